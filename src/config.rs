@@ -1,0 +1,506 @@
+//! The site configuration, `site.yaml`: its schema, defaults and validation.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml;
+
+/// The file name of the configuration inside a site folder.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Front matter fields that may name taxonomy terms, and so the taxonomies a site may configure.
+pub const TAXONOMY_FIELDS: [&str; 2] = ["district", "topics"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: LangText,
+    #[serde(default)]
+    pub description: LangText,
+    pub base_url: String,
+    pub languages: Vec<LanguageConfig>,
+    #[serde(default)]
+    pub default_language: Option<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub missing_translation: MissingTranslation,
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, BTreeMap<String, LangText>>,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    pub code: String,
+    pub name: String,
+}
+
+/// What to do with a story that has no file in some language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingTranslation {
+    /// No page in that language; the language switcher says the page is not translated.
+    #[default]
+    Skip,
+    /// The page is generated from the default language's text with a notice.
+    Fallback,
+}
+
+/// Text given per language (`{ kk: ..., ru: ... }`) or once for all languages (`"NGO"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum LangText {
+    #[default]
+    Empty,
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl LangText {
+    /// The text in `lang`, else in `fallback`, else any text there is.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        match self {
+            LangText::Empty => "",
+            LangText::Same(text) => text,
+            LangText::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(fallback))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+
+    pub fn has(&self, lang: &str) -> bool {
+        match self {
+            LangText::Empty => false,
+            LangText::Same(_) => true,
+            LangText::PerLanguage(map) => map.contains_key(lang),
+        }
+    }
+
+    fn languages(&self) -> Vec<&str> {
+        match self {
+            LangText::PerLanguage(map) => map.keys().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LangText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LangTextVisitor;
+        impl<'de> Visitor<'de> for LangTextVisitor {
+            type Value = LangText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a text per language like `{ kk: ..., ru: ... }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LangText, E> {
+                Ok(LangText::Same(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LangText, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(lang, text);
+                }
+                Ok(LangText::PerLanguage(texts))
+            }
+        }
+        deserializer.deserialize_any(LangTextVisitor)
+    }
+}
+
+/// The site's address: the absolute URL and the path part every generated link starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://org.github.io/ngo-site/`, always ending with `/`.
+    pub absolute: String,
+    /// `/ngo-site/`, always starting and ending with `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(url: &str) -> Result<BaseUrl, String> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("\"{url}\" is not an absolute web address"))?;
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return Err(format!("\"{url}\" has no valid host name"));
+        }
+        if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+            return Err(format!(
+                "\"{url}\" must be a plain address without spaces, `?` or `#`"
+            ));
+        }
+        let path = path.trim_matches('/');
+        let path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{path}/")
+        };
+        let scheme = if url.starts_with("https://") {
+            "https"
+        } else {
+            "http"
+        };
+        Ok(BaseUrl {
+            absolute: format!("{scheme}://{host}{path}"),
+            path,
+        })
+    }
+
+    /// A site-relative path (`kk/projects/x/`) as a link path under the base (`/ngo-site/kk/projects/x/`).
+    pub fn link(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+
+    /// A site-relative path as an absolute URL.
+    pub fn permalink(&self, site_path: &str) -> String {
+        format!("{}{}", self.absolute, site_path.trim_start_matches('/'))
+    }
+}
+
+/// The validated configuration, ready for the rest of the pipeline.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub file: PathBuf,
+    pub raw: SiteConfig,
+    pub base: BaseUrl,
+    pub default_language: String,
+}
+
+impl Config {
+    pub fn languages(&self) -> impl Iterator<Item = &LanguageConfig> {
+        self.raw.languages.iter()
+    }
+
+    pub fn language_codes(&self) -> Vec<&str> {
+        self.raw.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    pub fn has_language(&self, code: &str) -> bool {
+        self.raw.languages.iter().any(|l| l.code == code)
+    }
+
+    pub fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.raw
+            .languages
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.name.as_str())
+            .unwrap_or(code)
+    }
+
+    pub fn title(&self, lang: &str) -> &str {
+        self.raw.title.get(lang, &self.default_language)
+    }
+
+    pub fn description(&self, lang: &str) -> &str {
+        self.raw.description.get(lang, &self.default_language)
+    }
+
+    /// A taxonomy term's label in `lang`; the key itself when the taxonomy or term is unknown.
+    pub fn term_label<'a>(&'a self, taxonomy: &str, key: &'a str, lang: &str) -> &'a str {
+        self.raw
+            .taxonomies
+            .get(taxonomy)
+            .and_then(|terms| terms.get(key))
+            .map(|label| label.get(lang, &self.default_language))
+            .filter(|label| !label.is_empty())
+            .unwrap_or(key)
+    }
+
+    pub fn has_term(&self, taxonomy: &str, key: &str) -> bool {
+        self.raw
+            .taxonomies
+            .get(taxonomy)
+            .is_some_and(|terms| terms.contains_key(key))
+    }
+
+    pub fn term_keys(&self, taxonomy: &str) -> Vec<&str> {
+        self.raw
+            .taxonomies
+            .get(taxonomy)
+            .map(|terms| terms.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Read and validate `site.yaml` in `site_dir`. `base_url` overrides the configured one.
+pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics), Diagnostics> {
+    let file = site_dir.join(CONFIG_FILE);
+    let shown = PathBuf::from(CONFIG_FILE);
+    let text = std::fs::read_to_string(&file).map_err(|err| {
+        let hint = if err.kind() == std::io::ErrorKind::NotFound {
+            format!(
+                "run egiz in a site folder (one that has {CONFIG_FILE}), pass --site DIR, or create a site with `egiz init DIR`"
+            )
+        } else {
+            "check that the file is readable text (UTF-8)".to_string()
+        };
+        Diagnostics::from_iter([Diagnostic::error(format!("cannot read {}: {err}", file.display()))
+            .in_file(&shown)
+            .with_hint(hint)])
+    })?;
+    let raw: SiteConfig = yaml::parse(&text, &shown, 1).map_err(|d| Diagnostics::from_iter([d]))?;
+    validate(raw, &text, &shown, base_url)
+}
+
+fn validate(
+    raw: SiteConfig,
+    text: &str,
+    file: &Path,
+    base_override: Option<&str>,
+) -> Result<(Config, Diagnostics), Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let place = |key: &str, needle: Option<&str>, d: Diagnostic| {
+        let d = d.in_file(file);
+        match yaml::position_of(text, key, needle) {
+            Some((line, column)) => d.at(line, column),
+            None => d,
+        }
+    };
+
+    let base_source = base_override.unwrap_or(&raw.base_url);
+    let base = match BaseUrl::parse(base_source) {
+        Ok(base) => Some(base),
+        Err(message) => {
+            let d = Diagnostic::error(format!("base_url: {message}"))
+                .with_hint("write the full address where the site will live, e.g. `base_url: https://example.org/` or `https://org.github.io/ngo-site/`");
+            problems.push(if base_override.is_some() {
+                d.with_hint(
+                    "the --base-url option must be a full address such as https://example.org/",
+                )
+            } else {
+                place("base_url", None, d)
+            });
+            None
+        }
+    };
+
+    if raw.languages.is_empty() {
+        problems.push(place(
+            "languages",
+            None,
+            Diagnostic::error("no languages are configured").with_hint(
+                "add `languages: [{ code: kk, name: Қазақша }, { code: ru, name: Русский }]`",
+            ),
+        ));
+    }
+    let mut seen = Vec::new();
+    for language in &raw.languages {
+        if !is_language_code(&language.code) {
+            problems.push(place(
+                "languages",
+                Some(&language.code),
+                Diagnostic::error(format!("\"{}\" is not a language code", language.code))
+                    .with_hint("use a short lowercase code such as kk, ru or en (not kz: that is the country)"),
+            ));
+        }
+        if seen.contains(&language.code.as_str()) {
+            problems.push(place(
+                "languages",
+                Some(&language.code),
+                Diagnostic::error(format!(
+                    "the language \"{}\" is listed twice",
+                    language.code
+                )),
+            ));
+        }
+        seen.push(language.code.as_str());
+    }
+
+    let default_language = match &raw.default_language {
+        Some(code) if !seen.contains(&code.as_str()) => {
+            problems.push(place(
+                "default_language",
+                Some(code),
+                Diagnostic::error(format!(
+                    "the default language \"{code}\" is not in `languages`"
+                ))
+                .with_hint(format!("use one of: {}", seen.join(", "))),
+            ));
+            code.clone()
+        }
+        Some(code) => code.clone(),
+        None => seen.first().map(|c| c.to_string()).unwrap_or_default(),
+    };
+
+    for (key, value) in [("title", &raw.title), ("description", &raw.description)] {
+        for lang in value.languages() {
+            if !seen.contains(&lang) {
+                problems.push(place(
+                    key,
+                    Some(lang),
+                    Diagnostic::error(format!(
+                        "{key} is given for \"{lang}\", which is not in `languages`"
+                    ))
+                    .with_hint(format!("the configured languages are: {}", seen.join(", "))),
+                ));
+            }
+        }
+    }
+    if raw.title == LangText::Empty {
+        problems.push(place(
+            "title",
+            None,
+            Diagnostic::error("the site has no title"),
+        ));
+    }
+
+    for (taxonomy, terms) in &raw.taxonomies {
+        if !TAXONOMY_FIELDS.contains(&taxonomy.as_str()) {
+            let d = Diagnostic::error(format!("unknown taxonomy \"{taxonomy}\""));
+            let d = match crate::diagnostics::did_you_mean(taxonomy, TAXONOMY_FIELDS) {
+                Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
+                None => d.with_hint(format!(
+                    "taxonomies egiz knows: {}",
+                    TAXONOMY_FIELDS.join(", ")
+                )),
+            };
+            problems.push(place("taxonomies", Some(taxonomy), d));
+        }
+        for (key, label) in terms {
+            if !is_term_key(key) {
+                problems.push(place(
+                    "taxonomies",
+                    Some(key),
+                    Diagnostic::error(format!("the term key \"{key}\" must be lowercase Latin letters, digits and dashes"))
+                        .with_hint(format!(
+                            "keys are shared by all languages and used in addresses; write e.g. `{}: {{ kk: ..., ru: ... }}`",
+                            crate::i18n::slugify(key)
+                        )),
+                ));
+            }
+            for lang in &seen {
+                if !label.has(lang) {
+                    problems.push(place(
+                        "taxonomies",
+                        Some(key),
+                        Diagnostic::warning(format!(
+                            "the term \"{taxonomy}.{key}\" has no label in \"{lang}\""
+                        ))
+                        .with_hint(format!(
+                            "add `{lang}: ...` to it; until then its key is shown"
+                        )),
+                    ));
+                }
+            }
+        }
+    }
+
+    let theme_ok = !raw.theme.is_empty()
+        && raw
+            .theme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !theme_ok {
+        problems.push(place(
+            "theme",
+            None,
+            Diagnostic::error(format!("\"{}\" is not a theme folder name", raw.theme)).with_hint(
+                "use the name of a folder in themes/ (letters, digits, - and _), or `default`",
+            ),
+        ));
+    }
+
+    match base {
+        Some(base) if !problems.has_errors() => Ok((
+            Config {
+                file: file.to_path_buf(),
+                raw,
+                base,
+                default_language,
+            },
+            problems,
+        )),
+        _ => Err(problems),
+    }
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Term keys appear in URLs, so they are restricted to what a URL segment can hold unescaped.
+pub fn is_term_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !key.starts_with('-')
+        && !key.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Result<(Config, Diagnostics), Diagnostics> {
+        let raw: SiteConfig = yaml::parse(text, Path::new("site.yaml"), 1)
+            .map_err(|d| Diagnostics::from_iter([d]))?;
+        validate(raw, text, Path::new("site.yaml"), None)
+    }
+
+    const GOOD: &str = "title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }\nbase_url: https://org.github.io/ngo-site\nlanguages:\n  - { code: kk, name: Қазақша }\n  - { code: ru, name: Русский }\ntaxonomies:\n  district:\n    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }\n";
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_a_path() {
+        let (config, _) = check(GOOD).expect("valid");
+        assert_eq!(config.base.absolute, "https://org.github.io/ngo-site/");
+        assert_eq!(config.base.path, "/ngo-site/");
+        assert_eq!(
+            config.base.link("kk/projects/x/"),
+            "/ngo-site/kk/projects/x/"
+        );
+        assert_eq!(config.default_language, "kk");
+        assert_eq!(
+            config.term_label("district", "balkhash", "ru"),
+            "Балхашский район"
+        );
+    }
+
+    #[test]
+    fn unknown_default_language_is_placed_on_its_line() {
+        let text = format!("{GOOD}default_language: kz\n");
+        let problems = check(&text).expect_err("invalid");
+        let d = problems.iter().next().expect("one problem");
+        assert!(d.message.contains("\"kz\""));
+        assert_eq!(d.line, Some(9));
+    }
+
+    #[test]
+    fn unknown_key_suggests_a_name() {
+        let text = format!("{GOOD}defualt_language: kk\n");
+        let problems = check(&text).expect_err("invalid");
+        let d = problems.iter().next().expect("one problem");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("did you mean \"default_language\"?")
+        );
+    }
+
+    #[test]
+    fn relative_base_url_is_an_error() {
+        let problems = check(&GOOD.replace("https://org.github.io/ngo-site", "/ngo-site/"))
+            .expect_err("invalid");
+        assert!(problems.iter().any(|d| d.message.starts_with("base_url:")));
+    }
+}

@@ -1,0 +1,225 @@
+//! The front matter of each kind of content file, as users write it (see the README), and the
+//! inheritance of language-neutral facts from the default language's file to its translations.
+
+use serde::Deserialize;
+
+use crate::i18n::Date;
+
+/// A project story (`content/projects/`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryMeta {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    pub district: Option<String>,
+    pub topics: Option<Vec<String>>,
+    pub status: Option<Status>,
+    pub period: Option<Period>,
+    pub beneficiaries: Option<u64>,
+    pub results: Option<Vec<ResultFigure>>,
+    pub quotes: Option<Vec<Quote>>,
+    pub cover: Option<ImageRef>,
+    pub gallery: Option<Vec<ImageRef>>,
+    pub partners: Option<Vec<Partner>>,
+    pub budget: Option<Budget>,
+    /// `true`, or a map of booklet options: the story asks for a leaflet of its own.
+    pub booklet: Option<serde_yaml::Value>,
+    /// Overrides the address segment taken from the file name.
+    pub slug: Option<String>,
+    pub extra: Option<serde_yaml::Mapping>,
+}
+
+/// A plain page (`content/about.kk.md`) or a home/section text (`_index.kk.md`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    /// Position in the main menu (smaller first); pages without it come after, by title.
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    pub extra: Option<serde_yaml::Mapping>,
+}
+
+/// A booklet's own text and print options (`content/booklets/`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookletMeta {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub summary: Option<String>,
+    pub publisher: Option<String>,
+    pub contacts: Option<String>,
+    pub print_run: Option<u64>,
+    pub date: Option<Date>,
+    pub cover: Option<ImageRef>,
+    pub stories: Option<serde_yaml::Value>,
+    pub paper: Option<serde_yaml::Value>,
+    pub editions: Option<Vec<String>>,
+    pub partners: Option<Vec<Partner>>,
+    pub slug: Option<String>,
+    pub extra: Option<serde_yaml::Mapping>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Planned,
+    Active,
+    Completed,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Active => "active",
+            Status::Completed => "completed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+/// A result in numbers: `{ value: 40, unit: "%", label: awareness grew }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultFigure {
+    pub value: Figure,
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub label: String,
+}
+
+/// A figure is normally a number (formatted per language), but may be text such as "70+".
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Figure {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRef {
+    pub src: String,
+    #[serde(default)]
+    pub alt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub amount: f64,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+}
+
+fn default_currency() -> String {
+    "KZT".to_string()
+}
+
+/// Copies the facts that mean the same in every language from `base` (the default language's
+/// file) into a translation that does not give them itself. Text (title, summary, results with
+/// their labels, quotes) is never inherited: it would show one language's words in another.
+pub trait Inherit {
+    fn inherit_from(&mut self, base: &Self);
+}
+
+fn fill<T: Clone>(own: &mut Option<T>, base: &Option<T>) {
+    if own.is_none() {
+        own.clone_from(base);
+    }
+}
+
+impl Inherit for StoryMeta {
+    fn inherit_from(&mut self, base: &Self) {
+        fill(&mut self.date, &base.date);
+        fill(&mut self.district, &base.district);
+        fill(&mut self.topics, &base.topics);
+        fill(&mut self.status, &base.status);
+        fill(&mut self.period, &base.period);
+        fill(&mut self.beneficiaries, &base.beneficiaries);
+        fill(&mut self.cover, &base.cover);
+        fill(&mut self.gallery, &base.gallery);
+        fill(&mut self.partners, &base.partners);
+        fill(&mut self.budget, &base.budget);
+        fill(&mut self.booklet, &base.booklet);
+        fill(&mut self.slug, &base.slug);
+    }
+}
+
+impl Inherit for PageMeta {
+    fn inherit_from(&mut self, base: &Self) {
+        fill(&mut self.date, &base.date);
+        fill(&mut self.weight, &base.weight);
+        fill(&mut self.slug, &base.slug);
+    }
+}
+
+impl Inherit for BookletMeta {
+    fn inherit_from(&mut self, base: &Self) {
+        fill(&mut self.print_run, &base.print_run);
+        fill(&mut self.date, &base.date);
+        fill(&mut self.cover, &base.cover);
+        fill(&mut self.stories, &base.stories);
+        fill(&mut self.paper, &base.paper);
+        fill(&mut self.editions, &base.editions);
+        fill(&mut self.partners, &base.partners);
+        fill(&mut self.slug, &base.slug);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_inherits_neutral_facts_but_not_text() {
+        let base: StoryMeta = serde_yaml::from_str(
+            "title: Жоба\ndate: 2023-12-06\ndistrict: balkhash\nbeneficiaries: 70\nresults:\n  - { value: 40, unit: '%', label: артты }\n",
+        )
+        .expect("valid");
+        let mut ru: StoryMeta =
+            serde_yaml::from_str("title: Проект\nbeneficiaries: 75\n").expect("valid");
+        ru.inherit_from(&base);
+        assert_eq!(ru.district.as_deref(), Some("balkhash"));
+        assert_eq!(ru.date, base.date);
+        assert_eq!(ru.beneficiaries, Some(75));
+        assert!(ru.results.is_none());
+        assert_eq!(ru.title.as_deref(), Some("Проект"));
+    }
+
+    #[test]
+    fn figure_may_be_a_number_or_text() {
+        let r: ResultFigure =
+            serde_yaml::from_str("{ value: 70+, label: балалар }").expect("valid");
+        assert_eq!(r.value, Figure::Text("70+".into()));
+        let r: ResultFigure =
+            serde_yaml::from_str("{ value: 40, unit: '%', label: x }").expect("valid");
+        assert_eq!(r.value, Figure::Number(40.0));
+    }
+}

@@ -1,0 +1,109 @@
+//! # egiz — a static site generator for NGOs
+//!
+//! *Егіз* is Kazakh for "twins": every story lives as two (or more) language versions of one
+//! thing. egiz reads Markdown project stories with YAML front matter, renders a multilingual
+//! website through Tera themes, and typesets printable PDF booklets from the same content.
+//!
+//! ## The pipeline
+//!
+//! ```text
+//! site.yaml ─┐
+//! content/ ──┼─► content::load ─► Site (immutable model) ─┬─► web::render ──► HTML, sitemap, static files
+//! themes/  ──┘        │                                    └─► print (PDF booklets)
+//!                     └─ Diagnostics: all problems at once, file:line:col
+//!                                               output::Staging ─► atomic swap into output/
+//! ```
+//!
+//! 1. [`config`] reads `site.yaml`: languages (Kazakh first in the example), the base URL (which
+//!    may have a sub-path), taxonomies with language-neutral term keys.
+//! 2. [`content`] walks `content/`, splits front matter ([`content::frontmatter`]), parses it into
+//!    typed schemas ([`content::schema`]) with errors placed at `file:line:col` ([`yaml`]),
+//!    renders each Markdown body once ([`markdown`]), pairs translations by their file suffix
+//!    (`NAME.kk.md` / `NAME.ru.md`), copies language-neutral facts from the default language's file
+//!    into translations that omit them, and resolves every page's address. Every problem of the
+//!    whole site is collected in [`diagnostics::Diagnostics`]; with any error, nothing is written.
+//! 3. [`web`] loads the theme (site theme → the theme it extends → the built-in default, embedded
+//!    into the binary by `build.rs`), compiles the templates once, and renders all pages in parallel
+//!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs.
+//! 4. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
+//!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
+//!    checked to stay inside the output folder.
+//!
+//! The web and print renderers only read the model; neither knows the other.
+//! `main.rs` is a thin command-line layer over [`build`], [`init`] and [`new_story`].
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod scaffold;
+pub mod web;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::Diagnostics;
+
+/// What `egiz build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site: PathBuf,
+    /// Defaults to `<site>/output`.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` from site.yaml (e.g. for a preview deployment).
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub languages: usize,
+    pub stories: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Load the site, render it, and swap the result into the output folder.
+/// On error, the returned diagnostics hold every problem found and nothing was written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    let (theme, theme_warnings) =
+        web::Theme::load(&options.site, &site.config).map_err(|mut problems| {
+            problems.extend(warnings.clone());
+            problems
+        })?;
+    warnings.extend(theme_warnings);
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.site.join("output"));
+    let staging =
+        output::Staging::new(&output, &options.site).map_err(|d| Diagnostics::from_iter([d]))?;
+    let pages = web::render(&site, &theme, &staging)?;
+    staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
+    Ok(BuildReport {
+        output,
+        pages,
+        languages: site.config.raw.languages.len(),
+        stories: site.stories.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Create a new, working site in `dir` (which must not exist or be empty).
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
+    scaffold::init(dir).map_err(|d| Diagnostics::from_iter([d]))
+}
+
+/// Create `content/projects/NAME.LANG.md` for every configured language.
+pub fn new_story(site_dir: &Path, name: &str) -> Result<Vec<PathBuf>, Diagnostics> {
+    let (config, _) = config::load(site_dir, None)?;
+    scaffold::new_story(site_dir, &config, name).map_err(|d| Diagnostics::from_iter([d]))
+}

@@ -1,0 +1,281 @@
+//! Markdown to HTML for the web: tables, footnotes, strikethrough, transliterated heading ids,
+//! links under the site's base path, and the list of images and links a page refers to.
+//! (The print engine builds its own tree from the same Markdown in `print::doc`.)
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// One heading of a page, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceKind {
+    Image,
+    Link,
+}
+
+/// An image or link target as written, with its place in the Markdown (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    pub target: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub references: Vec<Reference>,
+}
+
+/// The Markdown features egiz supports everywhere. Smart punctuation stays off: it would turn
+/// straight quotes into English “” while Kazakh and Russian texts use «» already.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render `markdown` to HTML. Links starting with `/` are site-relative and get `base_path`
+/// (`/ngo-site/`) in front, so they work when the site lives under a sub-path.
+pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
+    let lines = LineIndex::new(markdown);
+    let mut toc = Vec::new();
+    let mut references = Vec::new();
+    let mut ids = UniqueIds::default();
+    let mut events: Vec<Event> = Vec::new();
+    // Heading events are held back until the heading ends, so its id can come from its text.
+    let mut heading: Option<(
+        HeadingLevel,
+        Option<CowStr>,
+        Vec<CowStr>,
+        Vec<(CowStr, Option<CowStr>)>,
+        Vec<Event>,
+    )> = None;
+
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                references.push(lines.reference(ReferenceKind::Image, &dest_url, range.start));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: under_base(dest_url, base_path),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                references.push(lines.reference(ReferenceKind::Link, &dest_url, range.start));
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: under_base(dest_url, base_path),
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading = Some((level, id, classes, attrs, Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, classes, attrs, inner)) = heading.take() {
+                    let title = plain_text(&inner);
+                    let id = ids.claim(
+                        id.map(|i| i.to_string())
+                            .unwrap_or_else(|| crate::i18n::slugify(&title)),
+                    );
+                    toc.push(TocEntry {
+                        level: level as u8,
+                        id: id.clone(),
+                        title,
+                    });
+                    events.push(Event::Start(Tag::Heading {
+                        level,
+                        id: Some(id.into()),
+                        classes,
+                        attrs,
+                    }));
+                    events.extend(inner);
+                    events.push(Event::End(TagEnd::Heading(level)));
+                }
+            }
+            other => match heading.as_mut() {
+                Some((.., inner)) => inner.push(other),
+                None => events.push(other),
+            },
+        }
+    }
+
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        toc,
+        references,
+    }
+}
+
+fn under_base<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+        CowStr::from(format!("{}{}", base_path, &url[1..]))
+    } else {
+        url
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// Heading ids unique within one page: `natizheler`, `natizheler-2`, ...
+#[derive(Default)]
+struct UniqueIds(std::collections::HashSet<String>);
+
+impl UniqueIds {
+    fn claim(&mut self, wanted: String) -> String {
+        let base = if wanted.is_empty() {
+            "section".to_string()
+        } else {
+            wanted
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while !self.0.insert(candidate.clone()) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// Byte offset → line and column (in characters), both 1-based.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    fn reference(&self, kind: ReferenceKind, target: &str, offset: usize) -> Reference {
+        let (line, column) = self.position(offset);
+        Reference {
+            kind,
+            target: target.to_string(),
+            line,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_are_transliterated_and_unique() {
+        let r = render_html("## Нәтижелер\n\ntext\n\n## Нәтижелер\n", "/");
+        assert!(
+            r.html.contains("<h2 id=\"natizheler\">Нәтижелер</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h2 id=\"natizheler-2\">"));
+        assert_eq!(r.toc.len(), 2);
+    }
+
+    #[test]
+    fn explicit_heading_id_wins() {
+        let r = render_html("## Жоба {#plan}\n", "/");
+        assert!(r.html.contains("<h2 id=\"plan\">Жоба</h2>"), "{}", r.html);
+    }
+
+    #[test]
+    fn guillemets_and_straight_quotes_survive() {
+        let r = render_html("«Енді өзімді сенімдірек сезінемін» -- \"quoted\"\n", "/");
+        assert!(
+            r.html
+                .contains("«Енді өзімді сенімдірек сезінемін» -- &quot;quoted&quot;"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn site_relative_links_get_the_base_path_and_references_are_placed() {
+        let r = render_html(
+            "text\n\nsee [about](/kk/about/) and ![map](map.png)\n",
+            "/ngo-site/",
+        );
+        assert!(
+            r.html.contains("href=\"/ngo-site/kk/about/\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("src=\"map.png\""));
+        let image = r
+            .references
+            .iter()
+            .find(|r| r.kind == ReferenceKind::Image)
+            .expect("image");
+        assert_eq!((image.line, image.column), (3, 25));
+    }
+
+    #[test]
+    fn tables_footnotes_and_strikethrough_render() {
+        let r = render_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1] ~~y~~\n\n[^1]: note\n",
+            "/",
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>y</del>"));
+        assert!(r.html.contains("footnote-definition"));
+    }
+}

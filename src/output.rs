@@ -1,0 +1,239 @@
+//! The output folder: everything is written into a staging folder beside it, and swapped in only
+//! when the whole build succeeded, so a failed build leaves the previous output as it was.
+//! Every path written is checked to stay inside the output folder.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// A build in progress. Dropping it without `commit` removes what was written.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepare to replace `target`. Refuses folders that clearly hold something else than a
+    /// built site (the site itself, its content, a git checkout).
+    pub fn new(target: &Path, site_dir: &Path) -> Result<Staging, Diagnostic> {
+        let target = absolute(target);
+        check_target(&target, &absolute(site_dir))?;
+        let parent = target.parent().ok_or_else(|| {
+            Diagnostic::error(format!(
+                "cannot use {} as the output folder",
+                target.display()
+            ))
+        })?;
+        std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let dir = parent.join(format!(".egiz-staging-{name}-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| io_problem("clean", &dir, &e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_problem("create", &dir, &e))?;
+        Ok(Staging {
+            target,
+            dir,
+            committed: false,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where `relative` (e.g. `kk/projects/x/index.html`) goes in the staging folder.
+    pub fn path_of(&self, relative: &str) -> Result<PathBuf, Diagnostic> {
+        safe_join(&self.dir, relative)
+    }
+
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.path_of(relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io_problem("write", &path, &e))
+    }
+
+    /// Place a copy of `source` at `relative`. A hard link when possible: the same image beside
+    /// both language versions of a page then costs no extra space or time.
+    pub fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let path = self.path_of(relative)?;
+        if path.exists() {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        std::fs::copy(source, &path)
+            .map(|_| ())
+            .map_err(|e| io_problem("copy", source, &e))
+    }
+
+    /// Link `relative` to a file already written in the staging folder.
+    pub fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+        let from = self.path_of(existing)?;
+        let to = self.path_of(relative)?;
+        if to.exists() {
+            return Ok(());
+        }
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        std::fs::hard_link(&from, &to)
+            .or_else(|_| std::fs::copy(&from, &to).map(|_| ()))
+            .map_err(|e| io_problem("copy", &from, &e))
+    }
+
+    /// Swap the staging folder in place of the target.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let old = self.dir.with_file_name(format!(
+            ".egiz-old-{}-{}",
+            self.target
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)
+                .map_err(|e| io_problem("replace", &self.target, &e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(io_problem("replace", &self.target, &e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Join a relative output path onto `root`, refusing anything that could leave it.
+pub fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, Diagnostic> {
+    let path = Path::new(relative);
+    let safe = !relative.is_empty()
+        && !relative.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if !safe {
+        return Err(Diagnostic::error(format!(
+            "refusing to write \"{relative}\": it is not a plain path inside the output folder"
+        )));
+    }
+    Ok(root.join(path))
+}
+
+fn check_target(target: &Path, site_dir: &Path) -> Result<(), Diagnostic> {
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(format!("refusing to use {} as the output folder: {why}", target.display()))
+            .with_hint("egiz replaces the whole output folder on every build; choose a folder of its own, e.g. the default `output/`"))
+    };
+    if site_dir.starts_with(target) {
+        return refuse("it contains the site itself");
+    }
+    for marker in ["site.yaml", "content", ".git", "Cargo.toml"] {
+        if target.join(marker).exists() {
+            return refuse(&format!("it holds {marker}, so it is not a built site"));
+        }
+    }
+    if target.starts_with(site_dir.join("content")) || target.starts_with(site_dir.join("themes")) {
+        return refuse("it is inside the site's sources");
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+fn io_problem(action: &str, path: &Path, err: &io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot {action} {}: {err}", path.display()))
+        .with_hint("check that the folder exists, is writable and the disk is not full")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_output_are_refused() {
+        let root = Path::new("/tmp/out");
+        assert!(safe_join(root, "kk/index.html").is_ok());
+        for bad in ["../x", "kk/../../x", "/etc/passwd", "", "a\\b", "./x"] {
+            assert!(safe_join(root, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn failed_build_leaves_the_old_output_and_no_staging() {
+        let base = tempfile::tempdir().expect("tempdir");
+        let site = base.path().join("site");
+        let out = site.join("output");
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::fs::write(out.join("old.html"), "old").expect("write");
+        {
+            let staging = Staging::new(&out, &site).expect("staging");
+            staging.write("new.html", b"new").expect("write");
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("old.html")).expect("read"),
+            "old"
+        );
+        assert!(!out.join("new.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(&site)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".egiz"))
+            .collect();
+        assert!(leftovers.is_empty());
+
+        let staging = Staging::new(&out, &site).expect("staging");
+        staging.write("kk/index.html", b"new").expect("write");
+        staging.commit().expect("commit");
+        assert!(out.join("kk/index.html").exists());
+        assert!(!out.join("old.html").exists());
+    }
+
+    #[test]
+    fn the_site_folder_is_never_an_output() {
+        let base = tempfile::tempdir().expect("tempdir");
+        std::fs::write(base.path().join("site.yaml"), "x").expect("write");
+        assert!(Staging::new(base.path(), base.path()).is_err());
+        assert!(Staging::new(&base.path().join("content"), base.path()).is_err());
+    }
+}

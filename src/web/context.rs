@@ -1,0 +1,430 @@
+//! What templates see: the site, the languages, the menu, the page and its translations, turned
+//! into Tera values. Values shared by many pages of a language are built once per language.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::config::BaseUrl;
+use crate::content::schema::{Figure, ImageRef, StoryMeta};
+use crate::content::{Entry, Kind, Page, Site};
+use crate::i18n::{self, StringTable};
+
+#[derive(Serialize)]
+struct SiteValue<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    x_default: &'a str,
+    default_language: &'a str,
+    languages: Vec<LanguageLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct LanguageLink<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+/// One language version of the page being rendered, for the switcher and hreflang links.
+#[derive(Serialize)]
+pub struct Translation<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+    permalink: String,
+    available: bool,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct MenuItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    active: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct Term<'a> {
+    key: &'a str,
+    label: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct Image {
+    src: String,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct ResultValue<'a> {
+    value: Value,
+    unit: &'a str,
+    label: &'a str,
+    display: String,
+}
+
+#[derive(Serialize)]
+struct Budget<'a> {
+    amount: f64,
+    currency: &'a str,
+    display: String,
+}
+
+#[derive(Serialize)]
+struct Period {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+/// A story's front matter, ready to show in `lang`.
+#[derive(Serialize)]
+struct StoryFacts<'a> {
+    summary: &'a str,
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    district: Option<Term<'a>>,
+    topics: Vec<Term<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Term<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beneficiaries: Option<u64>,
+    results: Vec<ResultValue<'a>>,
+    quotes: Vec<Quote<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<Image>,
+    gallery: Vec<Image>,
+    partners: Vec<Partner<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget: Option<Budget<'a>>,
+    extra: Value,
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    text: &'a str,
+    by: &'a str,
+}
+
+#[derive(Serialize)]
+struct Partner<'a> {
+    name: &'a str,
+    url: &'a str,
+}
+
+/// A story as a card in lists.
+#[derive(Serialize)]
+struct Card<'a> {
+    title: &'a str,
+    url: String,
+    summary: &'a str,
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    district: Option<Term<'a>>,
+    topics: Vec<Term<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Term<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<Image>,
+}
+
+/// Everything about one language that every page in it shares.
+pub struct LanguageValues {
+    pub lang: String,
+    pub site: Value,
+    pub strings: Value,
+    pub menu: Vec<(String, String, String)>,
+    pub cards: Value,
+}
+
+pub struct Builder<'a> {
+    pub site: &'a Site,
+    pub strings: &'a StringTable,
+}
+
+impl<'a> Builder<'a> {
+    fn base(&self) -> &BaseUrl {
+        &self.site.config.base
+    }
+
+    pub fn language(&self, lang: &str) -> LanguageValues {
+        let config = &self.site.config;
+        let site = SiteValue {
+            title: config.title(lang),
+            description: config.description(lang),
+            base_url: &config.base.absolute,
+            x_default: &config.base.absolute,
+            default_language: &config.default_language,
+            languages: config
+                .languages()
+                .map(|l| LanguageLink {
+                    code: &l.code,
+                    name: &l.name,
+                    url: self.base().link(&format!("{}/", l.code)),
+                })
+                .collect(),
+        };
+        let cards: Vec<Card> = self
+            .site
+            .stories_in(lang)
+            .map(|(_, page)| self.card(page))
+            .collect();
+        LanguageValues {
+            lang: lang.to_string(),
+            site: Value::from_serializable(&site),
+            strings: Value::from_serializable(&self.strings.map_for(lang)),
+            menu: self.menu(lang),
+            cards: Value::from_serializable(&cards),
+        }
+    }
+
+    /// (title, url, site path) of the main navigation: home, projects, then plain pages.
+    fn menu(&self, lang: &str) -> Vec<(String, String, String)> {
+        let mut items = vec![
+            (self.strings.get(lang, "home", None), format!("{lang}/")),
+            (
+                self.strings.get(lang, "projects", None),
+                format!("{lang}/projects/"),
+            ),
+        ];
+        for entry in &self.site.pages {
+            if let Some(page) = entry.page(lang) {
+                items.push((page.title.clone(), page.path.clone()));
+            }
+        }
+        items
+            .into_iter()
+            .map(|(title, path)| (title, self.base().link(&path), path))
+            .collect()
+    }
+
+    pub fn menu_value(&self, values: &LanguageValues, current_path: &str) -> Value {
+        let items: Vec<MenuItem> = values
+            .menu
+            .iter()
+            .map(|(title, url, path)| MenuItem {
+                title,
+                url,
+                active: path == current_path
+                    || (path.ends_with("/projects/") && current_path.starts_with(path.as_str())),
+            })
+            .collect();
+        Value::from_serializable(&items)
+    }
+
+    /// The same page in every language, in site order. Where it has no version, the link
+    /// goes to that language's home and `available` is false.
+    pub fn translations(
+        &self,
+        entry: Option<&Entry>,
+        path_in: &dyn Fn(&str) -> Option<String>,
+        current: &str,
+    ) -> Value {
+        let config = &self.site.config;
+        let list: Vec<Translation> = config
+            .languages()
+            .map(|l| {
+                let own = match entry {
+                    Some(entry) => entry.page(&l.code).map(|p| p.path.clone()),
+                    None => path_in(&l.code),
+                };
+                let available = own.is_some();
+                let path = own.unwrap_or_else(|| format!("{}/", l.code));
+                Translation {
+                    code: &l.code,
+                    name: &l.name,
+                    url: self.base().link(&path),
+                    permalink: self.base().permalink(&path),
+                    available,
+                    current: l.code == current,
+                }
+            })
+            .collect();
+        Value::from_serializable(&list)
+    }
+
+    fn term(&self, taxonomy: &str, key: &'a str, lang: &str) -> Term<'a> {
+        Term {
+            key,
+            label: Cow::Borrowed(self.site.config.term_label(taxonomy, key, lang)),
+        }
+    }
+
+    fn status(&self, meta: &StoryMeta, lang: &str) -> Option<Term<'a>> {
+        meta.status.map(|s| Term {
+            key: s.key(),
+            label: Cow::Owned(self.strings.get(lang, &format!("status_{}", s.key()), None)),
+        })
+    }
+
+    fn image(&self, page: &Page, image: &ImageRef) -> Image {
+        Image {
+            src: asset_url(self.base(), &page.path, &image.src),
+            alt: image.alt.clone().unwrap_or_default(),
+        }
+    }
+
+    fn card(&self, page: &'a Page) -> Card<'a> {
+        let lang = page.lang.as_str();
+        let meta = page.story();
+        Card {
+            title: &page.title,
+            url: self.base().link(&page.path),
+            summary: page.summary(),
+            date: page.date().map(|d| d.iso()),
+            district: meta
+                .and_then(|m| m.district.as_deref())
+                .map(|k| self.term("district", k, lang)),
+            topics: meta.map(|m| self.topics(m, lang)).unwrap_or_default(),
+            status: meta.and_then(|m| self.status(m, lang)),
+            cover: meta
+                .and_then(|m| m.cover.as_ref())
+                .map(|c| self.image(page, c)),
+        }
+    }
+
+    fn topics(&self, meta: &'a StoryMeta, lang: &str) -> Vec<Term<'a>> {
+        meta.topics
+            .iter()
+            .flatten()
+            .map(|k| self.term("topics", k, lang))
+            .collect()
+    }
+
+    /// The `page` value of a story, page, booklet or home text.
+    pub fn page(&self, kind: &str, page: &'a Page) -> Value {
+        let lang = page.lang.as_str();
+        let mut map = common(kind, &page.title, self.base(), &page.path, &page.html);
+        map.insert("summary".into(), Value::from(page.summary()));
+        map.insert("date".into(), Value::from(page.date().map(|d| d.iso())));
+        map.insert("toc".into(), Value::from_serializable(&page.toc));
+        if let Some(meta) = page.story() {
+            let facts = self.story_facts(page, meta, lang);
+            if let Some(facts) = Value::from_serializable(&facts).into_map() {
+                map.extend(facts);
+            }
+        }
+        Value::from(map)
+    }
+
+    fn story_facts(&self, page: &'a Page, meta: &'a StoryMeta, lang: &str) -> StoryFacts<'a> {
+        StoryFacts {
+            summary: page.summary(),
+            date: meta.date.map(|d| d.iso()),
+            district: meta
+                .district
+                .as_deref()
+                .map(|k| self.term("district", k, lang)),
+            topics: self.topics(meta, lang),
+            status: self.status(meta, lang),
+            period: meta.period.as_ref().map(|p| Period {
+                start: p.start.map(|d| d.iso()),
+                end: p.end.map(|d| d.iso()),
+            }),
+            beneficiaries: meta.beneficiaries,
+            results: meta
+                .results
+                .iter()
+                .flatten()
+                .map(|r| {
+                    let unit = r.unit.as_deref().unwrap_or("");
+                    let (value, display) = match &r.value {
+                        Figure::Number(n) => {
+                            (Value::from(*n), i18n::format_quantity(*n, unit, lang))
+                        }
+                        Figure::Text(t) => (
+                            Value::from(t.as_str()),
+                            if unit.is_empty() {
+                                t.clone()
+                            } else {
+                                format!("{t}\u{a0}{unit}")
+                            },
+                        ),
+                    };
+                    ResultValue {
+                        value,
+                        unit,
+                        label: &r.label,
+                        display,
+                    }
+                })
+                .collect(),
+            quotes: meta
+                .quotes
+                .iter()
+                .flatten()
+                .map(|q| Quote {
+                    text: &q.text,
+                    by: q.by.as_deref().unwrap_or(""),
+                })
+                .collect(),
+            cover: meta.cover.as_ref().map(|c| self.image(page, c)),
+            gallery: meta
+                .gallery
+                .iter()
+                .flatten()
+                .map(|g| self.image(page, g))
+                .collect(),
+            partners: meta
+                .partners
+                .iter()
+                .flatten()
+                .map(|p| Partner {
+                    name: &p.name,
+                    url: p.url.as_deref().unwrap_or(""),
+                })
+                .collect(),
+            budget: meta.budget.as_ref().map(|b| Budget {
+                amount: b.amount,
+                currency: &b.currency,
+                display: i18n::format_money(b.amount, &b.currency, lang),
+            }),
+            extra: meta
+                .extra
+                .as_ref()
+                .map(Value::from_serializable)
+                .unwrap_or_else(|| Value::from(tera::Map::new())),
+        }
+    }
+
+    /// The `page` value of a generated page (the project list, 404, the chooser).
+    pub fn generated_page(&self, kind: &str, title: &str, path: &str, html: &str) -> Value {
+        Value::from(common(kind, title, self.base(), path, html))
+    }
+
+    pub fn kind_of(entry: &Entry) -> &'static str {
+        match entry.kind {
+            Kind::Story => "story",
+            Kind::Page => "page",
+            Kind::Home => "home",
+            Kind::ProjectsIndex => "list",
+            Kind::Booklet => "booklet",
+        }
+    }
+}
+
+fn common(kind: &str, title: &str, base: &BaseUrl, path: &str, html: &str) -> tera::Map {
+    let mut map = tera::Map::new();
+    map.insert("kind".into(), Value::from(kind));
+    map.insert("title".into(), Value::from(title));
+    map.insert("url".into(), Value::from(base.link(path)));
+    map.insert("permalink".into(), Value::from(base.permalink(path)));
+    map.insert("content".into(), Value::safe_string(html));
+    map
+}
+
+/// The address of an image named in front matter: relative to the page's folder, site-absolute,
+/// or a web address left as it is.
+pub fn asset_url(base: &BaseUrl, page_path: &str, src: &str) -> String {
+    if src.contains("://") || src.starts_with("data:") || src.starts_with("//") {
+        src.to_string()
+    } else if let Some(rest) = src.strip_prefix('/') {
+        base.link(rest)
+    } else {
+        base.link(&format!("{page_path}{}", src.trim_start_matches("./")))
+    }
+}

@@ -1,0 +1,80 @@
+//! `sitemap.xml` with hreflang alternates for every translation, and `robots.txt` pointing to it.
+
+use std::fmt::Write as _;
+
+use crate::content::{Kind, Site};
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+
+/// One address of the site in all its languages: (language, site path) pairs.
+fn groups(site: &Site) -> Vec<(Vec<(String, String)>, Option<String>)> {
+    let languages = site.config.language_codes();
+    let every_language = |suffix: &str| {
+        languages
+            .iter()
+            .map(|l| (l.to_string(), format!("{l}/{suffix}")))
+            .collect()
+    };
+    let mut groups = vec![(every_language("projects/"), None)];
+    if site.home.is_none() {
+        groups.push((every_language(""), None));
+    }
+    for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
+        let pages = entry
+            .pages
+            .iter()
+            .map(|p| (p.lang.clone(), p.path.clone()))
+            .collect();
+        let date = entry.pages.iter().find_map(|p| p.date()).map(|d| d.iso());
+        groups.push((pages, date));
+    }
+    groups
+}
+
+pub fn write(site: &Site, staging: &Staging) -> Result<(), Diagnostic> {
+    let base = &site.config.base;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (pages, date) in groups(site) {
+        for (_, path) in &pages {
+            let _ = writeln!(
+                xml,
+                "  <url>\n    <loc>{}</loc>",
+                escape(&base.permalink(path))
+            );
+            if let Some(date) = &date {
+                let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
+            }
+            if pages.len() > 1 {
+                for (lang, other) in &pages {
+                    let _ = writeln!(
+                        xml,
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+                        escape(&base.permalink(other))
+                    );
+                }
+                let _ = writeln!(
+                    xml,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    escape(&base.absolute)
+                );
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    staging.write("sitemap.xml", xml.as_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        base.absolute
+    );
+    staging.write("robots.txt", robots.as_bytes())
+}
+
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

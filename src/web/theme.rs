@@ -1,0 +1,246 @@
+//! Themes: the layers a site's look is made of (the site's theme → the theme it extends → the
+//! built-in default), merged into one set of templates, static files, UI strings and settings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::StringTable;
+use crate::yaml;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// The name of the built-in theme.
+pub const DEFAULT_THEME: &str = "default";
+
+/// The files of the built-in theme, for `egiz init` and tests.
+pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
+    embedded::FILES
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeFile {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub extends: Option<String>,
+    /// Print settings, read by the print engine.
+    pub print: Option<serde_yaml::Value>,
+}
+
+/// Where a theme file comes from: the binary or a file of the site.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            Origin::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Origin::File(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
+        }
+    }
+
+    /// How the file is named in messages.
+    pub fn shown(&self, relative: &str) -> PathBuf {
+        match self {
+            Origin::Embedded(_) => PathBuf::from(format!("(built-in default theme)/{relative}")),
+            Origin::File(path) => path.clone(),
+        }
+    }
+}
+
+/// All layers of a theme merged: later layers override earlier ones file by file.
+pub struct Theme {
+    /// Template name (`story.html`, `partials/card.html`) → its text and origin.
+    pub templates: BTreeMap<String, (String, PathBuf)>,
+    /// Static file path (`css/egiz.css`) → where to read it.
+    pub static_files: BTreeMap<String, Origin>,
+    pub strings: StringTable,
+    /// The print settings of the nearest layer that has them.
+    pub print: Option<(serde_yaml::Value, PathBuf)>,
+}
+
+/// One layer's files, relative to the theme folder.
+struct Layer {
+    files: Vec<(String, Origin)>,
+    settings: ThemeFile,
+    dir: PathBuf,
+}
+
+impl Theme {
+    pub fn load(site_dir: &Path, config: &Config) -> Result<(Theme, Diagnostics), Diagnostics> {
+        let mut problems = Diagnostics::new();
+        let layers = chain(site_dir, &config.raw.theme, &mut problems);
+        let mut theme = Theme {
+            templates: BTreeMap::new(),
+            static_files: BTreeMap::new(),
+            strings: StringTable::new(&config.default_language),
+            print: None,
+        };
+        for layer in layers {
+            for (relative, origin) in layer.files {
+                theme.add_file(&relative, origin, &config.language_codes(), &mut problems);
+            }
+            if let Some(print) = layer.settings.print {
+                theme.print = Some((print, layer.dir.join("theme.yaml")));
+            }
+        }
+        for lang in config.language_codes() {
+            for key in theme.strings.missing(lang) {
+                problems.push(Diagnostic::warning(format!(
+                    "the UI string \"{key}\" has no {lang} translation in the theme; the {} text is used",
+                    config.default_language
+                ))
+                .with_hint(format!("add `{key}: ...` to themes/{}/i18n/{lang}.yaml", config.raw.theme)));
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok((theme, problems))
+    }
+
+    fn add_file(
+        &mut self,
+        relative: &str,
+        origin: Origin,
+        languages: &[&str],
+        problems: &mut Diagnostics,
+    ) {
+        let shown = origin.shown(relative);
+        let read = || match origin.read() {
+            Ok(bytes) => String::from_utf8(bytes.into_owned())
+                .map_err(|_| Diagnostic::error("the file is not UTF-8 text").in_file(&shown)),
+            Err(err) => {
+                Err(Diagnostic::error(format!("cannot read the theme file: {err}")).in_file(&shown))
+            }
+        };
+        if let Some(name) = relative.strip_prefix("templates/") {
+            match read() {
+                Ok(text) => {
+                    self.templates
+                        .insert(name.to_string(), (text, shown.clone()));
+                }
+                Err(d) => problems.push(d),
+            }
+        } else if let Some(file) = relative.strip_prefix("static/") {
+            self.static_files.insert(file.to_string(), origin.clone());
+        } else if let Some(file) = relative.strip_prefix("i18n/") {
+            let Some(lang) = file.strip_suffix(".yaml") else {
+                return;
+            };
+            if !languages.contains(&lang) {
+                return;
+            }
+            match read() {
+                Ok(text) => problems.extend(self.strings.merge_yaml(lang, &text, &shown)),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+}
+
+/// The layers from the built-in default up to the site's theme, in merge order.
+fn chain(site_dir: &Path, name: &str, problems: &mut Diagnostics) -> Vec<Layer> {
+    let mut layers = Vec::new();
+    let mut current = Some(name.to_string());
+    let mut seen = Vec::new();
+    while let Some(theme) = current.take() {
+        if seen.contains(&theme) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "the themes extend each other in a circle: {} → {theme}",
+                    seen.join(" → ")
+                ))
+                .with_hint("remove `extends:` from one of them"),
+            );
+            break;
+        }
+        seen.push(theme.clone());
+        let dir = site_dir.join("themes").join(&theme);
+        if dir.is_dir() {
+            let layer = read_layer(&dir, problems);
+            current = match &layer.settings.extends {
+                Some(parent) => Some(parent.clone()),
+                None if theme != DEFAULT_THEME => Some(DEFAULT_THEME.to_string()),
+                None => None,
+            };
+            layers.push(layer);
+        } else if theme != DEFAULT_THEME {
+            problems.push(
+                Diagnostic::error(format!("the theme \"{theme}\" does not exist"))
+                    .in_file("site.yaml")
+                    .with_hint(format!("create the folder themes/{theme}/ with a theme.yaml, or use `theme: default`")),
+            );
+        }
+    }
+    layers.push(embedded_layer(problems));
+    layers.reverse();
+    layers
+}
+
+fn embedded_layer(problems: &mut Diagnostics) -> Layer {
+    let files: Vec<(String, Origin)> = embedded::FILES
+        .iter()
+        .map(|(path, bytes)| (path.to_string(), Origin::Embedded(bytes)))
+        .collect();
+    let settings = files
+        .iter()
+        .find(|(path, _)| path == "theme.yaml")
+        .map(|(path, origin)| {
+            parse_settings(
+                &String::from_utf8_lossy(&origin.read().unwrap_or_default()),
+                &origin.shown(path),
+                problems,
+            )
+        })
+        .unwrap_or_default();
+    Layer {
+        files,
+        settings,
+        dir: PathBuf::from("(built-in default theme)"),
+    }
+}
+
+fn parse_settings(text: &str, file: &Path, problems: &mut Diagnostics) -> ThemeFile {
+    yaml::parse::<ThemeFile>(text, file, 1).unwrap_or_else(|d| {
+        problems.push(d);
+        ThemeFile::default()
+    })
+}
+
+fn read_layer(dir: &Path, problems: &mut Diagnostics) -> Layer {
+    let settings_file = dir.join("theme.yaml");
+    let settings = match std::fs::read_to_string(&settings_file) {
+        Ok(text) => parse_settings(&text, &settings_file, problems),
+        Err(_) => ThemeFile::default(),
+    };
+    let files = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((relative, Origin::File(e.into_path())))
+        })
+        .collect();
+    Layer {
+        files,
+        settings,
+        dir: dir.to_path_buf(),
+    }
+}
