@@ -21,11 +21,15 @@ struct SiteValue<'a> {
     languages: Vec<LanguageLink<'a>>,
 }
 
+/// A language of the site with its home, its site title and its UI strings, so the chooser and
+/// the 404 page can speak every language at once.
 #[derive(Serialize)]
 struct LanguageLink<'a> {
     code: &'a str,
     name: &'a str,
     url: String,
+    title: &'a str,
+    t: Value,
 }
 
 /// One language version of the page being rendered, for the switcher and hreflang links.
@@ -165,6 +169,8 @@ impl<'a> Builder<'a> {
                     code: &l.code,
                     name: &l.name,
                     url: self.base().link(&format!("{}/", l.code)),
+                    title: config.title(&l.code),
+                    t: Value::from_serializable(&self.strings.map_for(&l.code)),
                 })
                 .collect(),
         };

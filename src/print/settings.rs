@@ -1,0 +1,309 @@
+//! Print settings: paper, margins, fonts, sizes, leading and colours, read from the theme's
+//! `theme.yaml` (`print:`), with defaults that make a designed NGO leaflet.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+
+use super::units::{Mm, Pt};
+
+/// A page size. `A5` is the default: folded from A4, the usual village leaflet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub width: Mm,
+    pub height: Mm,
+    pub name: &'static str,
+}
+
+impl Paper {
+    pub const A4: Paper = Paper { width: Mm(210.0), height: Mm(297.0), name: "A4" };
+    pub const A5: Paper = Paper { width: Mm(148.0), height: Mm(210.0), name: "A5" };
+    pub const A6: Paper = Paper { width: Mm(105.0), height: Mm(148.0), name: "A6" };
+    pub const LETTER: Paper = Paper { width: Mm(215.9), height: Mm(279.4), name: "Letter" };
+    const NAMED: [Paper; 4] = [Paper::A4, Paper::A5, Paper::A6, Paper::LETTER];
+
+    pub fn named(name: &str) -> Option<Paper> {
+        Paper::NAMED.into_iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Paper of any size, within what a printer can handle.
+    pub fn custom(width: f32, height: f32) -> Result<Paper, String> {
+        let ok = |v: f32| (50.0..=1000.0).contains(&v);
+        if ok(width) && ok(height) {
+            Ok(Paper { width: Mm(width), height: Mm(height), name: "custom" })
+        } else {
+            Err(format!("a page of {width} × {height} mm is not printable: sizes go from 50 to 1000 mm"))
+        }
+    }
+}
+
+impl Default for Paper {
+    fn default() -> Self {
+        Paper::A5
+    }
+}
+
+impl<'de> Deserialize<'de> for Paper {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PaperVisitor;
+        impl<'de> Visitor<'de> for PaperVisitor {
+            type Value = Paper;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("A4, A5, A6, Letter, or { width_mm: .., height_mm: .. }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Paper, E> {
+                Paper::named(v).ok_or_else(|| E::custom(format!("unknown paper \"{v}\": use A4, A5, A6, Letter or {{ width_mm: 148, height_mm: 210 }}")))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Paper, A::Error> {
+                let (mut width, mut height) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "width_mm" => width = Some(map.next_value::<f32>()?),
+                        "height_mm" => height = Some(map.next_value::<f32>()?),
+                        other => return Err(de::Error::unknown_field(other, &["width_mm", "height_mm"])),
+                    }
+                }
+                match (width, height) {
+                    (Some(w), Some(h)) => Paper::custom(w, h).map_err(de::Error::custom),
+                    _ => Err(de::Error::custom("a custom paper needs both width_mm and height_mm")),
+                }
+            }
+        }
+        deserializer.deserialize_any(PaperVisitor)
+    }
+}
+
+/// An RGB colour written as `"#0b6e79"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(|v| f32::from(v) / 255.0);
+        Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Rgb::parse(&text).ok_or_else(|| de::Error::custom(format!("\"{text}\" is not a colour: write it as \"#rrggbb\", e.g. \"#0b6e79\"")))
+    }
+}
+
+/// Margins in millimetres. `inner` is the side of the fold (left on right-hand pages).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Margins {
+    pub top: f32,
+    pub bottom: f32,
+    pub inner: f32,
+    pub outer: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins { top: 15.0, bottom: 17.0, inner: 16.0, outer: 13.0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FamilyChoice {
+    #[default]
+    Serif,
+    Sans,
+}
+
+/// Font files of a theme's own family, relative to the theme folder.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FaceFiles {
+    pub regular: Option<PathBuf>,
+    pub bold: Option<PathBuf>,
+    pub italic: Option<PathBuf>,
+    pub bold_italic: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fonts {
+    /// The family of running text.
+    pub body: FamilyChoice,
+    /// The family of headings, figures and captions.
+    pub headings: FamilyChoice,
+    /// Replacement files for the built-in Noto Serif / Noto Sans faces.
+    pub serif: Option<FaceFiles>,
+    pub sans: Option<FaceFiles>,
+}
+
+impl Default for Fonts {
+    fn default() -> Self {
+        Fonts { body: FamilyChoice::Serif, headings: FamilyChoice::Sans, serif: None, sans: None }
+    }
+}
+
+/// Type sizes in points.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sizes {
+    pub body: f32,
+    pub small: f32,
+    pub h1: f32,
+    pub h2: f32,
+    pub h3: f32,
+    /// The big numbers of `results`.
+    pub figure: f32,
+}
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Sizes { body: 10.0, small: 7.5, h1: 19.0, h2: 13.0, h3: 11.0, figure: 22.0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Colors {
+    pub text: Rgb,
+    pub accent: Rgb,
+    pub muted: Rgb,
+    pub rule: Rgb,
+    /// Background of result cards and testimonials.
+    pub tint: Rgb,
+}
+
+impl Default for Colors {
+    fn default() -> Self {
+        Colors {
+            text: Rgb(0.11, 0.13, 0.15),
+            accent: Rgb(0.043, 0.431, 0.475),
+            muted: Rgb(0.36, 0.40, 0.44),
+            rule: Rgb(0.79, 0.83, 0.84),
+            tint: Rgb(0.93, 0.96, 0.96),
+        }
+    }
+}
+
+/// Everything the print engine takes from the theme.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintSettings {
+    pub paper: Paper,
+    pub margins: Margins,
+    pub fonts: Fonts,
+    pub sizes: Sizes,
+    /// Line height as a multiple of the body size.
+    pub leading: f32,
+    pub colors: Colors,
+    /// Justified text (optimal fit) or ragged right.
+    pub justify: bool,
+    pub hyphenate: bool,
+    /// Running header with the title.
+    pub header: bool,
+    /// Running footer with the page number.
+    pub footer: bool,
+}
+
+impl Default for PrintSettings {
+    fn default() -> Self {
+        PrintSettings {
+            paper: Paper::A5,
+            margins: Margins::default(),
+            fonts: Fonts::default(),
+            sizes: Sizes::default(),
+            leading: 1.38,
+            colors: Colors::default(),
+            justify: true,
+            hyphenate: true,
+            header: true,
+            footer: true,
+        }
+    }
+}
+
+impl PrintSettings {
+    /// Read the `print:` section of a theme (already parsed as YAML), checking the values.
+    pub fn from_yaml(value: &serde_yaml::Value, file: &Path) -> Result<PrintSettings, Diagnostic> {
+        let text = serde_yaml::to_string(value).unwrap_or_default();
+        let settings: PrintSettings = crate::yaml::parse(&text, file, 1).map_err(|d| {
+            // Positions refer to the re-serialised section, not the file: keep the file, drop the place.
+            Diagnostic { line: None, column: None, message: format!("print: {}", d.message), ..d }
+        })?;
+        settings.check().map_err(|message| Diagnostic::error(format!("print: {message}")).in_file(file))?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let s = &self.sizes;
+        for (name, size) in [("body", s.body), ("small", s.small), ("h1", s.h1), ("h2", s.h2), ("h3", s.h3), ("figure", s.figure)] {
+            if !(4.0..=72.0).contains(&size) {
+                return Err(format!("sizes.{name} is {size} pt; type sizes go from 4 to 72 pt"));
+            }
+        }
+        if !(1.0..=2.5).contains(&self.leading) {
+            return Err(format!("leading is {}; use a value between 1.0 and 2.5 (1.35 is usual)", self.leading));
+        }
+        let m = &self.margins;
+        let width = self.paper.width.0 - m.inner - m.outer;
+        let height = self.paper.height.0 - m.top - m.bottom;
+        if [m.top, m.bottom, m.inner, m.outer].iter().any(|v| *v < 0.0) || width < 40.0 || height < 50.0 {
+            return Err(format!(
+                "the margins leave a text area of {width:.0} × {height:.0} mm on {} paper; it must be at least 40 × 50 mm",
+                self.paper.name
+            ));
+        }
+        Ok(())
+    }
+
+    /// The text area width in points.
+    pub fn measure(&self) -> Pt {
+        Pt::from(Mm(self.paper.width.0 - self.margins.inner - self.margins.outer))
+    }
+
+    pub fn line_height(&self) -> Pt {
+        Pt(self.sizes.body * self.leading)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(yaml: &str) -> Result<PrintSettings, Diagnostic> {
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("yaml");
+        PrintSettings::from_yaml(&value, Path::new("theme.yaml"))
+    }
+
+    #[test]
+    fn defaults_are_an_a5_leaflet() {
+        let s = parse("{}").expect("valid");
+        assert_eq!(s.paper, Paper::A5);
+        assert!(s.justify && s.hyphenate);
+    }
+
+    #[test]
+    fn paper_by_name_or_size() {
+        assert_eq!(parse("paper: a4").expect("valid").paper, Paper::A4);
+        let custom = parse("paper: { width_mm: 120, height_mm: 170 }").expect("valid").paper;
+        assert_eq!((custom.width, custom.height), (Mm(120.0), Mm(170.0)));
+        assert!(parse("paper: B7").is_err());
+    }
+
+    #[test]
+    fn colours_and_impossible_values_are_checked() {
+        assert_eq!(parse("colors: { accent: '#ff0000' }").expect("valid").colors.accent, Rgb(1.0, 0.0, 0.0));
+        assert!(parse("colors: { accent: red }").is_err());
+        let e = parse("margins: { inner: 70, outer: 70 }").expect_err("invalid");
+        assert!(e.message.contains("text area"), "{}", e.message);
+        assert!(parse("sizes: { body: 200 }").is_err());
+    }
+}
