@@ -59,6 +59,11 @@ fn explain(path: Option<&str>, message: &str) -> Diagnostic {
         let (name, expected) = backticked_and_rest(rest);
         let allowed = backticked_list(expected);
         let mut d = Diagnostic::error(format!("unknown field \"{}\"", field(name)));
+        if name.contains(' ') {
+            return d.with_hint(
+                "a comma inside `{ ... }` starts a new field: put text that contains commas or colons in quotes, e.g. text: \"..., ...\"",
+            );
+        }
         d = match did_you_mean(name, allowed.iter().map(String::as_str)) {
             Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
             None if !allowed.is_empty() => d.with_hint(format!(

@@ -212,3 +212,19 @@ fn base_url_option_that_is_not_an_address_is_a_site_error() {
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
     assert!(!site.out().exists());
 }
+
+#[test]
+fn not_found_page_uses_only_addresses_that_work_from_any_folder() {
+    let site = sub_path_site();
+    site.build_ok();
+    let page = site.page("404.html");
+    for reference in page.references() {
+        let works_anywhere = reference.starts_with("/ngo-site/")
+            || reference.starts_with('#')
+            || reference.contains(':');
+        assert!(
+            works_anywhere,
+            "404.html is served for any missing address, so {reference} must not be relative"
+        );
+    }
+}

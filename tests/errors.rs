@@ -381,3 +381,21 @@ fn every_error_line_has_the_compiler_shape_and_a_hint() {
         "no colours when not a terminal"
     );
 }
+
+#[test]
+#[ignore = "BUG: a YAML error in the Kazakh file also reports a misleading `the story has no date` in its Russian translation"]
+fn broken_default_language_file_causes_no_extra_errors_in_its_translation() {
+    let ru = "content/projects/broken.ru.md";
+    let run = failing_build(&[
+        (
+            STORY,
+            &md(
+                "title: Жоба\ndate: 2023-12-06\nsummary: Нәтиже: 40%",
+                "Мәтін.\n",
+            ),
+        ),
+        (ru, &md("title: Проект", "Текст.\n")),
+    ]);
+    assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
+    run.error_for(STORY);
+}

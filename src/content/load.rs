@@ -367,6 +367,10 @@ impl Parsed {
     fn dir(&self) -> &Path {
         self.source.abs.parent().unwrap_or(Path::new("."))
     }
+
+    fn shown_dir(&self) -> &Path {
+        self.source.shown.parent().unwrap_or(Path::new(""))
+    }
 }
 
 fn build_entry(
@@ -377,6 +381,11 @@ fn build_entry(
     bundle_assets: &HashMap<PathBuf, Vec<Asset>>,
     problems: &mut Diagnostics,
 ) -> Option<Entry> {
+    // A default-language file that did not parse has already been reported; its translations
+    // would only add follow-on errors (a missing inherited date), so they are checked no further.
+    let default_broken = files
+        .iter()
+        .any(|f| f.source.lang == config.default_language && f.meta.is_none());
     let mut by_lang: BTreeMap<String, Parsed> = BTreeMap::new();
     for file in files {
         if file.meta.is_none() {
@@ -401,6 +410,9 @@ fn build_entry(
     }
     for file in by_lang.values() {
         check_own_fields(file, config, problems);
+    }
+    if default_broken {
+        return None;
     }
     let base = by_lang
         .get(&config.default_language)
@@ -483,7 +495,7 @@ fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Diagnostics) 
         .iter()
         .filter(|r| r.kind == ReferenceKind::Image)
     {
-        if let Err(message) = resolve_local(file.dir(), &reference.target) {
+        if let Err(message) = resolve_local(file.dir(), file.shown_dir(), &reference.target) {
             problems.push(
                 Diagnostic::error(message.text)
                     .in_file(&file.source.shown)
@@ -515,11 +527,14 @@ fn check_term(
             known.join(", ")
         ),
     };
-    problems.push(file.at_field(
-        taxonomy,
-        Some(key),
-        Diagnostic::error(format!("unknown {taxonomy} \"{key}\"")).with_hint(hint),
-    ));
+    problems.push(
+        file.at_field(
+            taxonomy,
+            Some(key),
+            Diagnostic::error(format!("\"{key}\" is not a {taxonomy} term in site.yaml"))
+                .with_hint(hint),
+        ),
+    );
 }
 
 fn check_images<'a>(
@@ -529,7 +544,7 @@ fn check_images<'a>(
     problems: &mut Diagnostics,
 ) {
     for image in images {
-        if let Err(message) = resolve_local(file.dir(), &image.src) {
+        if let Err(message) = resolve_local(file.dir(), file.shown_dir(), &image.src) {
             problems.push(file.at_field(
                 field,
                 Some(&image.src),
@@ -546,7 +561,7 @@ struct Problem {
 
 /// A relative file reference resolved against the page's folder: its source and its place
 /// beside the page in the output. `Ok(None)` for addresses that are not local files.
-fn resolve_local(dir: &Path, target: &str) -> Result<Option<Asset>, Problem> {
+fn resolve_local(dir: &Path, shown_dir: &Path, target: &str) -> Result<Option<Asset>, Problem> {
     let Some(relative) = local_path(target) else {
         return Ok(None);
     };
@@ -566,10 +581,10 @@ fn resolve_local(dir: &Path, target: &str) -> Result<Option<Asset>, Problem> {
                     .collect();
                 match did_you_mean(&relative, names.iter().map(String::as_str)) {
                     Some(best) => format!("did you mean \"{best}\"?"),
-                    None => format!("put the file at {}", source.display()),
+                    None => format!("put the file at {}", shown_dir.join(&relative).display()),
                 }
             }
-            Err(_) => format!("put the file at {}", source.display()),
+            Err(_) => format!("put the file at {}", shown_dir.join(&relative).display()),
         };
         return Err(Problem {
             text: format!("the image \"{target}\" does not exist"),
@@ -680,7 +695,7 @@ fn finish_page(
     };
     let images = cover.into_iter().chain(gallery).map(|i| i.src.as_str());
     for target in references.chain(images) {
-        if let Ok(Some(asset)) = resolve_local(file.dir(), target)
+        if let Ok(Some(asset)) = resolve_local(file.dir(), file.shown_dir(), target)
             && !assets.iter().any(|a| a.dest == asset.dest)
         {
             assets.push(asset);
@@ -829,6 +844,6 @@ mod tests {
 
     #[test]
     fn parent_folder_references_are_refused() {
-        assert!(resolve_local(Path::new("."), "../secret.jpg").is_err());
+        assert!(resolve_local(Path::new("."), Path::new(""), "../secret.jpg").is_err());
     }
 }
