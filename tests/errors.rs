@@ -383,7 +383,6 @@ fn every_error_line_has_the_compiler_shape_and_a_hint() {
 }
 
 #[test]
-#[ignore = "BUG: a YAML error in the Kazakh file also reports a misleading `the story has no date` in its Russian translation"]
 fn broken_default_language_file_causes_no_extra_errors_in_its_translation() {
     let ru = "content/projects/broken.ru.md";
     let run = failing_build(&[
