@@ -14,18 +14,51 @@ pub fn parse<T: DeserializeOwned>(
     file: &Path,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, file, first_line))
+    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, text, file, first_line))
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, file: &Path, first_line: usize) -> Diagnostic {
+fn to_diagnostic(
+    err: &serde_yaml::Error,
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Diagnostic {
     let raw = err.to_string();
-    let text = strip_position(&raw);
-    let (path, message) = split_path(text);
+    let message = strip_position(&raw);
+    let (path, message) = split_path(message);
     let mut diagnostic = explain(path, message).in_file(file);
-    if let Some(location) = err.location() {
-        diagnostic = diagnostic.at(location.line() + first_line - 1, location.column());
+    let mut place = err.location().map(|l| (l.line(), l.column()));
+    // Errors raised while converting a value (an impossible date) point at the start of the
+    // enclosing map; the line of the field itself is more useful.
+    if let Some(key) = path.and_then(|p| p.split(['.', '[']).next())
+        && let Some((line, column)) = position_of(text, key, None)
+        && place.is_none_or(|(l, _)| l < line)
+    {
+        place = Some((line, column));
+    }
+    if path.is_none()
+        && let Some(found) = quoted_value_position(text, message)
+        && place.is_none_or(|(l, _)| l < found.0)
+    {
+        place = Some(found);
+    }
+    if let Some((line, column)) = place {
+        diagnostic = diagnostic.at(line + first_line - 1, column);
     }
     diagnostic
+}
+
+/// Where the first `"quoted"` value of a message (such as `"2023-13-45" is not a real date`)
+/// appears in the text, for messages that name the value but not its field.
+fn quoted_value_position(text: &str, message: &str) -> Option<(usize, usize)> {
+    let value = message.strip_prefix('"')?.split('"').next()?;
+    if value.is_empty() {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(index, line)| {
+        line.find(value)
+            .map(|byte| (index + 1, line[..byte].chars().count() + 1))
+    })
 }
 
 /// serde_yaml appends " at line L column C"; the diagnostic carries the place itself.
@@ -111,9 +144,20 @@ fn explain(path: Option<&str>, message: &str) -> Diagnostic {
         let subject = path.map(|p| format!("\"{p}\": ")).unwrap_or_default();
         return Diagnostic::error(format!("{subject}invalid value {rest}"));
     }
-    let subject = path.map(|p| format!("\"{p}\": ")).unwrap_or_default();
-    Diagnostic::error(format!("{subject}{message}"))
-        .with_hint("check the YAML syntax: `key: value`, lists with `- `, and consistent indentation with spaces")
+    match path {
+        Some(p) => {
+            let d = Diagnostic::error(format!("\"{p}\": {message}"));
+            if p.ends_with("date") || p.ends_with("start") || p.ends_with("end") {
+                d.with_hint("write dates as year-month-day, e.g. 2023-12-06")
+            } else {
+                d
+            }
+        }
+        None if message.contains(" date") => Diagnostic::error(message.to_string())
+            .with_hint("write dates as year-month-day, e.g. 2023-12-06"),
+        None => Diagnostic::error(message.to_string())
+            .with_hint("check the YAML syntax: `key: value`, lists with `- `, and consistent indentation with spaces"),
+    }
 }
 
 fn backticked_and_rest(s: &str) -> (&str, &str) {

@@ -66,7 +66,6 @@ fn wrong_type_is_reported_at_its_line_in_plain_words() {
 }
 
 #[test]
-#[ignore = "BUG: an impossible date (2023-13-45) is reported at line 2:1 with the generic YAML-syntax hint instead of at its own line"]
 fn impossible_date_is_reported_at_its_line() {
     let text = md("title: Жоба\ndate: 2023-13-45", "Мәтін.\n");
     let run = failing_build(&[(STORY, &text)]);
@@ -129,7 +128,6 @@ fn unknown_language_suffix_names_the_file_and_suggests_a_configured_code() {
 }
 
 #[test]
-#[ignore = "BUG: the unknown-language-suffix error carries no line:col (`broken.kz.md: error:`), unlike every other content error"]
 fn unknown_language_suffix_is_reported_with_file_and_line() {
     let file = "content/projects/broken.kz.md";
     let run = failing_build(&[(file, &md("title: Жоба\ndate: 2023-12-06", "Мәтін.\n"))]);

@@ -30,8 +30,7 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if raw_line.trim_end() == "---" {
             let body_start = offset + raw_line.len();
             return Ok(Split {
@@ -42,7 +41,6 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(Diagnostic::error("the front matter is not closed")
         .in_file(file)

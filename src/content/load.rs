@@ -198,7 +198,9 @@ fn classify(
                 ),
             };
             return Err(
-                Diagnostic::error(format!("unknown language suffix \"{code}\"")).with_hint(hint),
+                Diagnostic::error(format!("unknown language suffix \"{code}\""))
+                    .at(1, 1)
+                    .with_hint(hint),
             );
         }
         None => config.default_language.clone(),

@@ -6,18 +6,25 @@ use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 
-/// One address of the site in all its languages: (language, site path) pairs.
-fn groups(site: &Site) -> Vec<(Vec<(String, String)>, Option<String>)> {
+/// One address of the site in all its languages: (language, site path) pairs, and the date
+/// of its content when it has one.
+struct Group {
+    pages: Vec<(String, String)>,
+    lastmod: Option<String>,
+}
+
+fn groups(site: &Site) -> Vec<Group> {
     let languages = site.config.language_codes();
-    let every_language = |suffix: &str| {
-        languages
+    let every_language = |suffix: &str| Group {
+        pages: languages
             .iter()
             .map(|l| (l.to_string(), format!("{l}/{suffix}")))
-            .collect()
+            .collect(),
+        lastmod: None,
     };
-    let mut groups = vec![(every_language("projects/"), None)];
+    let mut groups = vec![every_language("projects/")];
     if site.home.is_none() {
-        groups.push((every_language(""), None));
+        groups.push(every_language(""));
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         let pages = entry
@@ -25,8 +32,8 @@ fn groups(site: &Site) -> Vec<(Vec<(String, String)>, Option<String>)> {
             .iter()
             .map(|p| (p.lang.clone(), p.path.clone()))
             .collect();
-        let date = entry.pages.iter().find_map(|p| p.date()).map(|d| d.iso());
-        groups.push((pages, date));
+        let lastmod = entry.pages.iter().find_map(|p| p.date()).map(|d| d.iso());
+        groups.push(Group { pages, lastmod });
     }
     groups
 }
@@ -36,14 +43,14 @@ pub fn write(site: &Site, staging: &Staging) -> Result<(), Diagnostic> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (pages, date) in groups(site) {
+    for Group { pages, lastmod } in groups(site) {
         for (_, path) in &pages {
             let _ = writeln!(
                 xml,
                 "  <url>\n    <loc>{}</loc>",
                 escape(&base.permalink(path))
             );
-            if let Some(date) = &date {
+            if let Some(date) = &lastmod {
                 let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
             }
             if pages.len() > 1 {
