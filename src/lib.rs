@@ -38,6 +38,7 @@ pub mod diagnostics;
 pub mod i18n;
 pub mod markdown;
 pub mod output;
+pub mod print;
 pub mod scaffold;
 pub mod web;
 pub mod yaml;

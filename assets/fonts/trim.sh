@@ -26,3 +26,18 @@ for face in NotoSerif-Regular NotoSerif-Bold NotoSerif-Italic NotoSerif-BoldItal
         --drop-tables+=DSIG \
         --output-file="$OUT/$face.ttf"
 done
+
+# Every face must keep all Kazakh letters and the typographic signs booklets use.
+python3 - "$OUT" <<'PY'
+import glob, sys
+from fontTools.ttLib import TTFont
+need = "ӘҒҚҢӨҰҮҺІәғқңөұүһі«»—–…\u00a0\u202f₸№"
+bad = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.ttf")):
+    cmap = TTFont(path).getBestCmap()
+    missing = [f"U+{ord(c):04X}" for c in need if ord(c) not in cmap]
+    if missing:
+        print(path, "lacks", " ".join(missing))
+        bad = 1
+sys.exit(bad)
+PY

@@ -100,10 +100,7 @@ pub struct Style {
 /// Raw HTML tags are dropped and the text between them kept. Footnotes are numbered in the
 /// order their references occur in the Markdown; definitions never referenced are dropped.
 pub fn parse(markdown: &str) -> Document {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = crate::markdown::options();
     let mut builder = Builder::default();
     for event in Parser::new_ext(markdown, options) {
         builder.event(event);

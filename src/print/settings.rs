@@ -4,8 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::diagnostics::Diagnostic;
 
@@ -20,23 +20,47 @@ pub struct Paper {
 }
 
 impl Paper {
-    pub const A4: Paper = Paper { width: Mm(210.0), height: Mm(297.0), name: "A4" };
-    pub const A5: Paper = Paper { width: Mm(148.0), height: Mm(210.0), name: "A5" };
-    pub const A6: Paper = Paper { width: Mm(105.0), height: Mm(148.0), name: "A6" };
-    pub const LETTER: Paper = Paper { width: Mm(215.9), height: Mm(279.4), name: "Letter" };
+    pub const A4: Paper = Paper {
+        width: Mm(210.0),
+        height: Mm(297.0),
+        name: "A4",
+    };
+    pub const A5: Paper = Paper {
+        width: Mm(148.0),
+        height: Mm(210.0),
+        name: "A5",
+    };
+    pub const A6: Paper = Paper {
+        width: Mm(105.0),
+        height: Mm(148.0),
+        name: "A6",
+    };
+    pub const LETTER: Paper = Paper {
+        width: Mm(215.9),
+        height: Mm(279.4),
+        name: "Letter",
+    };
     const NAMED: [Paper; 4] = [Paper::A4, Paper::A5, Paper::A6, Paper::LETTER];
 
     pub fn named(name: &str) -> Option<Paper> {
-        Paper::NAMED.into_iter().find(|p| p.name.eq_ignore_ascii_case(name))
+        Paper::NAMED
+            .into_iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
     }
 
     /// Paper of any size, within what a printer can handle.
     pub fn custom(width: f32, height: f32) -> Result<Paper, String> {
         let ok = |v: f32| (50.0..=1000.0).contains(&v);
         if ok(width) && ok(height) {
-            Ok(Paper { width: Mm(width), height: Mm(height), name: "custom" })
+            Ok(Paper {
+                width: Mm(width),
+                height: Mm(height),
+                name: "custom",
+            })
         } else {
-            Err(format!("a page of {width} × {height} mm is not printable: sizes go from 50 to 1000 mm"))
+            Err(format!(
+                "a page of {width} × {height} mm is not printable: sizes go from 50 to 1000 mm"
+            ))
         }
     }
 }
@@ -64,12 +88,16 @@ impl<'de> Deserialize<'de> for Paper {
                     match key.as_str() {
                         "width_mm" => width = Some(map.next_value::<f32>()?),
                         "height_mm" => height = Some(map.next_value::<f32>()?),
-                        other => return Err(de::Error::unknown_field(other, &["width_mm", "height_mm"])),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["width_mm", "height_mm"]));
+                        }
                     }
                 }
                 match (width, height) {
                     (Some(w), Some(h)) => Paper::custom(w, h).map_err(de::Error::custom),
-                    _ => Err(de::Error::custom("a custom paper needs both width_mm and height_mm")),
+                    _ => Err(de::Error::custom(
+                        "a custom paper needs both width_mm and height_mm",
+                    )),
                 }
             }
         }
@@ -87,7 +115,11 @@ impl Rgb {
         if hex.len() != 6 || !hex.is_ascii() {
             return None;
         }
-        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(|v| f32::from(v) / 255.0);
+        let channel = |i: usize| {
+            u8::from_str_radix(&hex[i..i + 2], 16)
+                .ok()
+                .map(|v| f32::from(v) / 255.0)
+        };
         Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
     }
 }
@@ -95,7 +127,11 @@ impl Rgb {
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Rgb::parse(&text).ok_or_else(|| de::Error::custom(format!("\"{text}\" is not a colour: write it as \"#rrggbb\", e.g. \"#0b6e79\"")))
+        Rgb::parse(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "\"{text}\" is not a colour: write it as \"#rrggbb\", e.g. \"#0b6e79\""
+            ))
+        })
     }
 }
 
@@ -111,7 +147,12 @@ pub struct Margins {
 
 impl Default for Margins {
     fn default() -> Self {
-        Margins { top: 15.0, bottom: 17.0, inner: 16.0, outer: 13.0 }
+        Margins {
+            top: 15.0,
+            bottom: 17.0,
+            inner: 16.0,
+            outer: 13.0,
+        }
     }
 }
 
@@ -147,7 +188,12 @@ pub struct Fonts {
 
 impl Default for Fonts {
     fn default() -> Self {
-        Fonts { body: FamilyChoice::Serif, headings: FamilyChoice::Sans, serif: None, sans: None }
+        Fonts {
+            body: FamilyChoice::Serif,
+            headings: FamilyChoice::Sans,
+            serif: None,
+            sans: None,
+        }
     }
 }
 
@@ -166,7 +212,14 @@ pub struct Sizes {
 
 impl Default for Sizes {
     fn default() -> Self {
-        Sizes { body: 10.0, small: 7.5, h1: 19.0, h2: 13.0, h3: 11.0, figure: 22.0 }
+        Sizes {
+            body: 10.0,
+            small: 7.5,
+            h1: 19.0,
+            h2: 13.0,
+            h3: 11.0,
+            figure: 22.0,
+        }
     }
 }
 
@@ -236,26 +289,48 @@ impl PrintSettings {
         let text = serde_yaml::to_string(value).unwrap_or_default();
         let settings: PrintSettings = crate::yaml::parse(&text, file, 1).map_err(|d| {
             // Positions refer to the re-serialised section, not the file: keep the file, drop the place.
-            Diagnostic { line: None, column: None, message: format!("print: {}", d.message), ..d }
+            Diagnostic {
+                line: None,
+                column: None,
+                message: format!("print: {}", d.message),
+                ..d
+            }
         })?;
-        settings.check().map_err(|message| Diagnostic::error(format!("print: {message}")).in_file(file))?;
+        settings
+            .check()
+            .map_err(|message| Diagnostic::error(format!("print: {message}")).in_file(file))?;
         Ok(settings)
     }
 
     fn check(&self) -> Result<(), String> {
         let s = &self.sizes;
-        for (name, size) in [("body", s.body), ("small", s.small), ("h1", s.h1), ("h2", s.h2), ("h3", s.h3), ("figure", s.figure)] {
+        for (name, size) in [
+            ("body", s.body),
+            ("small", s.small),
+            ("h1", s.h1),
+            ("h2", s.h2),
+            ("h3", s.h3),
+            ("figure", s.figure),
+        ] {
             if !(4.0..=72.0).contains(&size) {
-                return Err(format!("sizes.{name} is {size} pt; type sizes go from 4 to 72 pt"));
+                return Err(format!(
+                    "sizes.{name} is {size} pt; type sizes go from 4 to 72 pt"
+                ));
             }
         }
         if !(1.0..=2.5).contains(&self.leading) {
-            return Err(format!("leading is {}; use a value between 1.0 and 2.5 (1.35 is usual)", self.leading));
+            return Err(format!(
+                "leading is {}; use a value between 1.0 and 2.5 (1.35 is usual)",
+                self.leading
+            ));
         }
         let m = &self.margins;
         let width = self.paper.width.0 - m.inner - m.outer;
         let height = self.paper.height.0 - m.top - m.bottom;
-        if [m.top, m.bottom, m.inner, m.outer].iter().any(|v| *v < 0.0) || width < 40.0 || height < 50.0 {
+        if [m.top, m.bottom, m.inner, m.outer].iter().any(|v| *v < 0.0)
+            || width < 40.0
+            || height < 50.0
+        {
             return Err(format!(
                 "the margins leave a text area of {width:.0} × {height:.0} mm on {} paper; it must be at least 40 × 50 mm",
                 self.paper.name
@@ -266,7 +341,9 @@ impl PrintSettings {
 
     /// The text area width in points.
     pub fn measure(&self) -> Pt {
-        Pt::from(Mm(self.paper.width.0 - self.margins.inner - self.margins.outer))
+        Pt::from(Mm(self.paper.width.0
+            - self.margins.inner
+            - self.margins.outer))
     }
 
     pub fn line_height(&self) -> Pt {
@@ -293,14 +370,22 @@ mod tests {
     #[test]
     fn paper_by_name_or_size() {
         assert_eq!(parse("paper: a4").expect("valid").paper, Paper::A4);
-        let custom = parse("paper: { width_mm: 120, height_mm: 170 }").expect("valid").paper;
+        let custom = parse("paper: { width_mm: 120, height_mm: 170 }")
+            .expect("valid")
+            .paper;
         assert_eq!((custom.width, custom.height), (Mm(120.0), Mm(170.0)));
         assert!(parse("paper: B7").is_err());
     }
 
     #[test]
     fn colours_and_impossible_values_are_checked() {
-        assert_eq!(parse("colors: { accent: '#ff0000' }").expect("valid").colors.accent, Rgb(1.0, 0.0, 0.0));
+        assert_eq!(
+            parse("colors: { accent: '#ff0000' }")
+                .expect("valid")
+                .colors
+                .accent,
+            Rgb(1.0, 0.0, 0.0)
+        );
         assert!(parse("colors: { accent: red }").is_err());
         let e = parse("margins: { inner: 70, outer: 70 }").expect_err("invalid");
         assert!(e.message.contains("text area"), "{}", e.message);
