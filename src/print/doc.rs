@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A story's printable content.
 #[derive(Clone, Debug, Default, PartialEq)]
