@@ -106,6 +106,19 @@ pub enum Figure {
     Text(String),
 }
 
+impl ResultFigure {
+    /// The figure as written in `lang`: `40 %` in Russian, `40%` in Kazakh, `5 230` with a
+    /// no-break space. The web and print renderers both show it this way.
+    pub fn display(&self, lang: &str) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match &self.value {
+            Figure::Number(n) => crate::i18n::format_quantity(*n, unit, lang),
+            Figure::Text(text) if unit.is_empty() => text.clone(),
+            Figure::Text(text) => format!("{text}\u{a0}{unit}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
@@ -140,6 +153,13 @@ pub struct Budget {
 
 fn default_currency() -> String {
     "KZT".to_string()
+}
+
+impl Budget {
+    /// `300 000 ₸` in Kazakh and Russian.
+    pub fn display(&self, lang: &str) -> String {
+        crate::i18n::format_money(self.amount, &self.currency, lang)
+    }
 }
 
 /// Copies the facts that mean the same in every language from `base` (the default language's

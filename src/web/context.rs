@@ -9,7 +9,7 @@ use tera::Value;
 use crate::config::BaseUrl;
 use crate::content::schema::{Figure, ImageRef, StoryMeta};
 use crate::content::{Entry, Kind, Page, Site};
-use crate::i18n::{self, StringTable};
+use crate::i18n::StringTable;
 
 #[derive(Serialize)]
 struct SiteValue<'a> {
@@ -336,27 +336,14 @@ impl<'a> Builder<'a> {
                 .results
                 .iter()
                 .flatten()
-                .map(|r| {
-                    let unit = r.unit.as_deref().unwrap_or("");
-                    let (value, display) = match &r.value {
-                        Figure::Number(n) => {
-                            (Value::from(*n), i18n::format_quantity(*n, unit, lang))
-                        }
-                        Figure::Text(t) => (
-                            Value::from(t.as_str()),
-                            if unit.is_empty() {
-                                t.clone()
-                            } else {
-                                format!("{t}\u{a0}{unit}")
-                            },
-                        ),
-                    };
-                    ResultValue {
-                        value,
-                        unit,
-                        label: &r.label,
-                        display,
-                    }
+                .map(|r| ResultValue {
+                    value: match &r.value {
+                        Figure::Number(n) => Value::from(*n),
+                        Figure::Text(t) => Value::from(t.as_str()),
+                    },
+                    unit: r.unit.as_deref().unwrap_or(""),
+                    label: &r.label,
+                    display: r.display(lang),
                 })
                 .collect(),
             quotes: meta
@@ -387,7 +374,7 @@ impl<'a> Builder<'a> {
             budget: meta.budget.as_ref().map(|b| Budget {
                 amount: b.amount,
                 currency: &b.currency,
-                display: i18n::format_money(b.amount, &b.currency, lang),
+                display: b.display(lang),
             }),
             extra: meta
                 .extra
