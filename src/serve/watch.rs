@@ -1,0 +1,144 @@
+//! Watching the site's sources (site.yaml, content/, themes/, static/) for changes, debounced so
+//! an editor's save (often a write and a rename) arrives as one batch of paths.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+
+use crate::diagnostics::Diagnostic;
+
+/// The folders of a site whose files make the site; everything else (output/, target/, .git)
+/// is never watched.
+pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
+const CONFIG_FILE: &str = "site.yaml";
+
+/// Short: the goal is a rebuilt page within 100 ms of saving.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+
+pub struct Watcher {
+    site: PathBuf,
+    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    events: Receiver<DebounceEventResult>,
+    watched: BTreeSet<PathBuf>,
+}
+
+impl Watcher {
+    pub fn new(site: &Path) -> Result<Watcher, Diagnostic> {
+        let (sender, events) = channel();
+        let debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_problem)?;
+        let site = std::fs::canonicalize(site).unwrap_or_else(|_| site.to_path_buf());
+        let mut watcher = Watcher {
+            site,
+            debouncer,
+            events,
+            watched: BTreeSet::new(),
+        };
+        // The site folder itself only for site.yaml and for source folders created later.
+        let root = watcher.site.clone();
+        watcher
+            .debouncer
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(watch_problem)?;
+        watcher.watch_source_dirs()?;
+        Ok(watcher)
+    }
+
+    fn watch_source_dirs(&mut self) -> Result<(), Diagnostic> {
+        for dir in WATCHED_DIRS {
+            let path = self.site.join(dir);
+            if path.is_dir() && !self.watched.contains(&path) {
+                self.debouncer
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(watch_problem)?;
+                self.watched.insert(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Wait up to `timeout` for changes; the changed source files, relative to the site folder,
+    /// or an empty list. Files that are not sources (editor backups, other folders) are left out.
+    pub fn next(&mut self, timeout: Duration) -> Result<Vec<PathBuf>, Diagnostic> {
+        let first = match self.events.recv_timeout(timeout) {
+            Ok(result) => result,
+            Err(RecvTimeoutError::Timeout) => return Ok(Vec::new()),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Diagnostic::error("the file watcher stopped"));
+            }
+        };
+        let mut changed = BTreeSet::new();
+        let mut batch = Some(first);
+        while let Some(result) = batch {
+            if let Ok(events) = result {
+                for event in events {
+                    for path in &event.paths {
+                        if let Some(relative) = self.source_path(path) {
+                            changed.insert(relative);
+                        }
+                    }
+                }
+            }
+            batch = self.events.try_recv().ok();
+        }
+        // A source folder created since the start (themes/ for a new theme) is watched from now on.
+        self.watch_source_dirs()?;
+        Ok(changed.into_iter().collect())
+    }
+
+    fn source_path(&self, path: &Path) -> Option<PathBuf> {
+        let relative = path.strip_prefix(&self.site).ok()?;
+        is_source(relative).then(|| relative.to_path_buf())
+    }
+}
+
+/// site.yaml, or a file under a watched folder that is not hidden or an editor's backup.
+pub fn is_source(relative: &Path) -> bool {
+    let mut parts = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if first == CONFIG_FILE && relative.components().count() == 1 {
+        return true;
+    }
+    WATCHED_DIRS.contains(&first.as_ref())
+        && relative
+            .components()
+            .all(|c| !is_scratch(&c.as_os_str().to_string_lossy()))
+}
+
+/// Names editors use for temporary and backup files.
+fn is_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+fn watch_problem(err: notify::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot watch the site's files: {err}")).with_hint(
+        "on Linux, raise the limit of watched folders: sysctl fs.inotify.max_user_watches=524288",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sources_are_reported() {
+        assert!(is_source(Path::new("site.yaml")));
+        assert!(is_source(Path::new("content/projects/x.kk.md")));
+        assert!(is_source(Path::new("themes/my/templates/story.html")));
+        assert!(!is_source(Path::new("content/projects/.x.kk.md.swp")));
+        assert!(!is_source(Path::new("content/projects/x.kk.md~")));
+        assert!(!is_source(Path::new("output/index.html")));
+        assert!(!is_source(Path::new("README.md")));
+    }
+}
