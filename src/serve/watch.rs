@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use notify::RecursiveMode;
+use notify::event::{MetadataKind, ModifyKind};
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::diagnostics::Diagnostic;
@@ -74,7 +75,7 @@ impl Watcher {
         let mut batch = Some(first);
         while let Some(result) = batch {
             if let Ok(events) = result {
-                for event in events {
+                for event in events.iter().filter(|e| is_change(&e.kind)) {
                     for path in &event.paths {
                         if let Some(relative) = self.source_path(path) {
                             changed.insert(relative);
@@ -89,9 +90,21 @@ impl Watcher {
         Ok(changed.into_iter().collect())
     }
 
+    /// A changed file as a path relative to the site. Folders are left out: a change inside one
+    /// comes with its own path; a folder that was removed no longer is one, and is kept.
     fn source_path(&self, path: &Path) -> Option<PathBuf> {
         let relative = path.strip_prefix(&self.site).ok()?;
-        is_source(relative).then(|| relative.to_path_buf())
+        (is_source(relative) && !path.is_dir()).then(|| relative.to_path_buf())
+    }
+}
+
+/// Whether an event changes a file. Reading files (egiz itself reads them on every rebuild) is
+/// not a change, or every rebuild would cause the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(_) | EventKind::Other => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
     }
 }
 
@@ -130,6 +143,14 @@ fn watch_problem(err: notify::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::event::{AccessKind, CreateKind};
+        assert!(!is_change(&EventKind::Access(AccessKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+    }
 
     #[test]
     fn only_sources_are_reported() {
