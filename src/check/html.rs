@@ -57,8 +57,11 @@ fn collect(tag: &str, attributes: &[(String, String)], scanned: &mut Scanned) {
     }
 }
 
+/// Attribute names (lower case) and their decoded values.
+type Attributes = Vec<(String, String)>;
+
 /// An opening tag at the start of `text`: its lower-case name, attributes and the text after it.
-fn tag(text: &str) -> Option<(String, Vec<(String, String)>, &str)> {
+fn tag(text: &str) -> Option<(String, Attributes, &str)> {
     let body = text.strip_prefix('<')?;
     let name_len = body
         .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')

@@ -101,11 +101,12 @@ impl Watcher {
 /// Whether an event changes a file. Reading files (egiz itself reads them on every rebuild) is
 /// not a change, or every rebuild would cause the next.
 fn is_change(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(_) | EventKind::Other => false,
-        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_)
+            | EventKind::Other
+            | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
 }
 
 /// site.yaml, or a file under a watched folder that is not hidden or an editor's backup.
