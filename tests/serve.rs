@@ -121,8 +121,11 @@ fn an_edit_is_served_and_reloaded_a_broken_file_shows_the_overlay_and_a_fix_clea
         broken.contains("Жаңа тақырып"),
         "the last good version is gone"
     );
-    assert!(broken.contains("<div id=\"egiz-overlay\"><h2>"));
-    assert!(events.lock().expect("events").contains("event: errors"));
+    assert!(broken.contains("<div id=\"egiz-overlay\"><button"));
+    let errors_sent = wait_for(Duration::from_secs(2), || {
+        events.lock().expect("events").contains("event: errors")
+    });
+    assert!(errors_sent.is_some(), "no errors event");
     assert!(
         server.log_text().contains(&format!("{STORY}:2:")),
         "{}",

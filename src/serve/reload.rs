@@ -63,16 +63,17 @@ impl Hub {
 
 const SCRIPT: &str = r#"<script>(function(){var s=new EventSource("/__egiz/events");s.addEventListener("reload",function(){location.reload()});s.addEventListener("errors",function(e){var b=document.getElementById("egiz-overlay");if(!b){b=document.createElement("div");b.id="egiz-overlay";document.body.appendChild(b)}b.innerHTML=JSON.parse(e.data)})})();</script>"#;
 
-const STYLE: &str = "<style>#egiz-overlay{position:fixed;z-index:2147483647;top:8px;left:8px;right:8px;max-height:80vh;overflow:auto;box-sizing:border-box;padding:14px 16px;background:#fff5f5;color:#1a1a1a;border:3px solid #c62828;border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.3);font:16px/1.45 system-ui,sans-serif}#egiz-overlay:empty{display:none}#egiz-overlay h2{margin:0 0 8px;font-size:18px;color:#b71c1c}#egiz-overlay ol{margin:0;padding-left:1.2em}#egiz-overlay li{margin:0 0 10px;overflow-wrap:anywhere}#egiz-overlay code{display:block;font:14px/1.4 ui-monospace,monospace;color:#6d0000}#egiz-overlay .hint{color:#444}#egiz-overlay .note{margin:8px 0 0;font-size:14px;color:#444}</style>";
+const STYLE: &str = "<style>#egiz-overlay{position:fixed;z-index:2147483647;top:8px;left:8px;right:8px;max-height:80vh;overflow:auto;box-sizing:border-box;padding:14px 16px;background:#fff5f5;color:#1a1a1a;border:3px solid #c62828;border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.3);font:16px/1.45 system-ui,sans-serif}#egiz-overlay:empty{display:none}#egiz-overlay button{float:right;margin:-6px -8px 0 8px;border:0;background:none;font-size:26px;line-height:1;color:#b71c1c;cursor:pointer}#egiz-overlay h2{margin:0 0 8px;font-size:18px;color:#b71c1c}#egiz-overlay ol{margin:0;padding-left:1.2em}#egiz-overlay li{margin:0 0 10px;overflow-wrap:anywhere}#egiz-overlay code{display:block;font:14px/1.4 ui-monospace,monospace;color:#6d0000}#egiz-overlay .hint{color:#444}#egiz-overlay .note{margin:8px 0 0;font-size:14px;color:#444}</style>";
 
 /// The overlay's inner HTML for `problems` (empty when there are none).
 pub fn overlay(problems: &Diagnostics) -> String {
-    let errors: Vec<&Diagnostic> = problems.iter().filter(|d| d.is_error()).collect();
+    let sorted = problems.clone().sorted();
+    let errors: Vec<&Diagnostic> = sorted.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
         return String::new();
     }
     let mut html = format!(
-        "<h2>egiz: {} — the page shows the last version that built</h2><ol>",
+        "<button type=\"button\" title=\"Hide\" onclick=\"this.parentNode.innerHTML=''\">×</button><h2>egiz: {} — the page shows the last version that built</h2><ol>",
         match errors.len() {
             1 => "1 error".to_string(),
             n => format!("{n} errors"),
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn events_are_single_data_lines() {
         let event = Event::Errors("<p>a\nb</p>".into()).to_sse();
-        assert_eq!(event.lines().count(), 2, "{event}");
+        assert_eq!(event.trim_end().lines().count(), 2, "{event}");
         assert!(event.ends_with("\n\n"));
     }
 

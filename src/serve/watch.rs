@@ -79,6 +79,10 @@ impl Watcher {
                     for path in &event.paths {
                         if let Some(relative) = self.source_path(path) {
                             changed.insert(relative);
+                        } else if matches!(event.kind, EventKind::Create(_)) && path.is_dir() {
+                            // Files written into a new folder before it was watched raise no
+                            // event of their own: take every file in it as changed.
+                            changed.extend(self.files_in(path));
                         }
                     }
                 }
@@ -88,6 +92,15 @@ impl Watcher {
         // A source folder created since the start (themes/ for a new theme) is watched from now on.
         self.watch_source_dirs()?;
         Ok(changed.into_iter().collect())
+    }
+
+    fn files_in(&self, dir: &Path) -> Vec<PathBuf> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| self.source_path(e.path()))
+            .collect()
     }
 
     /// A changed file as a path relative to the site. Folders are left out: a change inside one
