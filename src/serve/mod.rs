@@ -72,13 +72,14 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(Report)) -> Result<(), Diag
 /// Rebuild, then serve the result and reload the tabs, or show the errors in them.
 fn rebuild(session: &mut Session, shared: &Shared, changed: &[PathBuf], report: &dyn Fn(Report)) {
     match session.rebuild() {
-        Ok(update) => {
+        Ok(mut update) => {
             {
+                let files = std::mem::take(&mut update.files);
                 let mut served = shared.write();
                 if update.replace_all {
-                    served.files = update.files.clone().into_iter().collect();
+                    served.files = files.into_iter().collect();
                 } else {
-                    served.files.extend(update.files.clone());
+                    served.files.extend(files);
                 }
                 served.base_path.clone_from(&update.base_path);
                 served.overlay.clear();

@@ -17,8 +17,9 @@ use crate::diagnostics::Diagnostic;
 pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
 const CONFIG_FILE: &str = "site.yaml";
 
-/// Short: the goal is a rebuilt page within 100 ms of saving.
-const DEBOUNCE: Duration = Duration::from_millis(25);
+/// Short: the goal is a rebuilt page within 100 ms of saving. An editor's write and rename
+/// come within a millisecond or two.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 pub struct Watcher {
     site: PathBuf,
