@@ -30,8 +30,10 @@
 //!    checked to stay inside the output folder.
 //!
 //! The web and print renderers only read the model; neither knows the other.
-//! `main.rs` is a thin command-line layer over [`build`], [`init`] and [`new_story`].
+//! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
+//! [`serve::serve`] (the dev server with live reload) and [`check::check`].
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -39,7 +41,9 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod print;
+pub mod progress;
 pub mod scaffold;
+pub mod serve;
 pub mod web;
 pub mod yaml;
 
@@ -63,6 +67,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
+    /// PDF booklets made (the print engine does not make whole booklets yet).
+    pub booklets: usize,
     pub languages: usize,
     pub stories: usize,
     pub warnings: Diagnostics,
@@ -91,6 +97,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     Ok(BuildReport {
         output,
         pages,
+        booklets: 0,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),
         warnings,

@@ -34,6 +34,24 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site, serve it on this computer, rebuild and reload pages as you edit
+    Serve {
+        /// The port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default is reachable from this computer only
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
+    /// Find everything that can be wrong before publishing, without writing anything
+    Check {
+        /// How to report: text for people, json for CI
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
     /// Create a new site in DIR
     Init { dir: PathBuf },
     /// Create new content
@@ -41,6 +59,12 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -51,10 +75,13 @@ enum New {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    egiz::progress::enable(std::io::stderr().is_terminal() && std::env::var_os("CI").is_none());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
-            report(&problems);
+            if !problems.is_empty() {
+                report(&problems);
+            }
             ExitCode::from(1)
         }
     }
@@ -71,14 +98,33 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
             let report = egiz::build(&options)?;
             print_warnings(&report.warnings);
             println!(
-                "built {} pages ({} stories, {} languages) into {} in {} ms{}",
+                "built {} pages, {} booklets ({} stories, {} languages) into {} in {} ms{}",
                 report.pages,
+                report.booklets,
                 report.stories,
                 report.languages,
                 report.output.display(),
                 report.elapsed.as_millis(),
                 warning_note(&report.warnings)
             );
+        }
+        Command::Serve { port, bind } => {
+            let options = egiz::serve::ServeOptions {
+                site: cli.site,
+                bind,
+                port,
+            };
+            egiz::serve::serve(&options, &print_serve_report)?;
+        }
+        Command::Check { format, strict } => {
+            let report = egiz::check::check(&cli.site);
+            match format {
+                Format::Json => println!("{}", report.to_json()),
+                Format::Text => print_check_report(&report),
+            }
+            if report.failed(strict) {
+                return Err(Diagnostics::new());
+            }
         }
         Command::Init { dir } => {
             let files = egiz::init(&dir)?;
@@ -98,6 +144,76 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
         }
     }
     Ok(())
+}
+
+fn print_serve_report(event: egiz::serve::Report) {
+    use egiz::serve::Report;
+    match event {
+        Report::Listening { url } => println!(
+            "serving {url} (edit content/, themes/ or site.yaml: open pages reload; Ctrl-C stops)"
+        ),
+        Report::Built { update, changed } => {
+            print_warnings(&update.warnings);
+            let verb = if changed.is_empty() {
+                "built"
+            } else {
+                "rebuilt"
+            };
+            let cause = match changed {
+                [] => String::new(),
+                [one] => format!(" after a change to {}", one.display()),
+                [first, rest @ ..] => {
+                    format!(
+                        " after changes to {} and {} more",
+                        first.display(),
+                        rest.len()
+                    )
+                }
+            };
+            println!(
+                "{verb} {} pages, {} booklets in {} ms{cause}{}",
+                update.pages,
+                update.booklets,
+                update.elapsed.as_millis(),
+                warning_note(&update.warnings)
+            );
+        }
+        Report::Failed(problems) => {
+            for problem in problems.clone().sorted().iter() {
+                let colour = if problem.is_error() { "31" } else { "33" };
+                eprintln!("{}", paint(&problem.to_string(), colour));
+            }
+            eprintln!(
+                "{}: still serving the last version that built",
+                count(problems.error_count(), "error")
+            );
+        }
+    }
+}
+
+fn print_check_report(report: &egiz::check::CheckReport) {
+    for problem in report.diagnostics.iter() {
+        let colour = if problem.is_error() { "31" } else { "33" };
+        eprintln!("{}", paint(&problem.to_string(), colour));
+    }
+    if let Some(coverage) = &report.coverage {
+        print!("{}", coverage.to_text());
+    }
+    println!(
+        "checked {} pages and {} links in {} ms: {}, {}",
+        report.pages,
+        report.links,
+        report.elapsed.as_millis(),
+        count(report.errors, "error"),
+        count(report.warnings, "warning")
+    );
+}
+
+fn count(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    }
 }
 
 fn warning_note(warnings: &Diagnostics) -> String {

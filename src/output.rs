@@ -1,11 +1,27 @@
 //! The output folder: everything is written into a staging folder beside it, and swapped in only
 //! when the whole build succeeded, so a failed build leaves the previous output as it was.
-//! Every path written is checked to stay inside the output folder.
+//! Every path written is checked to stay inside the output folder. Renderers write through the
+//! [`Sink`] trait, so the same rendering can also go into memory ([`Memory`], for `serve` and
+//! `check`).
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::diagnostics::Diagnostic;
+
+/// Where rendered files go: a staging folder on disk, or memory.
+pub trait Sink: Sync {
+    /// Write `bytes` at `relative` (e.g. `kk/projects/x/index.html`), replacing what was there.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Place a copy of the file `source` at `relative`, unless something is there already.
+    fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic>;
+    /// Place a copy of a file already placed at `existing`.
+    fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic>;
+    /// Forget what was placed at `relative`, so that a later `copy` puts its file there.
+    fn remove(&self, relative: &str);
+}
 
 /// A build in progress. Dropping it without `commit` removes what was written.
 pub struct Staging {
@@ -119,6 +135,99 @@ impl Staging {
     }
 }
 
+impl Sink for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        Staging::write(self, relative, bytes)
+    }
+
+    fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        Staging::copy(self, source, relative)
+    }
+
+    fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+        Staging::duplicate(self, existing, relative)
+    }
+
+    fn remove(&self, relative: &str) {
+        if let Ok(path) = self.path_of(relative) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// One file of a site rendered into memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Generated text (HTML, XML, CSS from the theme).
+    Bytes(Arc<[u8]>),
+    /// A file of the site used as it is (an image, a file of `static/`), read when needed.
+    File(PathBuf),
+}
+
+impl Body {
+    pub fn read(&self) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Body::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Body::File(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// A rendered site held in memory: relative path → file. Copies of site files are not read,
+/// only noted, so rendering into memory costs no more than the HTML itself.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Body>>,
+}
+
+impl Memory {
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// The files written so far.
+    pub fn into_files(self) -> BTreeMap<String, Body> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock(&self) -> MutexGuard<'_, BTreeMap<String, Body>> {
+        // A panic while holding the lock cannot leave the map half-changed: every change is
+        // one insert or remove.
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        safe_join(Path::new(""), relative)?;
+        self.lock()
+            .insert(relative.to_string(), Body::Bytes(Arc::from(bytes)));
+        Ok(())
+    }
+
+    fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        safe_join(Path::new(""), relative)?;
+        self.lock()
+            .entry(relative.to_string())
+            .or_insert_with(|| Body::File(source.to_path_buf()));
+        Ok(())
+    }
+
+    fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+        safe_join(Path::new(""), relative)?;
+        let mut files = self.lock();
+        let body = files.get(existing).cloned().ok_or_else(|| {
+            Diagnostic::error(format!("cannot copy {existing}: it was not written"))
+        })?;
+        files.entry(relative.to_string()).or_insert(body);
+        Ok(())
+    }
+
+    fn remove(&self, relative: &str) {
+        self.lock().remove(relative);
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -227,6 +336,28 @@ mod tests {
         staging.commit().expect("commit");
         assert!(out.join("kk/index.html").exists());
         assert!(!out.join("old.html").exists());
+    }
+
+    #[test]
+    fn memory_keeps_the_first_copy_and_refuses_escaping_paths() {
+        let memory = Memory::new();
+        memory.write("kk/index.html", b"<p>").expect("write");
+        memory.copy(Path::new("/a.jpg"), "kk/x.jpg").expect("copy");
+        memory.copy(Path::new("/b.jpg"), "kk/x.jpg").expect("copy");
+        memory.duplicate("kk/x.jpg", "ru/x.jpg").expect("duplicate");
+        assert!(memory.write("../x", b"").is_err());
+        assert!(memory.duplicate("missing", "ru/y.jpg").is_err());
+        let files = memory.into_files();
+        assert_eq!(
+            files.get("ru/x.jpg"),
+            Some(&Body::File(PathBuf::from("/a.jpg")))
+        );
+        assert_eq!(
+            files
+                .get("kk/index.html")
+                .map(|b| b.read().expect("bytes").to_vec()),
+            Some(b"<p>".to_vec())
+        );
     }
 
     #[test]

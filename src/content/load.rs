@@ -23,13 +23,85 @@ const BOOKLETS: &str = "booklets";
 
 /// Load and validate the whole site in `site_dir`. On success, the warnings come with the site.
 pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_cached(site_dir, base_url, &mut ParseCache::default())
+}
+
+/// Content files parsed by earlier loads, so that a reload (in the dev server) parses only the
+/// files that changed since. A file is parsed again when its size or modification time differ,
+/// or when [`ParseCache::forget`] was told it changed.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, (Stamp, Parsed)>,
+    /// The base path the cached Markdown was rendered with (links include it).
+    base_path: String,
+}
+
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+impl ParseCache {
+    /// Parse the file at this absolute path again on the next load.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+
+    /// How many files are cached.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    fn get(&self, source: &Source, stamp: &Stamp) -> Option<Parsed> {
+        let (cached_stamp, parsed) = self.files.get(&source.abs)?;
+        (stamp.is_some() && cached_stamp == stamp && parsed.source == *source)
+            .then(|| parsed.clone())
+    }
+}
+
+/// [`load`], reusing and refreshing `cache`.
+pub fn load_cached(
+    site_dir: &Path,
+    base_url: Option<&str>,
+    cache: &mut ParseCache,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let (config, mut problems) = config::load(site_dir, base_url)?;
     let found = find_sources(site_dir, &config, &mut problems);
-    let parsed: Vec<Parsed> = found
+    if cache.base_path != config.base.path {
+        cache.files.clear();
+        cache.base_path = config.base.path.clone();
+    }
+    let shared: &ParseCache = cache;
+    let parsed: Vec<(Parsed, Option<Stamp>)> = found
         .sources
         .into_par_iter()
-        .map(|source| parse_source(source, &config))
+        .map(|source| {
+            let stamp = stamp(&source.abs);
+            match shared.get(&source, &stamp) {
+                Some(parsed) => (parsed, None),
+                None => (parse_source(source, &config), Some(stamp)),
+            }
+        })
         .collect();
+    let present: std::collections::HashSet<&Path> =
+        parsed.iter().map(|(p, _)| p.source.abs.as_path()).collect();
+    cache
+        .files
+        .retain(|path, _| present.contains(path.as_path()));
+    for (file, fresh) in &parsed {
+        if let Some(stamp) = fresh {
+            cache
+                .files
+                .insert(file.source.abs.clone(), (*stamp, file.clone()));
+        }
+    }
+    let parsed = parsed.into_iter().map(|(p, _)| p);
 
     let mut groups: BTreeMap<(Kind, String), Vec<Parsed>> = BTreeMap::new();
     for mut file in parsed {
@@ -61,7 +133,7 @@ pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostic
 }
 
 /// A content file, classified by where it is and what it is called.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Source {
     abs: PathBuf,
     /// Relative to the site folder, as shown in messages.
@@ -275,6 +347,7 @@ fn classify(
 }
 
 /// One file read and parsed, before translations are paired.
+#[derive(Clone)]
 struct Parsed {
     source: Source,
     meta: Option<Meta>,
@@ -609,7 +682,7 @@ fn local_path(target: &str) -> Option<String> {
     Some(percent_decode(target))
 }
 
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

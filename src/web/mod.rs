@@ -1,5 +1,8 @@
 //! The web renderer: turns the site model into HTML pages through the theme's templates, plus
 //! the language chooser, 404 page, sitemap, robots.txt and static files.
+//!
+//! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
+//! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
 pub mod context;
 pub mod sitemap;
@@ -13,34 +16,83 @@ use tera::{Context, Tera, Value};
 
 use crate::content::{Entry, Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Staging;
+use crate::output::Sink;
 
 use context::{Builder, LanguageValues};
 pub use theme::Theme;
 
-/// One HTML file to render.
-enum Job<'a> {
+/// One HTML page (or one set of pages made together) to render.
+pub enum Job<'a> {
     Content(&'a Entry, &'a Page),
+    /// The project list of a language; `List("")` is every language's home page of a site
+    /// without home texts.
     List(&'a str),
     Chooser,
     NotFound,
 }
 
-/// Render the whole site into `staging`. Returns the number of HTML pages written.
-pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Diagnostics> {
-    let strings = Arc::new(theme.strings.clone());
-    let tera = templates::environment(theme, &site.config.base, strings.clone())?;
-    let builder = Builder {
-        site,
-        strings: &strings,
-    };
-    let languages: Vec<LanguageValues> = site
-        .config
-        .language_codes()
-        .into_iter()
-        .map(|l| builder.language(l))
-        .collect();
+/// What a job shows from the content, besides what every page shows (site.yaml, the theme's
+/// strings, the menu of plain pages).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reads<'a> {
+    /// Entries shown on the page, by kind and name. A content page reads its own entry (all its
+    /// languages: the language switcher links to them).
+    pub entries: Vec<(Kind, &'a str)>,
+    /// The page lists stories (cards, feeds): a story added, removed or changed changes it.
+    pub all_stories: bool,
+}
 
+impl<'a> Job<'a> {
+    /// A name for the job, unique in a site and stable between builds: the file it writes.
+    /// A new kind of job must give one, and say what it reads ([`Job::reads`]).
+    pub fn key(&self) -> String {
+        match self {
+            Job::Content(_, page) => format!("{}index.html", page.path),
+            Job::List("") => "*/index.html".to_string(),
+            Job::List(lang) => format!("{lang}/projects/index.html"),
+            Job::Chooser => "index.html".to_string(),
+            Job::NotFound => "404.html".to_string(),
+        }
+    }
+
+    pub fn reads(&self) -> Reads<'a> {
+        match self {
+            Job::Content(entry, _) => Reads {
+                entries: vec![(entry.kind, entry.name.as_str())],
+                all_stories: entry.kind == Kind::Home,
+            },
+            Job::List("") => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
+            Job::List(_) => Reads {
+                entries: vec![(Kind::ProjectsIndex, "")],
+                all_stories: true,
+            },
+            Job::Chooser | Job::NotFound => Reads::default(),
+        }
+    }
+
+    /// The top-level template the job renders with; `exists` tells which optional templates
+    /// the theme has.
+    pub fn template(&self, exists: &dyn Fn(&str) -> bool) -> &'static str {
+        match self {
+            Job::Content(entry, _) => match entry.kind {
+                Kind::Story => "story.html",
+                Kind::Home => "home.html",
+                Kind::Booklet if exists("booklet.html") => "booklet.html",
+                _ => "page.html",
+            },
+            Job::List("") => "home.html",
+            Job::List(_) => "list.html",
+            Job::Chooser => "chooser.html",
+            Job::NotFound => "404.html",
+        }
+    }
+}
+
+/// Every HTML page of the site, as jobs.
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
@@ -52,28 +104,67 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
         // Without content/_index.LANG.md each language still gets a home page.
         jobs.push(Job::List(""));
     }
+    jobs
+}
+
+/// Render the whole site into `sink`. Returns the number of HTML pages written.
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diagnostics> {
+    let pages = render_pages(site, theme, &|_| true, sink)?;
+    let mut problems = Diagnostics::new();
+    copy_assets(site, sink, &mut problems);
+    write_static(site, theme, sink, &mut problems);
+    if let Err(d) = sitemap::write(site, sink) {
+        problems.push(d);
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(pages)
+}
+
+/// Render the HTML pages of the jobs `which` chooses into `sink`, and nothing else (no assets,
+/// static files or sitemap). Returns the number of jobs rendered.
+pub fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    which: &dyn Fn(&Job) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostics> {
+    let strings = Arc::new(theme.strings.clone());
+    let tera = templates::environment(theme, &site.config.base, strings.clone())?;
+    let builder = Builder {
+        site,
+        strings: &strings,
+    };
+    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| which(job)).collect();
+    if jobs.is_empty() {
+        return Ok(0);
+    }
+    let languages: Vec<LanguageValues> = site
+        .config
+        .language_codes()
+        .into_iter()
+        .map(|l| builder.language(l))
+        .collect();
 
     let renderer = Renderer {
         site,
         tera: &tera,
         builder: &builder,
         languages: &languages,
-        staging,
+        staging: sink,
     };
+    let progress = crate::progress::bar(jobs.len(), "pages");
     let failures: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter_map(|job| renderer.render(job).err())
+        .filter_map(|job| {
+            let result = renderer.render(job).err();
+            progress.inc();
+            result
+        })
         .collect();
+    progress.finish();
     let problems = Diagnostics::from_iter(failures);
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    let mut problems = Diagnostics::new();
-    copy_assets(site, staging, &mut problems);
-    write_static(site, theme, staging, &mut problems);
-    if let Err(d) = sitemap::write(site, staging) {
-        problems.push(d);
-    }
     if problems.has_errors() {
         return Err(problems);
     }
@@ -85,7 +176,7 @@ struct Renderer<'a> {
     tera: &'a Tera,
     builder: &'a Builder<'a>,
     languages: &'a [LanguageValues],
-    staging: &'a Staging,
+    staging: &'a dyn Sink,
 }
 
 impl Renderer<'_> {
@@ -121,12 +212,8 @@ impl Renderer<'_> {
 
     fn content(&self, entry: &Entry, page: &Page) -> Result<(), Diagnostic> {
         let kind = Builder::kind_of(entry);
-        let template = match entry.kind {
-            Kind::Story => "story.html",
-            Kind::Home => "home.html",
-            Kind::Booklet if self.tera.contains_template("booklet.html") => "booklet.html",
-            _ => "page.html",
-        };
+        let template =
+            Job::Content(entry, page).template(&|name| self.tera.contains_template(name));
         let translations = self
             .builder
             .translations(Some(entry), &|_| None, &page.lang);
@@ -219,7 +306,7 @@ impl Renderer<'_> {
 
 /// Bundle images and referenced images beside each page; the second language's copy is a link
 /// to the first.
-fn copy_assets(site: &Site, staging: &Staging, problems: &mut Diagnostics) {
+fn copy_assets(site: &Site, staging: &dyn Sink, problems: &mut Diagnostics) {
     let mut placed: std::collections::HashMap<&std::path::Path, String> =
         std::collections::HashMap::new();
     for entry in site.entries() {
@@ -242,7 +329,7 @@ fn copy_assets(site: &Site, staging: &Staging, problems: &mut Diagnostics) {
 }
 
 /// The theme's static files, then the site's own `static/` folder (which wins).
-fn write_static(site: &Site, theme: &Theme, staging: &Staging, problems: &mut Diagnostics) {
+pub fn write_static(site: &Site, theme: &Theme, staging: &dyn Sink, problems: &mut Diagnostics) {
     for (relative, origin) in &theme.static_files {
         match origin.read() {
             Ok(bytes) => {
@@ -266,7 +353,7 @@ fn write_static(site: &Site, theme: &Theme, staging: &Staging, problems: &mut Di
             continue;
         };
         let relative = relative.to_string_lossy().replace('\\', "/");
-        let _ = std::fs::remove_file(staging.root().join(&relative));
+        staging.remove(&relative);
         if let Err(d) = staging.copy(entry.path(), &relative) {
             problems.push(d);
         }

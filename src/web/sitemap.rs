@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostic;
-use crate::output::Staging;
+use crate::output::Sink;
 
 /// One address of the site in all its languages: (language, site path) pairs, and the date
 /// of its content when it has one.
@@ -38,7 +38,7 @@ fn groups(site: &Site) -> Vec<Group> {
     groups
 }
 
-pub fn write(site: &Site, staging: &Staging) -> Result<(), Diagnostic> {
+pub fn write(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
     let base = &site.config.base;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

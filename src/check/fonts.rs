@@ -1,0 +1,92 @@
+//! Characters the booklet font cannot print: a letter missing from the embedded Noto faces
+//! would come out as an empty box on paper. Titles are set in the sans face, text in the serif.
+//! Content that goes into a booklet is an error; other stories get a warning, as they may be
+//! printed later.
+
+use std::collections::HashSet;
+
+use crate::content::{Kind, Page, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::print::fonts::{FaceKey, Family, FontSet};
+use crate::print::shape::missing_chars;
+
+use super::Sources;
+
+pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
+    let fonts = FontSet::embedded();
+    let sans_bold = fonts.face(FaceKey {
+        family: Family::Sans,
+        bold: true,
+        italic: false,
+    });
+    let serif = fonts.face(FaceKey {
+        family: Family::Serif,
+        bold: false,
+        italic: false,
+    });
+    let printed = printed_stories(site);
+    let mut problems = Diagnostics::new();
+    let entries = site.stories.iter().chain(&site.booklets);
+    for entry in entries {
+        let in_print = entry.kind == Kind::Booklet || printed.contains(entry.name.as_str());
+        for page in &entry.pages {
+            let mut reported: Vec<char> = Vec::new();
+            let texts = [
+                (missing_chars(&fonts, sans_bold, &page.title), "title"),
+                (missing_chars(&fonts, serif, page.summary()), "summary"),
+                (missing_chars(&fonts, serif, &page.body), "text"),
+            ];
+            for (missing, part) in texts {
+                for c in missing {
+                    if reported.contains(&c) {
+                        continue;
+                    }
+                    reported.push(c);
+                    problems.push(unprintable(sources, page, c, part, in_print));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Stories named by a booklet, or asking for a leaflet of their own (`booklet:`).
+fn printed_stories(site: &Site) -> HashSet<String> {
+    let mut names: HashSet<String> = site
+        .booklets
+        .iter()
+        .flat_map(|b| &b.pages)
+        .filter_map(Page::booklet)
+        .flat_map(|meta| super::booklets::story_names(meta).unwrap_or_default())
+        .collect();
+    for story in &site.stories {
+        let asks = story.pages.iter().filter_map(Page::story).any(|m| {
+            m.booklet.as_ref().is_some_and(|b| {
+                !matches!(b, serde_yaml::Value::Bool(false) | serde_yaml::Value::Null)
+            })
+        });
+        if asks {
+            names.insert(story.name.clone());
+        }
+    }
+    names
+}
+
+fn unprintable(sources: &Sources, page: &Page, c: char, part: &str, in_print: bool) -> Diagnostic {
+    let message = format!(
+        "the booklet font cannot print \"{c}\" (U+{:04X}) in the {part}",
+        u32::from(c)
+    );
+    let d = if in_print {
+        Diagnostic::error(message)
+    } else {
+        Diagnostic::warning(message)
+    };
+    sources.at_text(
+        page,
+        &c.to_string(),
+        d.with_hint(
+            "it would print as an empty box: replace it (a look-alike letter typed from another keyboard layout is a common cause), or give the theme a font that has it",
+        ),
+    )
+}

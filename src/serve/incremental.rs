@@ -1,0 +1,427 @@
+//! Rebuilding only what a change affects. Changed files are noted as they come; a rebuild
+//! reloads the site (parsing again only the changed files, through the load cache), works out
+//! which entries changed, and re-renders the pages that read them (a story's pages in every
+//! language, the lists and other pages that show it, the sitemap), or the pages using a changed
+//! template. Anything that changes the set of pages or the menu, and site.yaml or the theme's
+//! strings, renders the whole site (from memory: the load cache still saves the parsing).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::content::load::{ParseCache, load_cached};
+use crate::content::{Entry, Kind, Site};
+use crate::diagnostics::Diagnostics;
+use crate::output::{Body, Memory, Sink};
+use crate::web::{self, Job, Theme};
+
+/// Makes the PDF booklets of a site. The print engine cannot build whole booklets yet, so the
+/// server uses [`NoBooklets`]; once it can, an implementation renders `booklets` into `sink`
+/// (at the address the web pages link to) and returns how many it made.
+pub trait Booklets {
+    fn render(
+        &self,
+        site: &Site,
+        booklets: &[&Entry],
+        sink: &dyn Sink,
+    ) -> Result<usize, Diagnostics>;
+}
+
+/// Booklets are not built yet: nothing to do.
+pub struct NoBooklets;
+
+impl Booklets for NoBooklets {
+    fn render(&self, _: &Site, _: &[&Entry], _: &dyn Sink) -> Result<usize, Diagnostics> {
+        Ok(0)
+    }
+}
+
+/// An entry of the site: its kind and name, the same in every language.
+type EntryKey = (Kind, String);
+
+/// What a page read when it was last rendered, to know whether a change concerns it.
+struct JobInfo {
+    entries: Vec<EntryKey>,
+    all_stories: bool,
+    template: &'static str,
+}
+
+/// The last version of the site that built.
+struct Built {
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    jobs: HashMap<String, JobInfo>,
+    menu: Vec<(String, String)>,
+}
+
+/// Changes noted since the last successful build.
+#[derive(Default)]
+struct Pending {
+    full: bool,
+    content: BTreeSet<PathBuf>,
+    templates: BTreeSet<String>,
+    statics: bool,
+}
+
+/// What a rebuild produced, for the server to take over.
+pub struct Update {
+    /// Everything to serve (`replace_all`), or the files that changed.
+    pub files: BTreeMap<String, Body>,
+    pub replace_all: bool,
+    pub base_path: String,
+    pub pages: usize,
+    pub booklets: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+pub struct Session {
+    site_dir: PathBuf,
+    /// `http://127.0.0.1:1111`: the served site's links use it with the base path.
+    origin: String,
+    cache: ParseCache,
+    last: Option<Built>,
+    pending: Pending,
+    booklets: Box<dyn Booklets + Send>,
+}
+
+impl Session {
+    pub fn new(site_dir: &Path, origin: &str) -> Session {
+        Session {
+            site_dir: site_dir.to_path_buf(),
+            origin: origin.trim_end_matches('/').to_string(),
+            cache: ParseCache::default(),
+            last: None,
+            pending: Pending {
+                full: true,
+                ..Pending::default()
+            },
+            booklets: Box::new(NoBooklets),
+        }
+    }
+
+    /// Note changed files (relative to the site folder) for the next rebuild.
+    pub fn note(&mut self, changed: &[PathBuf]) {
+        for path in changed {
+            self.cache.forget(&self.site_dir.join(path));
+            let parts: Vec<String> = path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect();
+            match parts
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                ["content", .., last] if last.ends_with(".md") => {
+                    self.pending.content.insert(path.clone());
+                }
+                ["themes", _, "templates", rest @ ..] if !rest.is_empty() => {
+                    self.pending.templates.insert(rest.join("/"));
+                }
+                ["themes", _, "static", ..] | ["static", ..] => self.pending.statics = true,
+                // site.yaml, the theme's strings and settings, images of page bundles.
+                _ => self.pending.full = true,
+            }
+        }
+    }
+
+    /// Rebuild what the noted changes affect. On error nothing changes: the last version that
+    /// built stays, and the changes stay noted for the next try.
+    pub fn rebuild(&mut self) -> Result<Update, Diagnostics> {
+        let started = Instant::now();
+        let mut update = match self.last.take() {
+            Some(last) if !self.pending.full => {
+                let result = self.update(&last);
+                if result.is_err() {
+                    self.last = Some(last);
+                }
+                result?
+            }
+            previous => {
+                let result = self.full();
+                if result.is_err() {
+                    self.last = previous;
+                }
+                result?
+            }
+        };
+        self.pending = Pending::default();
+        update.elapsed = started.elapsed();
+        Ok(update)
+    }
+
+    fn base_url(&self) -> Result<String, Diagnostics> {
+        let (config, _) = crate::config::load(&self.site_dir, None)?;
+        Ok(format!("{}{}", self.origin, config.base.path))
+    }
+
+    fn load_site(&mut self, base_url: &str) -> Result<(Site, Diagnostics), Diagnostics> {
+        load_cached(&self.site_dir, Some(base_url), &mut self.cache)
+    }
+
+    fn load_theme(&self, site: &Site, warnings: &mut Diagnostics) -> Result<Theme, Diagnostics> {
+        let (theme, theme_warnings) = Theme::load(&self.site_dir, &site.config)?;
+        warnings.extend(theme_warnings);
+        Ok(theme)
+    }
+
+    /// Load and render everything.
+    fn full(&mut self) -> Result<Update, Diagnostics> {
+        let base_url = self.base_url()?;
+        let (site, mut warnings) = self.load_site(&base_url)?;
+        let theme = self.load_theme(&site, &mut warnings)?;
+        let memory = Memory::new();
+        let pages = web::render(&site, &theme, &memory)?;
+        let all: Vec<&Entry> = site.booklets.iter().collect();
+        let booklets = self.booklets.render(&site, &all, &memory)?;
+        Ok(self.finish(
+            Arc::new(site),
+            Arc::new(theme),
+            memory,
+            true,
+            pages,
+            booklets,
+            warnings,
+        ))
+    }
+
+    /// Render what the pending changes affect, given the last build.
+    fn update(&mut self, last: &Built) -> Result<Update, Diagnostics> {
+        let base_url = last.site.config.base.permalink("");
+        let reload_site = !self.pending.content.is_empty();
+        let reload_theme = !self.pending.templates.is_empty() || self.pending.statics;
+        let (site, mut warnings) = if reload_site {
+            let (site, warnings) = self.load_site(&base_url)?;
+            (Arc::new(site), warnings)
+        } else {
+            (last.site.clone(), Diagnostics::new())
+        };
+        let theme = if reload_theme {
+            Arc::new(self.load_theme(&site, &mut warnings)?)
+        } else {
+            last.theme.clone()
+        };
+        let jobs = web::jobs(&site);
+        let structure_changed = jobs.len() != last.jobs.len()
+            || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
+            || menu(&site) != last.menu;
+        let memory = Memory::new();
+        let (pages, booklets) = if structure_changed {
+            let pages = web::render(&site, &theme, &memory)?;
+            let all: Vec<&Entry> = site.booklets.iter().collect();
+            (pages, self.booklets.render(&site, &all, &memory)?)
+        } else {
+            let changed = changed_entries(&last.site, &site, &self.pending.content);
+            let templates = affected_templates(&theme, &self.pending.templates);
+            let exists = |name: &str| theme.templates.contains_key(name);
+            let which = |job: &Job| {
+                let reads = job.reads();
+                templates.contains(job.template(&exists))
+                    || reads_changed(reads.entries.iter().copied(), reads.all_stories, &changed)
+                    || last.jobs.get(&job.key()).is_some_and(|info| {
+                        if templates.contains(info.template) {
+                            return true;
+                        }
+                        let entries = info.entries.iter().map(|(k, n)| (*k, n.as_str()));
+                        reads_changed(entries, info.all_stories, &changed)
+                    })
+            };
+            let pages = web::render_pages(&site, &theme, &which, &memory)?;
+            let mut problems = Diagnostics::new();
+            if reload_site {
+                copy_entry_assets(&site, &changed, &memory, &mut problems);
+                if let Err(d) = web::sitemap::write(&site, &memory) {
+                    problems.push(d);
+                }
+            }
+            if self.pending.statics {
+                web::write_static(&site, &theme, &memory, &mut problems);
+            }
+            if problems.has_errors() {
+                return Err(problems);
+            }
+            let booklets = affected_booklets(&site, &changed);
+            (pages, self.booklets.render(&site, &booklets, &memory)?)
+        };
+        Ok(self.finish(
+            site,
+            theme,
+            memory,
+            structure_changed,
+            pages,
+            booklets,
+            warnings,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        memory: Memory,
+        replace_all: bool,
+        pages: usize,
+        booklets: usize,
+        warnings: Diagnostics,
+    ) -> Update {
+        let exists = |name: &str| theme.templates.contains_key(name);
+        let jobs = web::jobs(&site)
+            .iter()
+            .map(|job| {
+                let reads = job.reads();
+                let info = JobInfo {
+                    entries: reads
+                        .entries
+                        .iter()
+                        .map(|(kind, name)| (*kind, name.to_string()))
+                        .collect(),
+                    all_stories: reads.all_stories,
+                    template: job.template(&exists),
+                };
+                (job.key(), info)
+            })
+            .collect();
+        let base_path = site.config.base.path.clone();
+        let menu = menu(&site);
+        self.last = Some(Built {
+            site,
+            theme,
+            jobs,
+            menu,
+        });
+        Update {
+            files: memory.into_files(),
+            replace_all,
+            base_path,
+            pages,
+            booklets,
+            warnings,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
+/// The main navigation's items in every language: a change renders every page again.
+fn menu(site: &Site) -> Vec<(String, String)> {
+    site.pages
+        .iter()
+        .flat_map(|e| e.pages.iter().map(|p| (p.title.clone(), p.path.clone())))
+        .collect()
+}
+
+/// Whether a page that reads `entries` (and every story, with `all_stories`) shows a changed entry.
+fn reads_changed<'a>(
+    mut entries: impl Iterator<Item = (Kind, &'a str)>,
+    all_stories: bool,
+    changed: &HashSet<EntryKey>,
+) -> bool {
+    (all_stories && changed.iter().any(|(kind, _)| *kind == Kind::Story))
+        || entries.any(|(kind, name)| changed.contains(&(kind, name.to_string())))
+}
+
+/// Entries with a page from one of the `changed` files, before or after the change.
+fn changed_entries(before: &Site, after: &Site, changed: &BTreeSet<PathBuf>) -> HashSet<EntryKey> {
+    before
+        .entries()
+        .chain(after.entries())
+        .filter(|entry| entry.pages.iter().any(|p| changed.contains(&p.source)))
+        .map(|entry| (entry.kind, entry.name.clone()))
+        .collect()
+}
+
+/// The changed templates and every template that extends, includes or imports one of them.
+pub fn affected_templates(theme: &Theme, changed: &BTreeSet<String>) -> HashSet<String> {
+    let mut affected: HashSet<String> = changed.iter().cloned().collect();
+    loop {
+        let before = affected.len();
+        for (name, (text, _)) in &theme.templates {
+            if !affected.contains(name) && affected.iter().any(|used| mentions(text, used)) {
+                affected.insert(name.clone());
+            }
+        }
+        if affected.len() == before {
+            return affected;
+        }
+    }
+}
+
+/// Whether a template's text names another template in quotes (extends, include, import).
+fn mentions(text: &str, template: &str) -> bool {
+    text.contains(&format!("\"{template}\"")) || text.contains(&format!("'{template}'"))
+}
+
+/// The pictures beside the pages of changed entries (a story may refer to a new one).
+fn copy_entry_assets(
+    site: &Site,
+    changed: &HashSet<EntryKey>,
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) {
+    for entry in site
+        .entries()
+        .filter(|e| changed.contains(&(e.kind, e.name.clone())))
+    {
+        for page in &entry.pages {
+            for asset in &page.assets {
+                if let Err(d) = sink.copy(&asset.source, &format!("{}{}", page.path, asset.dest)) {
+                    problems.push(d.in_file(&page.source));
+                }
+            }
+        }
+    }
+}
+
+/// Booklets that changed themselves or include a changed story.
+fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Entry> {
+    site.booklets
+        .iter()
+        .filter(|booklet| {
+            changed.contains(&(Kind::Booklet, booklet.name.clone()))
+                || booklet
+                    .pages
+                    .iter()
+                    .filter_map(|p| p.booklet())
+                    .flat_map(|meta| crate::check::booklets::story_names(meta).unwrap_or_default())
+                    .any(|name| changed.contains(&(Kind::Story, name)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_mentions_are_quoted_names() {
+        assert!(mentions("{% extends \"base.html\" %}", "base.html"));
+        assert!(mentions(
+            "{% include 'partials/card.html' %}",
+            "partials/card.html"
+        ));
+        assert!(!mentions("{% extends \"mybase.html\" %}", "base.html"));
+    }
+
+    #[test]
+    fn changes_are_sorted_by_what_they_touch() {
+        let mut session = Session::new(Path::new("/nonexistent"), "http://127.0.0.1:1");
+        session.pending = Pending::default();
+        session.note(&[
+            PathBuf::from("content/projects/x.kk.md"),
+            PathBuf::from("themes/mine/templates/partials/card.html"),
+            PathBuf::from("static/logo.svg"),
+        ]);
+        assert!(!session.pending.full);
+        assert!(session.pending.statics);
+        assert_eq!(
+            session.pending.templates.iter().collect::<Vec<_>>(),
+            ["partials/card.html"]
+        );
+        assert_eq!(session.pending.content.len(), 1);
+        session.note(&[PathBuf::from("site.yaml")]);
+        assert!(session.pending.full);
+    }
+}

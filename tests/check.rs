@@ -1,0 +1,303 @@
+//! `egiz check`: each class of problem on a small fixture site, reported at its file and line
+//! with the right exit code, and the JSON report for CI.
+
+mod common;
+
+use common::{Fixture, JPEG, add_story_pair, check, line_of, md};
+
+/// The `file:line` of the first diagnostic line (error or warning) that mentions `needle`.
+fn reported_line(stderr: &str, file: &str, needle: &str) -> Option<usize> {
+    stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("{file}:")) && l.contains(needle))
+        .and_then(|l| l[file.len() + 1..].split(':').next()?.parse().ok())
+}
+
+fn json(fixture: &Fixture, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(extra);
+    let run = check(fixture, &args);
+    let value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    (run.code, value)
+}
+
+#[test]
+fn a_clean_site_passes_with_a_coverage_table() {
+    let fixture = Fixture::new();
+    add_story_pair(&fixture, "kids-sport");
+    let run = check(&fixture, &[]);
+    run.assert_success();
+    assert!(
+        run.stdout.contains("translations  kk   ru"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("stories       1/1  1/1"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+    assert!(!fixture.out().exists() && !fixture.site().join("output").exists());
+}
+
+#[test]
+fn front_matter_errors_fail_with_their_place() {
+    let fixture = Fixture::new();
+    let text = md(
+        "title: Жоба\ndate: 2023-12-06\ndistrict: balkash",
+        "Мәтін.\n",
+    );
+    fixture.write("content/projects/x.kk.md", &text);
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    let line = reported_line(&run.stderr, "content/projects/x.kk.md", "not a district");
+    assert_eq!(line, Some(line_of(&text, "district:")), "{}", run.stderr);
+}
+
+#[test]
+fn broken_links_and_anchors_in_markdown_are_errors_at_their_line() {
+    let fixture = Fixture::new();
+    add_story_pair(&fixture, "target");
+    let text = md(
+        "title: Сілтемелер\ndate: 2023-12-06",
+        "## Нәтижелер\n\n[ok](/kk/projects/target/) [self](#natizheler) [rel](../target/)\n\n\
+         [gone](/kk/projects/nope/)\n\n[anchor](../target/#no-such-heading)\n",
+    );
+    fixture.write("content/projects/links.kk.md", &text);
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    let file = "content/projects/links.kk.md";
+    assert_eq!(
+        reported_line(&run.stderr, file, "/kk/projects/nope/"),
+        Some(line_of(&text, "[gone]")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        reported_line(&run.stderr, file, "no-such-heading"),
+        Some(line_of(&text, "[anchor]")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches(": error: broken").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn broken_links_from_a_theme_are_reported_once_at_the_template() {
+    let fixture = Fixture::with_config(
+        &common::SITE_YAML.replace("default_language: kk", "default_language: kk\ntheme: mine"),
+    );
+    fixture.write("themes/mine/theme.yaml", "extends: default\n");
+    fixture.write(
+        "themes/mine/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<a href=\"/kk/oops/\">x</a>{% endblock main %}",
+    );
+    fixture.write("content/about.kk.md", &md("title: Біз туралы", "Мәтін.\n"));
+    fixture.write("content/about.ru.md", &md("title: О нас", "Текст.\n"));
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    let reports: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("broken link \"/kk/oops/\""))
+        .collect();
+    assert_eq!(reports.len(), 1, "{}", run.stderr);
+    assert!(
+        reports[0].starts_with("themes/mine/templates/page.html")
+            || reports[0].contains("templates/page.html"),
+        "{}",
+        reports[0]
+    );
+    assert!(reports[0].contains("and 1 more pages"), "{}", reports[0]);
+}
+
+#[test]
+fn missing_images_fail_and_images_without_alt_warn() {
+    let fixture = Fixture::new();
+    let text = md(
+        "title: Суреттер\ndate: 2023-12-06\ncover: { src: photo.jpg }",
+        "![](photo.jpg)\n\n![Кездесу](photo.jpg)\n",
+    );
+    fixture.write("content/projects/pics/index.kk.md", &text);
+    fixture.write_bytes("content/projects/pics/photo.jpg", JPEG);
+    let run = check(&fixture, &[]);
+    run.assert_success();
+    let file = "content/projects/pics/index.kk.md";
+    assert_eq!(
+        reported_line(&run.stderr, file, "has no alt text"),
+        Some(line_of(&text, "cover:"))
+    );
+    assert_eq!(
+        run.stderr.matches("has no alt text").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    check(&fixture, &["--strict"]).assert_code(1);
+
+    fixture.write(
+        file,
+        &text.replace("![Кездесу](photo.jpg)", "![Кездесу](missing.jpg)"),
+    );
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    assert_eq!(
+        reported_line(&run.stderr, file, "missing.jpg"),
+        Some(line_of(&text, "![Кездесу]")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_translations_are_counted_per_language_in_json() {
+    let fixture = Fixture::new();
+    add_story_pair(&fixture, "both");
+    fixture.write(
+        "content/projects/kk-only.kk.md",
+        &md("title: Тек қазақша\ndate: 2023-12-06", "Мәтін.\n"),
+    );
+    let (code, report) = json(&fixture, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(report["errors"], 0);
+    let stories = &report["coverage"]["kinds"][0];
+    assert_eq!(stories["kind"], "stories");
+    assert_eq!(stories["total"], 2);
+    let ru = &stories["languages"][1];
+    assert_eq!(
+        (ru["code"].as_str(), ru["present"].as_u64()),
+        (Some("ru"), Some(1))
+    );
+    assert_eq!(ru["missing"][0], "kk-only");
+    let warning = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("no \"ru\" translation"))
+        })
+        .expect("a missing translation warning");
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["file"], "content/projects/kk-only.kk.md");
+    let (code, _) = json(&fixture, &["--strict"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn translations_disagreeing_on_facts_warn_at_the_translation() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "content/projects/x.kk.md",
+        &md(
+            "title: Жоба\ndate: 2023-12-06\nbeneficiaries: 70",
+            "Мәтін.\n",
+        ),
+    );
+    let ru = md("title: Проект\nbeneficiaries: 75", "Текст.\n");
+    fixture.write("content/projects/x.ru.md", &ru);
+    let run = check(&fixture, &[]);
+    run.assert_success();
+    let line = reported_line(
+        &run.stderr,
+        "content/projects/x.ru.md",
+        "kk says 70, ru says 75",
+    );
+    assert_eq!(line, Some(line_of(&ru, "beneficiaries")), "{}", run.stderr);
+}
+
+#[test]
+fn characters_the_booklet_font_lacks_are_errors_in_print_content() {
+    let fixture = Fixture::new();
+    let story = md(
+        "title: Жоба\ndate: 2023-12-06",
+        "Бірінші жол.\n\nИероглиф 漢 бар.\n",
+    );
+    fixture.write("content/projects/printed.kk.md", &story);
+    fixture.write(
+        "content/projects/web-only.kk.md",
+        &md("title: Веб 漢\ndate: 2023-12-06", "Мәтін.\n"),
+    );
+    fixture.write(
+        "content/booklets/guide.kk.md",
+        &md("title: Жадынама\nstories: [printed]", "Мәтін.\n"),
+    );
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    let printed = "content/projects/printed.kk.md";
+    assert!(
+        run.stderr
+            .contains(&format!("{printed}:{}:", line_of(&story, "漢"))),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: the booklet font cannot print \"漢\" (U+6F22)")
+    );
+    assert!(
+        run.stderr.contains("content/projects/web-only.kk.md:2:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: the booklet font cannot print")
+    );
+}
+
+#[test]
+fn booklet_settings_that_cannot_be_honoured_are_errors_at_their_line() {
+    let fixture = Fixture::new();
+    add_story_pair(&fixture, "kids-sport");
+    let text = md(
+        "title: Жадынама\nstories: [kids-sport, kid-sport]\neditions: [single, foldout]\npaper: B7",
+        "Мәтін.\n",
+    );
+    fixture.write("content/booklets/guide.kk.md", &text);
+    let run = check(&fixture, &[]);
+    run.assert_code(1);
+    let file = "content/booklets/guide.kk.md";
+    assert_eq!(
+        reported_line(&run.stderr, file, "\"kid-sport\", which does not exist"),
+        Some(line_of(&text, "stories:"))
+    );
+    assert!(
+        run.stderr.contains("did you mean \"kids-sport\"?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        reported_line(&run.stderr, file, "unknown booklet edition \"foldout\""),
+        Some(line_of(&text, "editions:"))
+    );
+    assert_eq!(
+        reported_line(&run.stderr, file, "paper size"),
+        Some(line_of(&text, "paper:"))
+    );
+    let (code, report) = json(&fixture, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(report["errors"], 3, "{report:#}");
+}
+
+#[test]
+fn the_example_site_is_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = common::egiz(
+        &["check", "--strict", "--site", root.to_str().expect("utf8")],
+        root,
+    );
+    run.assert_success();
+}
