@@ -9,4 +9,5 @@ pub mod linebreak;
 pub mod pdf;
 pub mod settings;
 pub mod shape;
+pub mod story;
 pub mod units;

@@ -1,0 +1,151 @@
+//! A story as a print document: its title, cover, summary and a facts table, then its text,
+//! then its results and the participants' words — the same facts the web page shows.
+
+use crate::content::{Page, Site};
+use crate::i18n::{self, DateStyle, StringTable};
+
+use super::doc::{self, Align, Block, Document, Inline, ResultFigure, Style};
+
+/// The print document of one language version of a story.
+pub fn story_document(site: &Site, page: &Page, strings: &StringTable) -> Document {
+    let lang = page.lang.as_str();
+    let body = doc::parse(&page.body);
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        id: "title".into(),
+        inlines: vec![plain(&page.title)],
+    }];
+    let Some(meta) = page.story() else {
+        blocks.extend(body.blocks);
+        return Document {
+            blocks,
+            footnotes: body.footnotes,
+        };
+    };
+
+    if !page.summary().is_empty() {
+        blocks.push(Block::Paragraph(vec![styled(
+            page.summary(),
+            Style {
+                italic: true,
+                ..Style::default()
+            },
+        )]));
+    }
+    if let Some(cover) = &meta.cover {
+        blocks.push(Block::Image {
+            src: cover.src.clone(),
+            alt: cover.alt.clone().unwrap_or_default(),
+            title: None,
+        });
+    }
+    let facts = facts(site, page, strings);
+    if !facts.is_empty() {
+        blocks.push(Block::Table {
+            header: vec![vec![plain(&strings.get(lang, "facts", None))], Vec::new()],
+            rows: facts
+                .into_iter()
+                .map(|(label, value)| vec![vec![plain(&label)], vec![plain(&value)]])
+                .collect(),
+            align: vec![Align::Left, Align::Left],
+        });
+    }
+    blocks.extend(body.blocks);
+
+    let results: Vec<ResultFigure> = meta
+        .results
+        .iter()
+        .flatten()
+        .map(|r| ResultFigure {
+            value: r.display(lang),
+            label: r.label.clone(),
+        })
+        .collect();
+    if !results.is_empty() {
+        blocks.push(heading(2, "results", &strings.get(lang, "results", None)));
+        blocks.push(Block::Results(results));
+    }
+    let quotes = meta.quotes.as_deref().unwrap_or_default();
+    if !quotes.is_empty() {
+        blocks.push(heading(2, "quotes", &strings.get(lang, "quotes", None)));
+        blocks.extend(quotes.iter().map(|q| Block::Testimonial {
+            text: q.text.clone(),
+            by: q.by.clone(),
+        }));
+    }
+    Document {
+        blocks,
+        footnotes: body.footnotes,
+    }
+}
+
+/// (label, value) rows of the facts table, in the page's language.
+fn facts(site: &Site, page: &Page, strings: &StringTable) -> Vec<(String, String)> {
+    let lang = page.lang.as_str();
+    let Some(meta) = page.story() else {
+        return Vec::new();
+    };
+    let label = |key: &str| strings.get(lang, key, None);
+    let mut rows = Vec::new();
+    if let Some(district) = &meta.district {
+        rows.push((
+            label("district"),
+            site.config
+                .term_label("district", district, lang)
+                .to_string(),
+        ));
+    }
+    if let Some(period) = &meta.period {
+        let date = |d: Option<i18n::Date>| {
+            d.map(|d| i18n::format_date(d, lang, DateStyle::Long))
+                .unwrap_or_default()
+        };
+        let text = match (period.start, period.end) {
+            (Some(_), Some(_)) => format!("{} – {}", date(period.start), date(period.end)),
+            _ => format!("{}{}", date(period.start), date(period.end)),
+        };
+        rows.push((label("period"), text));
+    }
+    if let Some(status) = meta.status {
+        rows.push((label("status"), label(&format!("status_{}", status.key()))));
+    }
+    if let Some(count) = meta.beneficiaries {
+        rows.push((
+            label("beneficiaries_label"),
+            strings.get(lang, "beneficiaries", Some(count as f64)),
+        ));
+    }
+    if let Some(budget) = &meta.budget {
+        rows.push((label("budget"), budget.display(lang)));
+    }
+    let topics: Vec<&str> = meta
+        .topics
+        .iter()
+        .flatten()
+        .map(|t| site.config.term_label("topics", t, lang))
+        .collect();
+    if !topics.is_empty() {
+        rows.push((label("topics"), topics.join(", ")));
+    }
+    rows
+}
+
+fn plain(text: &str) -> Inline {
+    styled(text, Style::default())
+}
+
+fn styled(text: &str, style: Style) -> Inline {
+    Inline {
+        text: text.to_string(),
+        style,
+        link: None,
+    }
+}
+
+fn heading(level: u8, id: &str, text: &str) -> Block {
+    Block::Heading {
+        level,
+        id: id.to_string(),
+        inlines: vec![plain(text)],
+    }
+}
