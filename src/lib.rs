@@ -65,6 +65,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub languages: usize,
     pub stories: usize,
+    /// Resized images: how many were encoded and how many came from the cache.
+    pub images: web::images::Stats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
 }
@@ -86,11 +88,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .unwrap_or_else(|| options.site.join("output"));
     let staging =
         output::Staging::new(&output, &options.site).map_err(|d| Diagnostics::from_iter([d]))?;
-    let pages = web::render(&site, &theme, &staging)?;
+    let rendered = web::render(&site, &theme, &staging)?;
     staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
     Ok(BuildReport {
         output,
-        pages,
+        pages: rendered.pages,
+        images: rendered.images,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),
         warnings,

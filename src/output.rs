@@ -75,6 +75,21 @@ impl Staging {
             .map_err(|e| io_problem("copy", source, &e))
     }
 
+    /// Place `source` (a file outside the output, e.g. in the image cache) at `relative` as a
+    /// hard link, or as a copy where links cannot be made (another disk).
+    pub fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let path = self.path_of(relative)?;
+        if path.exists() {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        std::fs::hard_link(source, &path)
+            .or_else(|_| std::fs::copy(source, &path).map(|_| ()))
+            .map_err(|e| io_problem("copy", source, &e))
+    }
+
     /// Link `relative` to a file already written in the staging folder.
     pub fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
         let from = self.path_of(existing)?;

@@ -89,7 +89,10 @@ impl<'de> Deserialize<'de> for Paper {
                         "width_mm" => width = Some(map.next_value::<f32>()?),
                         "height_mm" => height = Some(map.next_value::<f32>()?),
                         other => {
-                            return Err(de::Error::unknown_field(other, &["width_mm", "height_mm"]));
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["width_mm", "height_mm"],
+                            ));
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 //! the language chooser, 404 page, sitemap, robots.txt and static files.
 
 pub mod context;
+pub mod images;
 pub mod sitemap;
 pub mod templates;
 pub mod theme;
@@ -26,13 +27,24 @@ enum Job<'a> {
     NotFound,
 }
 
-/// Render the whole site into `staging`. Returns the number of HTML pages written.
-pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Diagnostics> {
+/// What `render` wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered {
+    /// HTML pages.
+    pub pages: usize,
+    pub images: images::Stats,
+}
+
+/// Render the whole site into `staging`.
+pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<Rendered, Diagnostics> {
     let strings = Arc::new(theme.strings.clone());
     let tera = templates::environment(theme, &site.config.base, strings.clone())?;
+    // Pages need the images' sizes, so images come first.
+    let catalog = images::process(site)?;
     let builder = Builder {
         site,
         strings: &strings,
+        images: &catalog,
     };
     let languages: Vec<LanguageValues> = site
         .config
@@ -70,6 +82,7 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
     }
     let mut problems = Diagnostics::new();
     copy_assets(site, staging, &mut problems);
+    catalog.place(staging, &mut problems);
     write_static(site, theme, staging, &mut problems);
     if let Err(d) = sitemap::write(site, staging) {
         problems.push(d);
@@ -77,7 +90,10 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(jobs.len())
+    Ok(Rendered {
+        pages: jobs.len(),
+        images: catalog.stats,
+    })
 }
 
 struct Renderer<'a> {
