@@ -24,7 +24,9 @@
 //!    whole site is collected in [`diagnostics::Diagnostics`]; with any error, nothing is written.
 //! 3. [`web`] loads the theme (site theme → the theme it extends → the built-in default, embedded
 //!    into the binary by `build.rs`), compiles the templates once, and renders all pages in parallel
-//!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs.
+//!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs. Before the
+//!    pages, [`web::images`] resizes every JPEG and PNG the pages show (in parallel, reusing
+//!    `<site>/.egiz-cache/images/`), so templates get `srcset`, `width` and `height`.
 //! 4. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.

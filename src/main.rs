@@ -81,7 +81,7 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
             );
             if report.images.images > 0 {
                 println!(
-                    "images: {} resized into {} files ({} encoded, {} from the cache) in {} ms",
+                    "images: {} resized ({} files: {} encoded, {} from the cache) in {} ms",
                     report.images.images,
                     report.images.encoded + report.images.reused,
                     report.images.encoded,

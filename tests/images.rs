@@ -72,7 +72,7 @@ fn images_are_resized_to_the_ladder_without_upscaling_and_originals_are_kept() {
     let (site, _) = images_site();
     let run = site.build_ok();
     assert!(
-        run.stdout.contains("images: 3 resized into 10 files"),
+        run.stdout.contains("images: 3 resized (10 files"),
         "{}",
         run.stdout
     );
@@ -222,7 +222,7 @@ fn a_second_build_takes_every_resized_file_from_the_cache() {
     assert!(
         first
             .stdout
-            .contains("images: 3 resized into 10 files (10 encoded, 0 from the cache)"),
+            .contains("images: 3 resized (10 files: 10 encoded, 0 from the cache)"),
         "{}",
         first.stdout
     );
@@ -231,7 +231,9 @@ fn a_second_build_takes_every_resized_file_from_the_cache() {
 
     let second = site.build_ok();
     assert!(
-        second.stdout.contains("(0 encoded, 10 from the cache)"),
+        second
+            .stdout
+            .contains("10 files: 0 encoded, 10 from the cache)"),
         "{}",
         second.stdout
     );
@@ -249,7 +251,9 @@ fn a_second_build_takes_every_resized_file_from_the_cache() {
     site.write_bytes("content/projects/y/map.jpg", &jpeg(1000, 500));
     let third = site.build_ok();
     assert!(
-        third.stdout.contains("(3 encoded, 7 from the cache)"),
+        third
+            .stdout
+            .contains("10 files: 3 encoded, 7 from the cache)"),
         "{}",
         third.stdout
     );

@@ -96,7 +96,7 @@ pub fn process(site: &Site) -> Result<Catalog, Diagnostics> {
     sources.dedup();
 
     let cache = Cache::new(&site.root);
-    let results: Vec<Result<(Processed, usize), Diagnostic>> = sources
+    let results: Vec<Result<(Processed, Counts), Diagnostic>> = sources
         .par_iter()
         .map(|source| process_one(&cache, source, &site.root))
         .collect();
@@ -104,10 +104,10 @@ pub fn process(site: &Site) -> Result<Catalog, Diagnostics> {
     let mut problems = Diagnostics::new();
     for (source, result) in sources.iter().zip(results) {
         match result {
-            Ok((processed, encoded)) => {
+            Ok((processed, counts)) => {
                 catalog.stats.images += 1;
-                catalog.stats.encoded += encoded;
-                catalog.stats.reused += processed.variants.len() - encoded;
+                catalog.stats.encoded += counts.encoded;
+                catalog.stats.reused += counts.reused;
                 catalog.processed.insert(source.to_path_buf(), processed);
             }
             Err(d) => problems.push(d),
@@ -229,13 +229,18 @@ fn page_asset<'p>(page: &'p Page, src: &str) -> Option<&'p Asset> {
     page.assets.iter().find(|a| a.dest == dest)
 }
 
-/// Resize one image, encoding only the widths the cache does not hold yet. Returns the image
-/// and how many files were encoded.
+/// How many resized files of one image were encoded, and how many came from the cache.
+struct Counts {
+    encoded: usize,
+    reused: usize,
+}
+
+/// Resize one image, encoding only the widths the cache does not hold yet.
 fn process_one(
     cache: &Cache,
     source: &Path,
     root: &Path,
-) -> Result<(Processed, usize), Diagnostic> {
+) -> Result<(Processed, Counts), Diagnostic> {
     let shown = source.strip_prefix(root).unwrap_or(source);
     let unreadable = |why: String| {
         // The decoders' messages may end in a newline or span lines; keep the report one line.
@@ -262,8 +267,10 @@ fn process_one(
             let encoded = decoded
                 .encode(variant.width, variant.height)
                 .map_err(|why| unreadable(format!("cannot resize it: {why}")))?;
+            let same_pixels = variant.width == probe.width && probe.upright;
+            let chosen = smaller_of(&bytes, &encoded, same_pixels);
             let name = variant.cached.file_name().unwrap_or_default().to_string_lossy();
-            cache.store(&name, &encoded).map(|_| ()).map_err(|e| {
+            cache.store(&name, chosen).map(|_| ()).map_err(|e| {
                 Diagnostic::error(format!(
                     "cannot write the image cache {}: {e}",
                     variant.cached.display()
@@ -272,14 +279,51 @@ fn process_one(
             })
         })?;
     }
-    let encoded = missing.len();
+    let counts = Counts {
+        encoded: missing.len(),
+        reused: variants.len() - missing.len(),
+    };
+    let sizes: Vec<u64> = variants
+        .iter()
+        .map(|v| std::fs::metadata(&v.cached).map_or(u64::MAX, |m| m.len()))
+        .collect();
+    let keep = worth_keeping(&sizes);
+    let mut flags = keep.iter();
+    let variants = variants
+        .into_iter()
+        .filter(|_| flags.next().copied().unwrap_or(true))
+        .collect();
     Ok((
         Processed {
             format: probe.format,
             variants,
         },
-        encoded,
+        counts,
     ))
+}
+
+/// Which widths (smallest first, by file size in bytes) are worth offering: a smaller width
+/// whose file is not smaller than a wider one's (flat illustrations can do that) would only make
+/// phones download more for less. The widest is always kept.
+fn worth_keeping(sizes: &[u64]) -> Vec<bool> {
+    let mut keep = vec![true; sizes.len()];
+    let mut smallest_wider = u64::MAX;
+    for (index, &size) in sizes.iter().enumerate().rev() {
+        keep[index] = size < smallest_wider;
+        smallest_wider = smallest_wider.min(size);
+    }
+    keep
+}
+
+/// The file to serve at the original's own size: the re-encoded one, unless the original shows
+/// the same pixels (not resized, not turned) in fewer bytes — a carefully optimised JPEG often
+/// beats the simple baseline encoder at quality 80.
+fn smaller_of<'a>(original: &'a [u8], encoded: &'a [u8], same_pixels: bool) -> &'a [u8] {
+    if same_pixels && original.len() <= encoded.len() {
+        original
+    } else {
+        encoded
+    }
 }
 
 /// `photos/cover.jpeg` at 800 px → `photos/cover-800w.jpg`.
@@ -328,6 +372,26 @@ mod tests {
             "a.b/map-1200w.png"
         );
         assert_eq!(variant_dest(".hidden", 10, Format::Png), ".hidden-10w.png");
+    }
+
+    #[test]
+    fn the_original_serves_its_own_size_only_when_smaller_and_upright() {
+        let (small, large) = (&b"small"[..], &b"much larger"[..]);
+        assert_eq!(smaller_of(small, large, true), small);
+        assert_eq!(smaller_of(large, small, true), small);
+        assert_eq!(
+            smaller_of(small, large, false),
+            large,
+            "resized or turned: encoded"
+        );
+    }
+
+    #[test]
+    fn a_narrower_file_that_is_not_lighter_is_left_out() {
+        assert_eq!(worth_keeping(&[10, 20, 30]), [true, true, true]);
+        assert_eq!(worth_keeping(&[13, 28, 51, 41]), [true, true, false, true]);
+        assert_eq!(worth_keeping(&[50, 40]), [false, true]);
+        assert_eq!(worth_keeping(&[]), Vec::<bool>::new());
     }
 
     #[test]

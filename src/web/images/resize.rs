@@ -49,6 +49,8 @@ pub struct Probe {
     pub format: Format,
     pub width: u32,
     pub height: u32,
+    /// The pixels are stored the way they are shown (no EXIF rotation or flip).
+    pub upright: bool,
 }
 
 /// Read only the header (and EXIF) of an image: cheap, so every build can do it for every image.
@@ -68,6 +70,7 @@ pub fn probe(bytes: &[u8]) -> Result<Probe, String> {
         format,
         width,
         height,
+        upright: orientation == Orientation::NoTransforms,
     })
 }
 
@@ -249,6 +252,7 @@ mod tests {
             format: Format::Jpeg,
             width: 1600,
             height: 1000,
+            upright: true,
         };
         assert_eq!(height_for(&probe, 480), 300);
         assert_eq!(height_for(&probe, 800), 500);
@@ -275,6 +279,7 @@ mod tests {
         let turned = with_exif_orientation(&plain, 6); // Rotate90
         let probed = probe(&turned).expect("probe");
         assert_eq!((probed.width, probed.height), (32, 64));
+        assert!(probe_plain.upright && !probed.upright);
         let decoded = decode(&turned).expect("decode");
         assert_eq!((decoded.image.width(), decoded.image.height()), (32, 64));
         let encoded = decoded.encode(16, 32).expect("encode");
