@@ -24,7 +24,9 @@
 //!    whole site is collected in [`diagnostics::Diagnostics`]; with any error, nothing is written.
 //! 3. [`web`] loads the theme (site theme → the theme it extends → the built-in default, embedded
 //!    into the binary by `build.rs`), compiles the templates once, and renders all pages in parallel
-//!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs.
+//!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs. Before the
+//!    pages, [`web::images`] resizes every JPEG and PNG the pages show (in parallel, reusing
+//!    `<site>/.egiz-cache/images/`), so templates get `srcset`, `width` and `height`.
 //! 4. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
@@ -71,6 +73,8 @@ pub struct BuildReport {
     pub booklets: usize,
     pub languages: usize,
     pub stories: usize,
+    /// Resized images: how many were encoded and how many came from the cache.
+    pub images: web::images::Stats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
 }
@@ -92,12 +96,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .unwrap_or_else(|| options.site.join("output"));
     let staging =
         output::Staging::new(&output, &options.site).map_err(|d| Diagnostics::from_iter([d]))?;
-    let pages = web::render(&site, &theme, &staging)?;
+    let rendered = web::render(&site, &theme, &staging)?;
     staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
     Ok(BuildReport {
         output,
-        pages,
+        pages: rendered.pages,
         booklets: 0,
+        images: rendered.images,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),
         warnings,

@@ -107,6 +107,16 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
                 report.elapsed.as_millis(),
                 warning_note(&report.warnings)
             );
+            if report.images.images > 0 {
+                println!(
+                    "images: {} resized ({} files: {} encoded, {} from the cache) in {} ms",
+                    report.images.images,
+                    report.images.encoded + report.images.reused,
+                    report.images.encoded,
+                    report.images.reused,
+                    report.images.elapsed.as_millis()
+                );
+            }
         }
         Command::Serve { port, bind } => {
             let options = egiz::serve::ServeOptions {

@@ -25,6 +25,8 @@ pub struct Reference {
     pub target: String,
     pub line: usize,
     pub column: usize,
+    /// For an image, its alternative text (the words in `![...]`); empty for links.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -53,6 +55,8 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
     let mut events: Vec<Event> = Vec::new();
     // Heading events are held back until the heading ends, so its id can come from its text.
     let mut heading: Option<(Tag, Vec<Event>)> = None;
+    // The alt text of the image being read: its reference's index, and how deep images nest.
+    let mut image_text: Option<(usize, usize)> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         let event = match event {
@@ -63,6 +67,10 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
                 id,
             }) => {
                 references.push(lines.reference(ReferenceKind::Image, &dest_url, range.start));
+                image_text = match image_text {
+                    Some((index, depth)) => Some((index, depth + 1)),
+                    None => Some((references.len() - 1, 1)),
+                };
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: under_base(dest_url, base_path),
@@ -86,6 +94,14 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
             }
             other => other,
         };
+        if let Some((index, depth)) = image_text {
+            match &event {
+                Event::Text(t) | Event::Code(t) => references[index].text.push_str(t),
+                Event::End(TagEnd::Image) if depth == 1 => image_text = None,
+                Event::End(TagEnd::Image) => image_text = Some((index, depth - 1)),
+                _ => {}
+            }
+        }
         match event {
             Event::Start(tag @ Tag::Heading { .. }) => heading = Some((tag, Vec::new())),
             Event::End(TagEnd::Heading(_)) => {
@@ -207,6 +223,7 @@ impl<'a> LineIndex<'a> {
             target: target.to_string(),
             line,
             column,
+            text: String::new(),
         }
     }
 }
@@ -262,6 +279,14 @@ mod tests {
             .find(|r| r.kind == ReferenceKind::Image)
             .expect("image");
         assert_eq!((image.line, image.column), (3, 29));
+        assert_eq!(image.text, "map");
+    }
+
+    #[test]
+    fn image_alt_text_is_recorded_for_each_image() {
+        let r = render_html("![**Бала** `code`](a.jpg) ![](b.jpg)\n\n[link](c/)\n", "/");
+        let texts: Vec<&str> = r.references.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Бала code", "", ""]);
     }
 
     #[test]

@@ -21,6 +21,12 @@ pub trait Sink: Sync {
     fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic>;
     /// Forget what was placed at `relative`, so that a later `copy` puts its file there.
     fn remove(&self, relative: &str);
+    /// Place a file egiz made itself (a resized image in the cache) at `relative`. Unlike
+    /// `copy`, it may share the file's storage (a hard link): nobody edits the cache by hand,
+    /// while a hard link to a content file would let an edit in the output change the source.
+    fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.copy(source, relative)
+    }
 }
 
 /// A build in progress. Dropping it without `commit` removes what was written.
@@ -91,6 +97,21 @@ impl Staging {
             .map_err(|e| io_problem("copy", source, &e))
     }
 
+    /// Place `source` (a file outside the output, e.g. in the image cache) at `relative` as a
+    /// hard link, or as a copy where links cannot be made (another disk).
+    pub fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let path = self.path_of(relative)?;
+        if path.exists() {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        std::fs::hard_link(source, &path)
+            .or_else(|_| std::fs::copy(source, &path).map(|_| ()))
+            .map_err(|e| io_problem("copy", source, &e))
+    }
+
     /// Link `relative` to a file already written in the staging folder.
     pub fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
         let from = self.path_of(existing)?;
@@ -152,6 +173,10 @@ impl Sink for Staging {
         if let Ok(path) = self.path_of(relative) {
             let _ = std::fs::remove_file(path);
         }
+    }
+
+    fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        Staging::link(self, source, relative)
     }
 }
 

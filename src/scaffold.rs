@@ -89,7 +89,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         ("content/_index.ru.md", HOME_RU),
         ("content/projects/kids-sport.kk.md", STORY_KK),
         ("content/projects/kids-sport.ru.md", STORY_RU),
-        (".gitignore", "/output/\n"),
+        (".gitignore", "/output/\n/.egiz-cache/\n"),
     ];
     files
         .iter()

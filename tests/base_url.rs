@@ -4,7 +4,7 @@
 mod common;
 
 use common::{
-    Base, Fixture, JPEG, Target, broken_references, html_files, md, parse_sitemap,
+    Base, Fixture, Target, broken_references, html_files, jpeg, md, parse_sitemap,
     references_missing_base_path, resolve,
 };
 
@@ -51,8 +51,8 @@ fn sub_path_site() -> Fixture {
         "content/projects/y/index.ru.md",
         &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
     )
-    .write_bytes("content/projects/y/cover.jpg", JPEG)
-    .write_bytes("content/projects/y/photo.jpg", JPEG)
+    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
+    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
     .write(
         "content/projects/z.kk.md",
         &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
@@ -106,7 +106,7 @@ fn every_internal_link_starts_with_the_base_path_and_reaches_a_file() {
     for expected in [
         "/ngo-site/css/egiz.css",
         "/ngo-site/kk/about/#team",
-        "/ngo-site/kk/projects/y/cover.jpg",
+        "/ngo-site/kk/projects/y/cover-16w.jpg",
         "https://org.github.io/ngo-site/kk/projects/y/",
     ] {
         assert!(

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Fixture, JPEG, add_story_pair, md, parse_sitemap};
+use common::{Fixture, add_story_pair, jpeg, md, parse_sitemap};
 
 /// A site with a story as two single files (`x`), a bundle story with images (`y`) and a story
 /// that exists only in Kazakh (`z`).
@@ -23,8 +23,8 @@ fn paired_site() -> Fixture {
         "content/projects/y/index.ru.md",
         &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
     )
-    .write_bytes("content/projects/y/cover.jpg", JPEG)
-    .write_bytes("content/projects/y/photo.jpg", JPEG)
+    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
+    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
     .write(
         "content/projects/z.kk.md",
         &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
@@ -59,19 +59,20 @@ fn bundle_images_are_placed_beside_each_language_page() {
             let file = site.out().join(format!("{lang}/projects/y/{image}"));
             assert_eq!(
                 std::fs::read(&file).ok().as_deref(),
-                Some(JPEG),
+                Some(jpeg(16, 12).as_slice()),
                 "{} should be a copy of the bundle image",
                 file.display()
             );
         }
         let page = site.page(&format!("{lang}/projects/y/index.html"));
         let images = page.select_attr("img", "src");
+        // The 16 px image is not enlarged: its one resized width is its own.
         assert!(
-            images.contains(&format!("/{lang}/projects/y/cover.jpg")),
+            images.contains(&format!("/{lang}/projects/y/cover-16w.jpg")),
             "{lang}: {images:?}"
         );
         assert!(
-            images.iter().any(|src| src.ends_with("photo.jpg")),
+            images.iter().any(|src| src.ends_with("photo-16w.jpg")),
             "{lang}: {images:?}"
         );
     }
@@ -121,7 +122,7 @@ fn bundle_translation_inherits_the_cover_from_kazakh_file() {
     let ru = site.page("ru/projects/y/index.html");
     assert!(
         ru.select_attr(".cover img", "src")
-            .contains(&"/ru/projects/y/cover.jpg".to_string())
+            .contains(&"/ru/projects/y/cover-16w.jpg".to_string())
     );
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Fixture, JPEG, add_story_pair, check, line_of, md};
+use common::{Fixture, add_story_pair, check, jpeg, line_of, md};
 
 /// The `file:line` of the first diagnostic line (error or warning) that mentions `needle`.
 fn reported_line(stderr: &str, file: &str, needle: &str) -> Option<usize> {
@@ -130,7 +130,7 @@ fn missing_images_fail_and_images_without_alt_warn() {
         "![](photo.jpg)\n\n![Кездесу](photo.jpg)\n",
     );
     fixture.write("content/projects/pics/index.kk.md", &text);
-    fixture.write_bytes("content/projects/pics/photo.jpg", JPEG);
+    fixture.write_bytes("content/projects/pics/photo.jpg", &jpeg(40, 30));
     let run = check(&fixture, &[]);
     run.assert_success();
     let file = "content/projects/pics/index.kk.md";

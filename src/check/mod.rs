@@ -1,6 +1,6 @@
 //! `egiz check`: everything that can be wrong before publishing, found without writing anything:
 //! the load-time diagnostics, broken links and anchors (the site is rendered in memory),
-//! pictures without alt text, missing translations, translations whose facts disagree,
+//! pictures without alt text (found while loading), missing translations, translations whose facts disagree,
 //! characters the booklet font cannot print, and booklet settings that cannot be honoured.
 
 pub mod booklets;
@@ -8,7 +8,6 @@ pub mod coverage;
 pub mod facts;
 pub mod fonts;
 pub mod html;
-pub mod images;
 pub mod links;
 
 use std::collections::HashMap;
@@ -74,7 +73,6 @@ pub fn check(site_dir: &Path) -> CheckReport {
     let (coverage, missing) = coverage::check(&site);
     problems.extend(missing);
     problems.extend(facts::check(&site, &sources));
-    problems.extend(images::check(&site, &sources));
     problems.extend(fonts::check(&site, &sources));
     problems.extend(booklets::check(&site, &sources));
     let (pages, links) = match crate::web::Theme::load(site_dir, &site.config) {

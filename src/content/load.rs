@@ -579,6 +579,16 @@ fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Diagnostics) 
             );
         }
     }
+    if let Some(meta) = &file.meta {
+        problems.extend(super::alt::missing_alt(&super::alt::FileImages {
+            file: &file.source.shown,
+            meta,
+            front_matter: &file.yaml,
+            front_matter_line: file.yaml_line,
+            references: &file.rendered.references,
+            body_line: file.body_line,
+        }));
+    }
 }
 
 fn check_term(
@@ -674,7 +684,7 @@ fn resolve_local(dir: &Path, shown_dir: &Path, target: &str) -> Result<Option<As
 
 /// The file path part of a relative address, percent-decoded; None for web addresses,
 /// site-absolute paths, anchors and data URLs.
-fn local_path(target: &str) -> Option<String> {
+pub(crate) fn local_path(target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next().unwrap_or("");
     if target.is_empty() || target.starts_with('/') || target.contains(':') {
         return None;

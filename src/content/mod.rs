@@ -1,6 +1,7 @@
 //! Content: reading `content/` into the site model (front matter, pairing of translations,
 //! inheritance, validation). The model is what both renderers read.
 
+pub mod alt;
 pub mod frontmatter;
 pub mod load;
 pub mod model;

@@ -174,7 +174,7 @@ impl Session {
         let (site, mut warnings) = self.load_site(&base_url)?;
         let theme = self.load_theme(&site, &mut warnings)?;
         let memory = Memory::new();
-        let pages = web::render(&site, &theme, &memory)?;
+        let pages = web::render(&site, &theme, &memory)?.pages;
         let all: Vec<&Entry> = site.booklets.iter().collect();
         let booklets = self.booklets.render(&site, &all, &memory)?;
         Ok(self.finish(
@@ -210,7 +210,7 @@ impl Session {
             || menu(&site) != last.menu;
         let memory = Memory::new();
         let (pages, booklets) = if structure_changed {
-            let pages = web::render(&site, &theme, &memory)?;
+            let pages = web::render(&site, &theme, &memory)?.pages;
             let all: Vec<&Entry> = site.booklets.iter().collect();
             (pages, self.booklets.render(&site, &all, &memory)?)
         } else {
@@ -229,10 +229,13 @@ impl Session {
                         reads_changed(entries, info.all_stories, &changed)
                     })
             };
-            let pages = web::render_pages(&site, &theme, &which, &memory)?;
+            // Resized images come from the cache, so this costs little unless an image changed.
+            let images = web::images::process(&site)?;
+            let pages = web::render_pages(&site, &theme, &images, &which, &memory)?;
             let mut problems = Diagnostics::new();
             if reload_site {
                 copy_entry_assets(&site, &changed, &memory, &mut problems);
+                images.place(&memory, &mut problems);
                 if let Err(d) = web::sitemap::write(&site, &memory) {
                     problems.push(d);
                 }

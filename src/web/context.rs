@@ -56,10 +56,19 @@ struct Term<'a> {
     label: Cow<'a, str>,
 }
 
+/// An image for templates: `src` is the largest resized width (or the original where egiz does
+/// not resize), `srcset` the resized widths, `width`/`height` the pixel size of `src` (absent
+/// when unknown), `original` the file as the author gave it.
 #[derive(Serialize)]
 struct Image {
     src: String,
     alt: String,
+    srcset: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    original: String,
 }
 
 #[derive(Serialize)]
@@ -148,6 +157,7 @@ pub struct LanguageValues {
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub strings: &'a StringTable,
+    pub images: &'a super::images::Catalog,
 }
 
 impl<'a> Builder<'a> {
@@ -268,9 +278,17 @@ impl<'a> Builder<'a> {
     }
 
     fn image(&self, page: &Page, image: &ImageRef) -> Image {
+        let original = asset_url(self.base(), &page.path, &image.src);
+        let sized = self.images.sized(self.base(), page, &image.src);
         Image {
-            src: asset_url(self.base(), &page.path, &image.src),
+            src: sized
+                .as_ref()
+                .map_or_else(|| original.clone(), |s| s.src.clone()),
             alt: image.alt.clone().unwrap_or_default(),
+            srcset: sized.as_ref().map(|s| s.srcset.clone()).unwrap_or_default(),
+            width: sized.as_ref().map(|s| s.width),
+            height: sized.as_ref().map(|s| s.height),
+            original,
         }
     }
 
@@ -304,7 +322,10 @@ impl<'a> Builder<'a> {
     /// The `page` value of a story, page, booklet or home text.
     pub fn page(&self, kind: &str, page: &'a Page) -> Value {
         let lang = page.lang.as_str();
-        let mut map = common(kind, &page.title, self.base(), &page.path, &page.html);
+        let html = super::images::html::rewrite(&page.html, |src| {
+            self.images.sized(self.base(), page, src)
+        });
+        let mut map = common(kind, &page.title, self.base(), &page.path, &html);
         map.insert("summary".into(), Value::from(page.summary()));
         map.insert("date".into(), Value::from(page.date().map(|d| d.iso())));
         map.insert("toc".into(), Value::from_serializable(&page.toc));

@@ -5,6 +5,7 @@
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
 pub mod context;
+pub mod images;
 pub mod sitemap;
 pub mod templates;
 pub mod theme;
@@ -107,11 +108,22 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
-/// Render the whole site into `sink`. Returns the number of HTML pages written.
-pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diagnostics> {
-    let pages = render_pages(site, theme, &|_| true, sink)?;
+/// What `render` wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered {
+    /// HTML pages.
+    pub pages: usize,
+    pub images: images::Stats,
+}
+
+/// Render the whole site into `sink`.
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    // Pages need the images' sizes, so images come first.
+    let catalog = images::process(site)?;
+    let pages = render_pages(site, theme, &catalog, &|_| true, sink)?;
     let mut problems = Diagnostics::new();
     copy_assets(site, sink, &mut problems);
+    catalog.place(sink, &mut problems);
     write_static(site, theme, sink, &mut problems);
     if let Err(d) = sitemap::write(site, sink) {
         problems.push(d);
@@ -119,7 +131,10 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diag
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(pages)
+    Ok(Rendered {
+        pages,
+        images: catalog.stats,
+    })
 }
 
 /// Render the HTML pages of the jobs `which` chooses into `sink`, and nothing else (no assets,
@@ -127,6 +142,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diag
 pub fn render_pages(
     site: &Site,
     theme: &Theme,
+    images: &images::Catalog,
     which: &dyn Fn(&Job) -> bool,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
@@ -135,6 +151,7 @@ pub fn render_pages(
     let builder = Builder {
         site,
         strings: &strings,
+        images,
     };
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| which(job)).collect();
     if jobs.is_empty() {

@@ -27,8 +27,46 @@ taxonomies:
     sport: { kk: Спорт, ru: Спорт }
 ";
 
-/// Not a real photo: egiz copies images as they are, so any bytes will do.
-pub const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0fake-jpeg\xFF\xD9";
+/// A real JPEG of `width` × `height` pixels (a colour gradient), made with the image crate.
+/// The same size always gives the same bytes.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width.max(1)) as u8,
+            (y * 255 / height.max(1)) as u8,
+            140,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&pixels)
+        .expect("encode a JPEG");
+    bytes
+}
+
+/// A real PNG of `width` × `height` pixels with transparency.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels = image::RgbaImage::from_fn(width, height, |x, _| {
+        image::Rgba([30, 120, 200, (x * 255 / width.max(1)) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(
+            pixels.as_raw(),
+            width,
+            height,
+            image::ExtendedColorType::Rgba8,
+        )
+        .expect("encode a PNG");
+    bytes
+}
+
+/// The pixel size of an image file.
+pub fn image_size(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path)
+        .unwrap_or_else(|e| panic!("cannot read the image {}: {e}", path.display()))
+}
 
 /// A content file: front matter lines between `---` fences, then the Markdown body.
 pub fn md(front_matter: &str, body: &str) -> String {
@@ -322,12 +360,33 @@ impl Page {
         map
     }
 
-    /// Every `href` and `src` in the document.
+    /// Every `href`, `src` and `srcset` address in the document.
     pub fn references(&self) -> Vec<String> {
         let mut refs = self.select_attr("[href]", "href");
         refs.extend(self.select_attr("[src]", "src"));
+        for srcset in self.select_attr("[srcset]", "srcset") {
+            refs.extend(srcset_entries(&srcset).into_iter().map(|(url, _)| url));
+        }
         refs
     }
+}
+
+/// `url 480w, url 800w` → [(url, 480), (url, 800)]; panics on an entry without a `w` width.
+pub fn srcset_entries(srcset: &str) -> Vec<(String, u32)> {
+    srcset
+        .split(", ")
+        .map(|entry| {
+            let (url, width) = entry
+                .trim()
+                .rsplit_once(' ')
+                .unwrap_or_else(|| panic!("no width in the srcset entry {entry:?}"));
+            let width = width
+                .strip_suffix('w')
+                .and_then(|w| w.parse().ok())
+                .unwrap_or_else(|| panic!("not a width descriptor in {entry:?}"));
+            (url.to_string(), width)
+        })
+        .collect()
 }
 
 /// Every file under `dir`, relative to it, with `/` separators, sorted.
