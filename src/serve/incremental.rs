@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::content::booklets::{Booklet, Origin};
 use crate::content::load::{ParseCache, load_cached};
-use crate::content::{Entry, Kind, Site};
+use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
 use crate::web::{self, Job, Theme};
@@ -23,7 +24,7 @@ pub trait Booklets {
     fn render(
         &self,
         site: &Site,
-        booklets: &[&Entry],
+        booklets: &[&Booklet],
         sink: &dyn Sink,
     ) -> Result<usize, Diagnostics>;
 }
@@ -32,7 +33,7 @@ pub trait Booklets {
 pub struct NoBooklets;
 
 impl Booklets for NoBooklets {
-    fn render(&self, _: &Site, _: &[&Entry], _: &dyn Sink) -> Result<usize, Diagnostics> {
+    fn render(&self, _: &Site, _: &[&Booklet], _: &dyn Sink) -> Result<usize, Diagnostics> {
         Ok(0)
     }
 }
@@ -175,7 +176,7 @@ impl Session {
         let theme = self.load_theme(&site, &mut warnings)?;
         let memory = Memory::new();
         let pages = web::render(&site, &theme, &memory)?.pages;
-        let all: Vec<&Entry> = site.booklets.iter().collect();
+        let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = self.booklets.render(&site, &all, &memory)?;
         Ok(self.finish(
             Arc::new(site),
@@ -211,7 +212,7 @@ impl Session {
         let memory = Memory::new();
         let (pages, booklets) = if structure_changed {
             let pages = web::render(&site, &theme, &memory)?.pages;
-            let all: Vec<&Entry> = site.booklets.iter().collect();
+            let all: Vec<&Booklet> = site.prints.iter().collect();
             (pages, self.booklets.render(&site, &all, &memory)?)
         } else {
             let changed = changed_entries(&last.site, &site, &self.pending.content);
@@ -379,17 +380,19 @@ fn copy_entry_assets(
 }
 
 /// Booklets that changed themselves or include a changed story.
-fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Entry> {
-    site.booklets
+fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Booklet> {
+    site.prints
         .iter()
         .filter(|booklet| {
-            changed.contains(&(Kind::Booklet, booklet.name.clone()))
+            let own = match booklet.origin {
+                Origin::Booklet => Kind::Booklet,
+                Origin::Leaflet => Kind::Story,
+            };
+            changed.contains(&(own, booklet.name.clone()))
                 || booklet
-                    .pages
+                    .stories
                     .iter()
-                    .filter_map(|p| p.booklet())
-                    .flat_map(|meta| crate::check::booklets::story_names(meta).unwrap_or_default())
-                    .any(|name| changed.contains(&(Kind::Story, name)))
+                    .any(|name| changed.contains(&(Kind::Story, name.clone())))
         })
         .collect()
 }
