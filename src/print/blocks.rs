@@ -4,8 +4,8 @@
 
 use super::doc::{Align, Block, Document, Footnote, Inline, ResultFigure};
 use super::layout::{
-    Content, Frame, Galley, ImageLookup, Item, Kind, LineEnd, LineInfo, Look, ParaLine,
-    Typesetter, face, translate,
+    Content, Frame, Galley, ImageLookup, Item, Kind, LineEnd, LineInfo, Look, ParaLine, Typesetter,
+    face, translate,
 };
 use super::paragraph::{ParSpec, SetLine, Shaper, TextStyle, set};
 use super::pdf::{Color, Draw};
@@ -117,7 +117,11 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, mut content: Content) {
-        let started = self.galley.items.iter().any(|i| matches!(i, Item::Content(_)));
+        let started = self
+            .galley
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Content(_)));
         if started && self.space > 0.0 {
             self.galley.items.push(Item::Space(Pt(self.space)));
         }
@@ -145,11 +149,7 @@ impl<'a> Builder<'a> {
 
     fn block(&mut self, block: &Block, area: &Area, images: &mut ImageLookup, depth: usize) {
         match block {
-            Block::Heading {
-                level,
-                id,
-                inlines,
-            } => self.heading(*level, id, inlines, area),
+            Block::Heading { level, id, inlines } => self.heading(*level, id, inlines, area),
             Block::Paragraph(inlines) => self.paragraph(inlines, area),
             Block::List { ordered, items } => self.list(*ordered, items, area, images, depth),
             Block::Quote(blocks) => self.quote(blocks, area, images, depth),
@@ -454,7 +454,13 @@ impl<'a> Builder<'a> {
         self.gap(l.line * BLOCK_SPACE);
     }
 
-    fn table(&mut self, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], align: &[Align], area: &Area) {
+    fn table(
+        &mut self,
+        header: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        align: &[Align],
+        area: &Area,
+    ) {
         let l = self.look;
         let columns = rows
             .iter()
@@ -562,7 +568,10 @@ impl<'a> Builder<'a> {
             for (i, line) in lines.into_iter().enumerate() {
                 let top = CELL_PADDING_Y + i as f32 * cell.line;
                 let mut content = line_content(line, &column, baseline, None);
-                content.draws.iter_mut().for_each(|d| translate(d, 0.0, -top));
+                content
+                    .draws
+                    .iter_mut()
+                    .for_each(|d| translate(d, 0.0, -top));
                 content.lines.iter_mut().for_each(|l| l.baseline.0 += top);
                 draws.append(&mut content.draws);
                 infos.append(&mut content.lines);
@@ -723,7 +732,12 @@ impl<'a> Builder<'a> {
     }
 
     /// One card's draws (relative to the row's top), lines and height.
-    fn card(&mut self, figure: &ResultFigure, x: f32, label: &Area) -> (Vec<Draw>, Vec<LineInfo>, f32) {
+    fn card(
+        &mut self,
+        figure: &ResultFigure,
+        x: f32,
+        label: &Area,
+    ) -> (Vec<Draw>, Vec<LineInfo>, f32) {
         let l = self.look;
         let mut value_style = TextStyle {
             family: l.headings,
@@ -732,11 +746,15 @@ impl<'a> Builder<'a> {
             size: l.figure,
             color: l.accent,
         };
-        let mut run = self.shaper.shape(self.font(&value_style), value_style.size, &figure.value);
+        let mut run = self
+            .shaper
+            .shape(self.font(&value_style), value_style.size, &figure.value);
         if run.width > label.width && run.width > 0.0 {
             // A long figure shrinks to fit its card rather than running out of it.
             value_style.size *= label.width / run.width;
-            run = self.shaper.shape(self.font(&value_style), value_style.size, &figure.value);
+            run = self
+                .shaper
+                .shape(self.font(&value_style), value_style.size, &figure.value);
         }
         let font = self.font(&value_style);
         let metrics = self.shaper.fonts.metrics(font);
@@ -770,7 +788,10 @@ impl<'a> Builder<'a> {
         for (i, line) in set_lines.into_iter().enumerate() {
             let top = label_top + i as f32 * label.line;
             let mut content = line_content(line, &column, baseline, None);
-            content.draws.iter_mut().for_each(|d| translate(d, 0.0, -top));
+            content
+                .draws
+                .iter_mut()
+                .for_each(|d| translate(d, 0.0, -top));
             content.lines.iter_mut().for_each(|l| l.baseline.0 += top);
             draws.append(&mut content.draws);
             lines.append(&mut content.lines);
@@ -814,8 +835,14 @@ impl<'a> Builder<'a> {
                 // A little air between the quote and who said it; the attribution stays
                 // with the quote's last line.
                 first.height.0 += l.line * 0.25;
-                first.draws.iter_mut().for_each(|d| translate(d, 0.0, -l.line * 0.25));
-                first.lines.iter_mut().for_each(|li| li.baseline.0 += l.line * 0.25);
+                first
+                    .draws
+                    .iter_mut()
+                    .for_each(|d| translate(d, 0.0, -l.line * 0.25));
+                first
+                    .lines
+                    .iter_mut()
+                    .for_each(|li| li.baseline.0 += l.line * 0.25);
             }
             by_items.iter_mut().for_each(|i| i.break_before = false);
             items.append(&mut by_items);
@@ -854,7 +881,10 @@ impl<'a> Builder<'a> {
         let font = self.font(&style);
         let widest = notes
             .iter()
-            .map(|n| self.shaper.width(font, style.size, &format!("{}.", n.number)))
+            .map(|n| {
+                self.shaper
+                    .width(font, style.size, &format!("{}.", n.number))
+            })
             .fold(0.0, f32::max);
         let gap = 0.4 * style.size;
         let inner = small.indented(widest + gap);
@@ -874,7 +904,9 @@ impl<'a> Builder<'a> {
 /// Draws of a set line placed in `area` with its baseline `baseline` below the item top.
 fn line_content(line: SetLine, area: &Area, baseline: f32, paragraph: Option<ParaLine>) -> Content {
     let mut draws = line.draws;
-    draws.iter_mut().for_each(|d| translate(d, area.x, -baseline));
+    draws
+        .iter_mut()
+        .for_each(|d| translate(d, area.x, -baseline));
     Content {
         height: Pt(baseline),
         draws,
@@ -973,9 +1005,12 @@ fn share_widths(natural: &[f32], minimum: &[f32], available: f32) -> Vec<f32> {
         let rest = (available - fixed_width).max(0.0);
         let mut changed = false;
         for c in 0..columns {
-            let (Some(&n), Some(&m), Some(f), Some(w)) =
-                (natural.get(c), minimum.get(c), fixed.get_mut(c), widths.get_mut(c))
-            else {
+            let (Some(&n), Some(&m), Some(f), Some(w)) = (
+                natural.get(c),
+                minimum.get(c),
+                fixed.get_mut(c),
+                widths.get_mut(c),
+            ) else {
                 continue;
             };
             if *f {
@@ -1035,14 +1070,15 @@ fn wrap_code(run: super::shape::GlyphRun, width: f32) -> Vec<super::shape::Glyph
 fn sub_run(run: &super::shape::GlyphRun, from: usize, to: usize) -> super::shape::GlyphRun {
     let glyphs = run.glyphs.get(from..to).unwrap_or_default();
     let text_from = glyphs.first().map_or(0, |g| g.cluster);
-    let text_to = run
-        .glyphs
-        .get(to)
-        .map_or(run.text.len(), |g| g.cluster);
+    let text_to = run.glyphs.get(to).map_or(run.text.len(), |g| g.cluster);
     super::shape::GlyphRun {
         font: run.font,
         size: run.size,
-        text: run.text.get(text_from..text_to).unwrap_or_default().to_string(),
+        text: run
+            .text
+            .get(text_from..text_to)
+            .unwrap_or_default()
+            .to_string(),
         glyphs: glyphs
             .iter()
             .map(|g| super::shape::Glyph {

@@ -42,10 +42,14 @@ pub enum Item {
     Space(Pt),
     /// Ends the page; with `right_hand`, the next content starts on a right-hand (odd)
     /// page, a blank page padding when needed.
-    NewPage { right_hand: bool },
+    NewPage {
+        right_hand: bool,
+    },
     /// A story starts here: its title runs in the header of the pages that follow, and the
     /// page it starts on gets no header.
-    Story { title: String },
+    Story {
+        title: String,
+    },
 }
 
 /// Unsplittable material: one text line, a heading, an image, a table row, a row of cards.

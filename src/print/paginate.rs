@@ -246,7 +246,12 @@ impl<'a> Paginator<'a> {
                     last: n + 1 == count,
                 };
                 report_content(&mut report, content, &place);
-                if let Kind::Heading { level: l, title, id } = &content.kind {
+                if let Kind::Heading {
+                    level: l,
+                    title,
+                    id,
+                } = &content.kind
+                {
                     level = (*l).min(level + 1).max(1);
                     outline.push(Outline {
                         title: title.clone(),
@@ -337,7 +342,11 @@ impl<'a> Paginator<'a> {
         draws: &mut Vec<Draw>,
     ) -> Option<Rect> {
         let l = &self.look;
-        if !self.ts.settings.header || plan.blank || plan.story_start || plan.title.trim().is_empty() {
+        if !self.ts.settings.header
+            || plan.blank
+            || plan.story_start
+            || plan.title.trim().is_empty()
+        {
             return None;
         }
         let top = area.y.0 + area.h.0;
@@ -406,7 +415,13 @@ impl<'a> Paginator<'a> {
 }
 
 /// Shapes `text`, cutting it at a word and adding "…" when it is wider than `width`.
-fn fitted(shaper: &mut Shaper, font: super::fonts::FontId, size: f32, text: &str, width: f32) -> super::shape::GlyphRun {
+fn fitted(
+    shaper: &mut Shaper,
+    font: super::fonts::FontId,
+    size: f32,
+    text: &str,
+    width: f32,
+) -> super::shape::GlyphRun {
     let run = shaper.shape(font, size, text);
     if run.width <= width {
         return run;
@@ -414,7 +429,13 @@ fn fitted(shaper: &mut Shaper, font: super::fonts::FontId, size: f32, text: &str
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.len() > 1 {
         words.pop();
-        let shorter = format!("{}…", words.join(" ").trim_end_matches([',', ';', ':', '.', '—', '–']).trim_end());
+        let shorter = format!(
+            "{}…",
+            words
+                .join(" ")
+                .trim_end_matches([',', ';', ':', '.', '—', '–'])
+                .trim_end()
+        );
         let run = shaper.shape(font, size, &shorter);
         if run.width <= width {
             return run;

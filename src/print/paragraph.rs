@@ -181,7 +181,10 @@ enum Elem {
     Nothing,
     Piece(usize),
     /// `letters` is the part of the glue's stretch that goes into letter spacing.
-    Space { style: usize, letters: f32 },
+    Space {
+        style: usize,
+        letters: f32,
+    },
     Break(BreakKind),
 }
 
@@ -194,7 +197,9 @@ enum BreakKind {
         style: usize,
     },
     /// A soft hyphen of the text: a hyphen appears when breaking there.
-    Soft { style: usize },
+    Soft {
+        style: usize,
+    },
     /// After a hyphen or dash of the text.
     Explicit,
     /// After punctuation without a space (a slash).
@@ -276,11 +281,19 @@ impl<'s, 'a> Builder<'s, 'a> {
             if pos >= self.text.len() {
                 self.word(word);
                 self.items.extend(Item::paragraph_end());
-                self.elems.extend([Elem::Nothing, Elem::Nothing, Elem::Nothing]);
+                self.elems
+                    .extend([Elem::Nothing, Elem::Nothing, Elem::Nothing]);
                 break;
             }
-            let soft = self.text.get(word.clone()).is_some_and(|w| w.ends_with('\u{AD}'));
-            let shaped_end = if soft { content_end - '\u{AD}'.len_utf8() } else { content_end };
+            let soft = self
+                .text
+                .get(word.clone())
+                .is_some_and(|w| w.ends_with('\u{AD}'));
+            let shaped_end = if soft {
+                content_end - '\u{AD}'.len_utf8()
+            } else {
+                content_end
+            };
             self.word(start..shaped_end);
             if opportunity == BreakOpportunity::Mandatory {
                 self.glyphs_since_space = 0;
@@ -480,7 +493,11 @@ impl<'s, 'a> Builder<'s, 'a> {
 
     fn params(&self) -> Params {
         let width = self.spec.width;
-        let t: Vec<f32> = std::env::var("TUNE").unwrap_or_default().split(',').filter_map(|x| x.parse().ok()).collect();
+        let t: Vec<f32> = std::env::var("TUNE")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|x| x.parse().ok())
+            .collect();
         Params {
             tolerance: t.first().copied().unwrap_or(TOLERANCE),
             hyphen_penalty: t.get(1).copied().unwrap_or(HYPHEN_PENALTY),
@@ -496,7 +513,18 @@ impl<'s, 'a> Builder<'s, 'a> {
     fn break_into_lines(&mut self) -> Vec<Line> {
         let params = self.params();
         let hp = params.hyphen_penalty;
-        for item in &mut self.items { if let Item::Penalty { penalty, flagged: true, .. } = item { if *penalty == HYPHEN_PENALTY { *penalty = hp; } } }
+        for item in &mut self.items {
+            if let Item::Penalty {
+                penalty,
+                flagged: true,
+                ..
+            } = item
+            {
+                if *penalty == HYPHEN_PENALTY {
+                    *penalty = hp;
+                }
+            }
+        }
         let mut lines = break_lines(&self.items, &params);
         for _ in 0..HYPHEN_LADDER_RETRIES {
             let Some(end) = third_hyphen_in_a_row(&lines) else {
@@ -507,7 +535,17 @@ impl<'s, 'a> Builder<'s, 'a> {
             };
             let retry = break_lines(&self.items, &params);
             if retry.len() > lines.len() || any_worse_than(&retry, &lines) {
-                if std::env::var("STATS").is_ok() { eprintln!("ladder retry rejected: {} vs {} lines, loosest {:?}", retry.len(), lines.len(), (retry.iter().map(|l| l.ratio).fold(0.0f32, f32::max), lines.iter().map(|l| l.ratio).fold(0.0f32, f32::max))); }
+                if std::env::var("STATS").is_ok() {
+                    eprintln!(
+                        "ladder retry rejected: {} vs {} lines, loosest {:?}",
+                        retry.len(),
+                        lines.len(),
+                        (
+                            retry.iter().map(|l| l.ratio).fold(0.0f32, f32::max),
+                            lines.iter().map(|l| l.ratio).fold(0.0f32, f32::max)
+                        )
+                    );
+                }
                 self.set_penalty(end, old);
                 break;
             }
@@ -515,11 +553,21 @@ impl<'s, 'a> Builder<'s, 'a> {
         }
         if std::env::var("STATS").is_ok() && self.spec.justify && lines.len() > 1 {
             let body = &lines[..lines.len() - 1];
-            let mut ladder = 0; let mut run = 0;
-            for l in &lines { run = if l.hyphenated { run + 1 } else { 0 }; ladder = ladder.max(run); }
-            eprintln!("STAT {} {} {} {:.3} {:.3} {}", lines.len(), lines.iter().filter(|l| l.hyphenated).count(), ladder,
-                body.iter().map(|l| l.ratio).fold(-1.0f32, f32::max), body.iter().map(|l| l.ratio.abs()).sum::<f32>() / body.len() as f32,
-                body.iter().filter(|l| l.ratio > 1.0).count());
+            let mut ladder = 0;
+            let mut run = 0;
+            for l in &lines {
+                run = if l.hyphenated { run + 1 } else { 0 };
+                ladder = ladder.max(run);
+            }
+            eprintln!(
+                "STAT {} {} {} {:.3} {:.3} {}",
+                lines.len(),
+                lines.iter().filter(|l| l.hyphenated).count(),
+                ladder,
+                body.iter().map(|l| l.ratio).fold(-1.0f32, f32::max),
+                body.iter().map(|l| l.ratio.abs()).sum::<f32>() / body.len() as f32,
+                body.iter().filter(|l| l.ratio > 1.0).count()
+            );
         }
         lines
     }
@@ -550,7 +598,14 @@ impl<'s, 'a> Builder<'s, 'a> {
                         out.word(self.styles.get(piece.style), text, &piece.glyphs);
                     }
                 }
-                (Elem::Space { style, letters }, Item::Glue { width, stretch, shrink }) => {
+                (
+                    Elem::Space { style, letters },
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                ) => {
                     let set = glue_width(width, stretch - letters, shrink, ratio);
                     let gid = self.space_glyph(style);
                     out.space(self.styles.get(style), gid, set);
@@ -622,7 +677,9 @@ impl<'s, 'a> Builder<'s, 'a> {
     /// The style of the hyphen to draw when a line breaks at `end`.
     fn hyphen_style(&self, end: usize) -> Option<usize> {
         match self.elems.get(end)? {
-            Elem::Break(BreakKind::Hyphen { style, .. } | BreakKind::Soft { style }) => Some(*style),
+            Elem::Break(BreakKind::Hyphen { style, .. } | BreakKind::Soft { style }) => {
+                Some(*style)
+            }
             _ => None,
         }
     }
@@ -876,11 +933,7 @@ impl LineBuilder {
         };
         self.text.push_str(text);
         self.track_link(style, width);
-        let continues = !self.gap
-            && self
-                .runs
-                .last()
-                .is_some_and(|(s, _, _)| same_run(s, style));
+        let continues = !self.gap && self.runs.last().is_some_and(|(s, _, _)| same_run(s, style));
         self.gap = false;
         if !continues {
             let run = GlyphRun {

@@ -87,7 +87,10 @@ impl LayoutReport {
             if let Some(page) = self.pages.get(image.page)
                 && !inside(&image.rect, &page.text_area)
             {
-                problems.push(format!("image on page {} leaves the text area", image.page + 1));
+                problems.push(format!(
+                    "image on page {} leaves the text area",
+                    image.page + 1
+                ));
             }
         }
         problems
@@ -104,13 +107,18 @@ impl LayoutReport {
         if let Some(area) = self.pages.get(line.page).map(|p| p.text_area) {
             let right = area.x.0 + area.w.0;
             if line.x.0 < area.x.0 - TOLERANCE || line.x.0 + line.width.0 > right + TOLERANCE {
-                problems.push(format!("line on page {page} leaves the text area: {}", line.text));
+                problems.push(format!(
+                    "line on page {page} leaves the text area: {}",
+                    line.text
+                ));
             }
         }
         if let LineEnd::Hyphen { word, offset } = &line.end
             && !hyphenation_points(word, lang).contains(offset)
         {
-            problems.push(format!("«{word}» hyphenated at byte {offset}, which is no hyphenation point"));
+            problems.push(format!(
+                "«{word}» hyphenated at byte {offset}, which is no hyphenation point"
+            ));
         }
         if let Some(p) = line.paragraph
             && p.count > 1
@@ -147,11 +155,22 @@ pub fn ink_outside(paged: &Paged, fonts: &FontSet) -> Vec<String> {
                     };
                     (rect, run.text.as_str())
                 }
-                Draw::Image { x, y, w, h, .. } => (Rect { x: *x, y: *y, w: *w, h: *h }, "an image"),
+                Draw::Image { x, y, w, h, .. } => (
+                    Rect {
+                        x: *x,
+                        y: *y,
+                        w: *w,
+                        h: *h,
+                    },
+                    "an image",
+                ),
                 _ => continue,
             };
             if !boxes.iter().any(|b| inside(&rect, b)) {
-                problems.push(format!("on page {}, «{what}» at {rect:?} is outside the text area", index + 1));
+                problems.push(format!(
+                    "on page {}, «{what}» at {rect:?} is outside the text area",
+                    index + 1
+                ));
             }
         }
     }
