@@ -31,10 +31,15 @@
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
 //!
+//! 5. [`print`] typesets every booklet of the model ([`content::booklets`]) into its PDF
+//!    editions ([`print::booklet`]), in parallel, before the web pages, which link to the files
+//!    and show their sizes. [`booklets`] drives it for `egiz build` and `egiz booklet`.
+//!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
 //! [`serve::serve`] (the dev server with live reload) and [`check::check`].
 
+pub mod booklets;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -69,10 +74,13 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
-    /// PDF booklets made (the print engine does not make whole booklets yet).
+    /// Booklets and story leaflets printed (each in several PDF files).
     pub booklets: usize,
     pub languages: usize,
     pub stories: usize,
+    /// PDF files of the booklets and their total size in bytes.
+    pub pdfs: usize,
+    pub pdf_bytes: u64,
     /// Resized images: how many were encoded and how many came from the cache.
     pub images: web::images::Stats,
     pub warnings: Diagnostics,
@@ -83,7 +91,7 @@ pub struct BuildReport {
 /// On error, the returned diagnostics hold every problem found and nothing was written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    let (mut site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
     let (theme, theme_warnings) =
         web::Theme::load(&options.site, &site.config).map_err(|mut problems| {
             problems.extend(warnings.clone());
@@ -96,12 +104,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .unwrap_or_else(|| options.site.join("output"));
     let staging =
         output::Staging::new(&output, &options.site).map_err(|d| Diagnostics::from_iter([d]))?;
+    // Booklets first: the web pages show the size of each PDF file.
+    let made = booklets::make(
+        &site,
+        &theme,
+        &site.prints.iter().collect::<Vec<_>>(),
+        &staging,
+    )?;
+    booklets::record_sizes(&mut site, &made.files);
+    warnings.extend(made.warnings.clone());
     let rendered = web::render(&site, &theme, &staging)?;
     staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
     Ok(BuildReport {
         output,
         pages: rendered.pages,
-        booklets: 0,
+        booklets: made.booklets,
+        pdfs: made.files.len(),
+        pdf_bytes: made.bytes(),
         images: rendered.images,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),

@@ -137,6 +137,9 @@ pub struct Booklet {
     pub stories: Vec<String>,
     pub story_start: StoryStart,
     pub cover_layout: CoverLayout,
+    /// Creep of the imposed edition: how far each sheet's pages move towards the spine, per
+    /// sheet from the outside (the paper's thickness; 0 for none).
+    pub creep_mm: f32,
     pub files: Vec<BookletFile>,
 }
 
@@ -229,6 +232,7 @@ pub struct LeafletOptions {
     pub print_run: Option<u64>,
     pub story_start: Option<StoryStart>,
     pub cover_layout: Option<CoverLayout>,
+    pub creep_mm: Option<f32>,
 }
 
 /// `booklet:` of a story: `Ok(None)` for no leaflet (`false`), the options otherwise.
@@ -290,6 +294,7 @@ struct Written<'a> {
     editions: Option<&'a [String]>,
     story_start: Option<StoryStart>,
     cover_layout: Option<CoverLayout>,
+    creep_mm: Option<f32>,
     /// The front matter key the settings are written under: the booklet's own fields, or a
     /// story's `booklet:` map.
     key: fn(&'static str) -> &'static str,
@@ -313,6 +318,7 @@ fn booklet(site: &Site, entry: &Entry, report: &mut Reporter) -> Option<Booklet>
         editions: meta.editions.as_deref(),
         story_start: meta.story_start,
         cover_layout: meta.cover_layout,
+        creep_mm: meta.creep_mm,
         key: |k| k,
     };
     let stories = story_selection(site, first, meta.stories.as_ref(), report);
@@ -344,6 +350,7 @@ fn leaflet(entry: &Entry, report: &mut Reporter) -> Option<Booklet> {
         editions: options.editions.as_deref(),
         story_start: options.story_start,
         cover_layout: options.cover_layout,
+        creep_mm: options.creep_mm,
         key: |_| "booklet",
     };
     Some(assemble(
@@ -380,6 +387,7 @@ fn assemble(
         stories,
         story_start: written.story_start.unwrap_or_default(),
         cover_layout: written.cover_layout.unwrap_or_default(),
+        creep_mm: creep(page, written.creep_mm, written.key, report),
         files,
     }
 }
@@ -439,6 +447,30 @@ fn files(stem: &str, editions: &[Edition], languages: &[String]) -> Vec<BookletF
         }
     }
     files
+}
+
+/// The creep in millimetres; 0 when not given, and when not between 0 and 1 mm (an error).
+fn creep(
+    page: &Page,
+    value: Option<f32>,
+    key: fn(&'static str) -> &'static str,
+    report: &mut Reporter,
+) -> f32 {
+    match value {
+        None => 0.0,
+        Some(mm) if (0.0..=1.0).contains(&mm) => mm,
+        Some(mm) => {
+            report.at_field(
+                page,
+                key("creep_mm"),
+                Some("creep_mm"),
+                Diagnostic::error(format!("a creep of {mm} mm per sheet is not paper")).with_hint(
+                    "give the paper's thickness, e.g. `creep_mm: 0.1` for 80 g/m² office paper",
+                ),
+            );
+            0.0
+        }
+    }
 }
 
 /// The paper size; A5 when not given or not usable (an error then).
