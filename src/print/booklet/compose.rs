@@ -353,7 +353,7 @@ impl Setup<'_> {
             area.1,
             Align::Left,
         );
-        y = place_lines(&mut draws, &heading, area.0, y, look.h1 * 1.2);
+        y = stack(&mut draws, &heading, area.0, y, look.h1, look.h1 * 1.2);
         y -= look.line;
         let number_style = style(look.headings, false, look.size, look.text);
         for entry in entries {
@@ -389,7 +389,13 @@ impl Setup<'_> {
                 y = top;
             }
             let indent = if entry.story { 0.0 } else { look.size };
-            let last_baseline = place_lines(&mut draws, &lines, area.0 + indent, y, look.line);
+            let last_baseline = place_lines(
+                &mut draws,
+                &lines,
+                area.0 + indent,
+                y - look.size * 0.95,
+                look.line,
+            );
             if let Some(last) = lines.last() {
                 let run = shaper.shape(
                     self.fonts.face(face(number_style.family, false, false)),
@@ -419,7 +425,7 @@ impl Setup<'_> {
                     target: LinkTarget::Page(entry.page.saturating_sub(1)),
                 });
             }
-            y = last_baseline - look.line * 1.4 + look.line;
+            y = last_baseline - look.size * 0.3 - look.line * 0.45;
         }
         if !draws.is_empty() || pages.is_empty() {
             pages.push(self.blank_page(draws));
@@ -504,7 +510,14 @@ impl Setup<'_> {
                 measure,
                 Align::Left,
             );
-            y = place_lines(&mut draws, &lines, x, y, (look.small + 1.0) * 1.3);
+            y = stack(
+                &mut draws,
+                &lines,
+                x,
+                y,
+                look.small + 1.0,
+                (look.small + 1.0) * 1.3,
+            );
             y -= look.line * 1.5;
         }
         let title_size = (look.h1 * 1.35).min(measure / 8.0);
@@ -522,7 +535,7 @@ impl Setup<'_> {
                 measure,
                 Align::Left,
             );
-            y = place_lines(&mut draws, &lines, x, y - size * 0.3, size * 1.15);
+            y = stack(&mut draws, &lines, x, y, size, size * 1.15);
             if let Some(subtitle) = front.subtitle {
                 let lines = set_text(
                     &mut shaper,
@@ -531,7 +544,14 @@ impl Setup<'_> {
                     measure,
                     Align::Left,
                 );
-                y = place_lines(&mut draws, &lines, x, y - look.h3 * 0.6, look.h3 * 1.3);
+                y = stack(
+                    &mut draws,
+                    &lines,
+                    x,
+                    y - look.h3 * 0.5,
+                    look.h3,
+                    look.h3 * 1.3,
+                );
             }
             y -= look.line * 1.2;
         }
@@ -625,7 +645,13 @@ impl Setup<'_> {
                 measure,
                 Align::Left,
             );
-            place_lines(&mut draws, &lines, x, y - look.h3 * 0.8, look.h3 * 1.3);
+            place_lines(
+                &mut draws,
+                &lines,
+                x,
+                y - title_size * 0.35 - look.h3 * 1.4,
+                look.h3 * 1.3,
+            );
         }
         if let Some(publisher) = front.publisher {
             let lines = set_text(
@@ -677,7 +703,7 @@ impl Setup<'_> {
                 column,
                 Align::Center,
             );
-            y = place_lines(&mut draws, &lines, left, y, look.size * 1.3);
+            y = stack(&mut draws, &lines, left, y, look.size, look.size * 1.3);
             let url = self.site.config.base.permalink(&front.page.path);
             let qr_bottom = y - look.line * 0.5 - qr_side;
             let qr_left = left + (column - qr_side) / 2.0;
@@ -713,7 +739,7 @@ impl Setup<'_> {
                     column,
                     Align::Center,
                 );
-                y = place_lines(&mut draws, &lines, left, y, look.size * 1.3);
+                y = stack(&mut draws, &lines, left, y, look.size, look.size * 1.3);
             }
             for contact in front.contacts.iter().flat_map(|c| c.lines()) {
                 let lines = set_text(
@@ -723,11 +749,12 @@ impl Setup<'_> {
                     column,
                     Align::Center,
                 );
-                y = place_lines(
+                y = stack(
                     &mut draws,
                     &lines,
                     left,
                     y - look.small * 0.4,
+                    look.small + 0.5,
                     look.small * 1.4,
                 );
             }
@@ -866,6 +893,22 @@ fn fitted_line(shaper: &mut Shaper, text: &str, mut style: TextStyle, width: f32
             }
         }
     }
+}
+
+/// Places lines as a block whose top edge is at `top`, for type of `size`; returns the top
+/// edge for what follows (just under the last line's descenders).
+fn stack(
+    draws: &mut Vec<Draw>,
+    lines: &[SetLine],
+    x: f32,
+    top: f32,
+    size: f32,
+    leading: f32,
+) -> f32 {
+    if lines.is_empty() {
+        return top;
+    }
+    place_lines(draws, lines, x, top - size * 0.95, leading) - size * 0.3
 }
 
 /// Places lines from the baseline `first` down, `leading` apart, at `x`; returns the last
