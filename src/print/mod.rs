@@ -2,11 +2,17 @@
 //! module: document tree (`doc`) → fonts and shaping (`fonts`, `shape`) → hyphenation and
 //! optimal line breaking (`hyphenate`, `linebreak`) → layout and pagination → PDF (`pdf`).
 
+pub mod blocks;
 pub mod doc;
+pub mod engine;
 pub mod fonts;
 pub mod hyphenate;
+pub mod layout;
 pub mod linebreak;
+pub mod paginate;
+pub mod paragraph;
 pub mod pdf;
+pub mod report;
 pub mod settings;
 pub mod shape;
 pub mod story;
