@@ -11,7 +11,7 @@ use crate::web::Theme;
 use super::doc::Document;
 use super::fonts::{FaceKey, Family, FontSet};
 use super::layout::{Typesetter, layout};
-use super::paginate::{Running, paginate};
+use super::paginate::{Paged, Running, paginate};
 use super::pdf::{Meta, PdfWriter};
 use super::report::LayoutReport;
 use super::settings::{FaceFiles, PrintSettings};
@@ -22,6 +22,13 @@ pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub report: LayoutReport,
+    pub warnings: Diagnostics,
+}
+
+/// Pages set but not yet written.
+pub struct Typeset<'a> {
+    pub paged: Paged,
+    pub writer: PdfWriter<'a>,
     pub warnings: Diagnostics,
 }
 
@@ -85,6 +92,30 @@ impl Engine {
 
     /// Set `document` (whose images are files beside `page`) and write it.
     pub fn write(&self, document: &Document, page: &Page, meta: &Meta) -> Result<Pdf, Diagnostics> {
+        let Typeset {
+            paged,
+            writer,
+            warnings,
+        } = self.typeset(document, page, &meta.title);
+        let pages = paged.pages.len();
+        let bytes = writer
+            .finish(paged.pages, &paged.outline, meta)
+            .map_err(|err| {
+                Diagnostics::from_iter([
+                    Diagnostic::error(format!("cannot write the PDF: {err}")).in_file(&page.source)
+                ])
+            })?;
+        Ok(Pdf {
+            bytes,
+            pages,
+            report: paged.report,
+            warnings,
+        })
+    }
+
+    /// Set `document` into pages, with its images added to a PDF writer that is ready to
+    /// finish them. (Tests look at the pages before they are written.)
+    pub fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
         let ts = Typesetter {
             fonts: &self.fonts,
             settings: &self.settings,
@@ -118,21 +149,12 @@ impl Engine {
             }
         };
         let galley = layout(document, &ts, &mut images);
-        let paged = paginate(galley, &ts, &Running::new(&meta.title));
-        let pages = paged.pages.len();
-        let bytes = writer
-            .finish(paged.pages, &paged.outline, meta)
-            .map_err(|err| {
-                Diagnostics::from_iter([
-                    Diagnostic::error(format!("cannot write the PDF: {err}")).in_file(&page.source)
-                ])
-            })?;
-        Ok(Pdf {
-            bytes,
-            pages,
-            report: paged.report,
+        let paged = paginate(galley, &ts, &Running::new(title));
+        Typeset {
+            paged,
+            writer,
             warnings,
-        })
+        }
     }
 
     /// Warnings for characters of the page the print fonts cannot show: they would print as
