@@ -10,28 +10,21 @@ use crate::content::booklets::{Booklet, OUTPUT_FOLDER};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::output::{Sink, Staging};
 use crate::print::booklet::Made;
-use crate::print::settings::PrintSettings;
+use crate::print::engine::Engine;
 use crate::web::Theme;
 
-/// The theme's print settings, or the defaults when it has none.
-pub fn settings(theme: &Theme) -> Result<PrintSettings, Diagnostics> {
-    match &theme.print {
-        Some((value, file)) => {
-            PrintSettings::from_yaml(value, file).map_err(|d| Diagnostics::from_iter([d]))
-        }
-        None => Ok(PrintSettings::default()),
-    }
-}
-
-/// Renders `booklets` into `sink` with the theme's print settings and strings.
+/// Renders `booklets` into `sink` with the theme's print settings, fonts and strings.
 pub fn make(
     site: &Site,
     theme: &Theme,
     booklets: &[&Booklet],
     sink: &dyn Sink,
 ) -> Result<Made, Diagnostics> {
-    let settings = settings(theme)?;
-    crate::print::booklet::render(site, booklets, &settings, &theme.strings, sink)
+    if booklets.is_empty() {
+        return Ok(Made::default());
+    }
+    let engine = Engine::new(theme)?;
+    crate::print::booklet::render(site, booklets, &engine, sink)
 }
 
 /// Notes the size of every file made in the model, for the web pages' download links.

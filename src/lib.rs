@@ -134,6 +134,87 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     scaffold::init(dir).map_err(|d| Diagnostics::from_iter([d]))
 }
 
+/// What `egiz print` needs to know.
+#[derive(Debug, Clone)]
+pub struct PrintOptions {
+    pub site: PathBuf,
+    /// The story's name (its file or folder name in content/projects).
+    pub story: String,
+    /// One language; all the story's languages when `None`.
+    pub lang: Option<String>,
+    /// The folder the PDFs go to.
+    pub output: PathBuf,
+}
+
+/// One PDF written by `egiz print`.
+#[derive(Debug)]
+pub struct PrintedFile {
+    pub path: PathBuf,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+/// Typeset one story as a PDF per language: `NAME.LANG.pdf` in the output folder.
+pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnostics), Diagnostics> {
+    let (site, mut warnings) = content::load(&options.site, None)?;
+    let Some(entry) = site.stories.iter().find(|e| e.name == options.story) else {
+        let names: Vec<&str> = site.stories.iter().map(|e| e.name.as_str()).collect();
+        let hint = match diagnostics::did_you_mean(&options.story, names.iter().copied()) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!("the stories are: {}", names.join(", ")),
+        };
+        return Err(Diagnostics::from_iter([diagnostics::Diagnostic::error(
+            format!(
+                "there is no story \"{}\" in content/projects",
+                options.story
+            ),
+        )
+        .with_hint(hint)]));
+    };
+    let pages: Vec<&content::Page> = match &options.lang {
+        Some(lang) => match entry.page(lang) {
+            Some(page) => vec![page],
+            None => {
+                let have: Vec<&str> = entry.pages.iter().map(|p| p.lang.as_str()).collect();
+                return Err(Diagnostics::from_iter([diagnostics::Diagnostic::error(
+                    format!("the story \"{}\" has no \"{lang}\" version", entry.name),
+                )
+                .with_hint(format!("it exists in: {}", have.join(", ")))]));
+            }
+        },
+        None => entry.pages.iter().collect(),
+    };
+    let (theme, theme_warnings) = web::Theme::load(&options.site, &site.config)?;
+    warnings.extend(theme_warnings);
+    let engine = print::engine::Engine::new(&theme)?;
+    std::fs::create_dir_all(&options.output).map_err(|e| {
+        Diagnostics::from_iter([diagnostics::Diagnostic::error(format!(
+            "cannot create {}: {e}",
+            options.output.display()
+        ))])
+    })?;
+    let mut written = Vec::new();
+    for page in pages {
+        let pdf = engine.story_pdf(&site, page)?;
+        warnings.extend(pdf.warnings);
+        let path = options
+            .output
+            .join(format!("{}.{}.pdf", entry.name, page.lang));
+        std::fs::write(&path, &pdf.bytes).map_err(|e| {
+            Diagnostics::from_iter([diagnostics::Diagnostic::error(format!(
+                "cannot write {}: {e}",
+                path.display()
+            ))])
+        })?;
+        written.push(PrintedFile {
+            path,
+            pages: pdf.pages,
+            bytes: pdf.bytes.len(),
+        });
+    }
+    Ok((written, warnings))
+}
+
 /// Create `content/projects/NAME.LANG.md` for every configured language.
 pub fn new_story(site_dir: &Path, name: &str) -> Result<Vec<PathBuf>, Diagnostics> {
     let (config, _) = config::load(site_dir, None)?;

@@ -60,6 +60,17 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Typeset one story as a PDF per language (NAME.kk.pdf, NAME.ru.pdf)
+    Print {
+        /// The story's name: its file or folder name in content/projects
+        story: String,
+        /// Only this language
+        #[arg(long)]
+        lang: Option<String>,
+        /// The folder to write the PDFs to
+        #[arg(long, default_value = ".")]
+        output: PathBuf,
+    },
     /// Create a new site in DIR
     Init { dir: PathBuf },
     /// Create new content
@@ -159,6 +170,30 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
             if report.failed(strict) {
                 return Err(Diagnostics::new());
             }
+        }
+        Command::Print {
+            story,
+            lang,
+            output,
+        } => {
+            let started = std::time::Instant::now();
+            let options = egiz::PrintOptions {
+                site: cli.site,
+                story,
+                lang,
+                output,
+            };
+            let (files, warnings) = egiz::print_story(&options)?;
+            print_warnings(&warnings);
+            for file in &files {
+                println!(
+                    "wrote {} ({} pages, {} KB)",
+                    file.path.display(),
+                    file.pages,
+                    file.bytes.div_ceil(1024)
+                );
+            }
+            println!("printed in {} ms", started.elapsed().as_millis());
         }
         Command::Init { dir } => {
             let files = egiz::init(&dir)?;

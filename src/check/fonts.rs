@@ -7,43 +7,20 @@ use std::collections::HashSet;
 
 use crate::content::{Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::print::fonts::{FaceKey, Family, FontSet};
-use crate::print::shape::missing_chars;
+use crate::print::engine::unprintable_chars;
+use crate::print::fonts::FontSet;
 
 use super::Sources;
 
 pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
     let fonts = FontSet::embedded();
-    let sans_bold = fonts.face(FaceKey {
-        family: Family::Sans,
-        bold: true,
-        italic: false,
-    });
-    let serif = fonts.face(FaceKey {
-        family: Family::Serif,
-        bold: false,
-        italic: false,
-    });
     let printed = printed_stories(site);
     let mut problems = Diagnostics::new();
-    let entries = site.stories.iter().chain(&site.booklets);
-    for entry in entries {
+    for entry in site.stories.iter().chain(&site.booklets) {
         let in_print = entry.kind == Kind::Booklet || printed.contains(entry.name.as_str());
         for page in &entry.pages {
-            let mut reported: Vec<char> = Vec::new();
-            let texts = [
-                (missing_chars(&fonts, sans_bold, &page.title), "title"),
-                (missing_chars(&fonts, serif, page.summary()), "summary"),
-                (missing_chars(&fonts, serif, &page.body), "text"),
-            ];
-            for (missing, part) in texts {
-                for c in missing {
-                    if reported.contains(&c) {
-                        continue;
-                    }
-                    reported.push(c);
-                    problems.push(unprintable(sources, page, c, part, in_print));
-                }
+            for (c, part) in unprintable_chars(&fonts, page) {
+                problems.push(unprintable(sources, page, c, part, in_print));
             }
         }
     }

@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod booklet;
 pub mod doc;
+pub mod engine;
 pub mod fonts;
 pub mod hyphenate;
 pub mod layout;

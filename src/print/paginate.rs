@@ -104,7 +104,7 @@ impl Geometry {
 }
 
 fn is_right_hand(index: usize) -> bool {
-    index % 2 == 0
+    index.is_multiple_of(2)
 }
 
 /// The items chosen for one page, with their tops measured down from the text area's top.

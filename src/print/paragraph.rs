@@ -519,10 +519,9 @@ impl<'s, 'a> Builder<'s, 'a> {
                 flagged: true,
                 ..
             } = item
+                && *penalty == HYPHEN_PENALTY
             {
-                if *penalty == HYPHEN_PENALTY {
-                    *penalty = hp;
-                }
+                *penalty = hp;
             }
         }
         let mut lines = break_lines(&self.items, &params);

@@ -33,16 +33,19 @@ pub fn story_document(site: &Site, page: &Page, strings: &StringTable) -> Docume
         )]));
     }
     if let Some(cover) = &meta.cover {
+        // The alt text describes the picture for people who cannot see it; on paper the
+        // picture speaks for itself, so the cover gets no caption.
         blocks.push(Block::Image {
             src: cover.src.clone(),
-            alt: cover.alt.clone().unwrap_or_default(),
+            alt: String::new(),
             title: None,
         });
     }
     let facts = facts(site, page, strings);
     if !facts.is_empty() {
+        blocks.push(heading(3, "facts", &strings.get(lang, "facts", None)));
         blocks.push(Block::Table {
-            header: vec![vec![plain(&strings.get(lang, "facts", None))], Vec::new()],
+            header: Vec::new(),
             rows: facts
                 .into_iter()
                 .map(|(label, value)| vec![vec![plain(&label)], vec![plain(&value)]])

@@ -17,11 +17,9 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::content::booklets::Booklet;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::StringTable;
 use crate::output::Sink;
 
-use super::fonts::FontSet;
-use super::settings::PrintSettings;
+use super::engine::Engine;
 
 /// What rendering booklets made.
 #[derive(Debug, Default)]
@@ -45,16 +43,14 @@ impl Made {
 pub fn render(
     site: &Site,
     booklets: &[&Booklet],
-    settings: &PrintSettings,
-    strings: &StringTable,
+    engine: &Engine,
     sink: &dyn Sink,
 ) -> Result<Made, Diagnostics> {
-    let fonts = FontSet::embedded();
     let inputs = editions::Inputs {
         site,
-        settings,
-        fonts: &fonts,
-        strings,
+        settings: &engine.settings,
+        fonts: &engine.fonts,
+        strings: &engine.strings,
     };
     let progress = crate::progress::slow_bar(booklets.len(), "booklets");
     let pages = AtomicUsize::new(0);

@@ -1,0 +1,238 @@
+//! The print engine's front door: fonts and settings prepared once per build, then a story
+//! (or any document) set, paginated and written as a PDF.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::{Page, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::StringTable;
+use crate::web::Theme;
+
+use super::doc::Document;
+use super::fonts::{FaceKey, Family, FontSet};
+use super::layout::{Typesetter, layout};
+use super::paginate::{Paged, Running, paginate};
+use super::pdf::{Meta, PdfWriter};
+use super::report::LayoutReport;
+use super::settings::{FaceFiles, PrintSettings};
+use super::shape::missing_chars;
+
+/// A written PDF and what was learnt while making it.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub report: LayoutReport,
+    pub warnings: Diagnostics,
+}
+
+/// Pages set but not yet written.
+pub struct Typeset<'a> {
+    pub paged: Paged,
+    pub writer: PdfWriter<'a>,
+    pub warnings: Diagnostics,
+}
+
+/// Fonts, settings and UI strings, ready to set any number of documents (in parallel).
+pub struct Engine {
+    pub fonts: FontSet,
+    pub settings: PrintSettings,
+    pub strings: StringTable,
+}
+
+impl Engine {
+    /// Read the theme's `print:` settings and fonts. Missing settings take the defaults of a
+    /// designed A5 leaflet; missing fonts the embedded Noto family.
+    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+        let (settings, dir) = match &theme.print {
+            Some((value, file)) => {
+                let settings = PrintSettings::from_yaml(value, file)
+                    .map_err(|d| Diagnostics::from_iter([d]))?;
+                (
+                    settings,
+                    file.parent().map(Path::to_path_buf).unwrap_or_default(),
+                )
+            }
+            None => (PrintSettings::default(), PathBuf::new()),
+        };
+        let files = font_files(&settings, &dir);
+        let fonts = if files.is_empty() {
+            FontSet::embedded()
+        } else {
+            FontSet::from_files(&files).map_err(|err| {
+                Diagnostics::from_iter([Diagnostic::error(format!("print: {err}"))
+                    .in_file(dir.join("theme.yaml"))
+                    .with_hint("check the font file names under print: fonts: in theme.yaml (paths are relative to the theme folder)")])
+            })?
+        };
+        Ok(Engine {
+            fonts,
+            settings,
+            strings: theme.strings.clone(),
+        })
+    }
+
+    /// One language version of a story as a PDF.
+    pub fn story_pdf(&self, site: &Site, page: &Page) -> Result<Pdf, Diagnostics> {
+        let document = super::story::story_document(site, page, &self.strings);
+        let meta = Meta {
+            title: page.title.clone(),
+            author: site.config.title(&page.lang).to_string(),
+            subject: page.summary().to_string(),
+            lang: page.lang.clone(),
+            date: page
+                .date()
+                .map(|d| (d.year, d.month, d.day))
+                .unwrap_or((2000, 1, 1)),
+            creator: concat!("egiz ", env!("CARGO_PKG_VERSION")).to_string(),
+        };
+        let mut pdf = self.write(&document, page, &meta)?;
+        pdf.warnings.extend(self.unprintable(page));
+        Ok(pdf)
+    }
+
+    /// Set `document` (whose images are files beside `page`) and write it.
+    pub fn write(&self, document: &Document, page: &Page, meta: &Meta) -> Result<Pdf, Diagnostics> {
+        let Typeset {
+            paged,
+            writer,
+            warnings,
+        } = self.typeset(document, page, &meta.title);
+        let pages = paged.pages.len();
+        let bytes = writer
+            .finish(paged.pages, &paged.outline, meta)
+            .map_err(|err| {
+                Diagnostics::from_iter([
+                    Diagnostic::error(format!("cannot write the PDF: {err}")).in_file(&page.source)
+                ])
+            })?;
+        Ok(Pdf {
+            bytes,
+            pages,
+            report: paged.report,
+            warnings,
+        })
+    }
+
+    /// Set `document` into pages, with its images added to a PDF writer that is ready to
+    /// finish them. (Tests look at the pages before they are written.)
+    pub fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
+        let ts = Typesetter {
+            fonts: &self.fonts,
+            settings: &self.settings,
+            lang: &page.lang,
+        };
+        let mut writer = PdfWriter::new(&self.fonts);
+        let mut warnings = Diagnostics::new();
+        let mut images = |src: &str| {
+            let asset = page
+                .assets
+                .iter()
+                .find(|a| a.dest == src.trim_start_matches("./"))?;
+            let added = std::fs::read(&asset.source)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| writer.add_image(&bytes).map_err(|e| e.to_string()));
+            match added {
+                Ok(id) => {
+                    let (w, h) = writer.image_size(id);
+                    Some((id, w, h))
+                }
+                Err(err) => {
+                    warnings.push(
+                        Diagnostic::warning(format!(
+                            "the image \"{src}\" cannot be printed: {err}"
+                        ))
+                        .in_file(&page.source)
+                        .with_hint("save it as JPEG or PNG"),
+                    );
+                    None
+                }
+            }
+        };
+        let galley = layout(document, &ts, &mut images);
+        let paged = paginate(galley, &ts, &Running::new(title));
+        Typeset {
+            paged,
+            writer,
+            warnings,
+        }
+    }
+
+    /// Warnings for characters of the page the print fonts cannot show: they would print as
+    /// empty boxes.
+    fn unprintable(&self, page: &Page) -> Diagnostics {
+        unprintable_chars(&self.fonts, page)
+            .into_iter()
+            .map(|(c, part)| {
+                Diagnostic::warning(format!("the print font cannot show \"{c}\" (U+{:04X}) in the {part}", u32::from(c)))
+                    .in_file(&page.source)
+                    .with_hint("it would print as an empty box: replace it, or give the theme a font that has it")
+            })
+            .collect()
+    }
+}
+
+/// Characters of a page's title (set in the headings face), summary and text (body face) that
+/// the fonts do not have, each once, with the part it was found in.
+pub fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static str)> {
+    let heading = fonts.face(FaceKey {
+        family: Family::Sans,
+        bold: true,
+        italic: false,
+    });
+    let body = fonts.face(FaceKey {
+        family: Family::Serif,
+        bold: false,
+        italic: false,
+    });
+    let parts = [
+        (heading, page.title.as_str(), "title"),
+        (body, page.summary(), "summary"),
+        (body, page.body.as_str(), "text"),
+    ];
+    let mut found: Vec<(char, &'static str)> = Vec::new();
+    for (face, text, part) in parts {
+        for c in missing_chars(fonts, face, text) {
+            if !found.iter().any(|(seen, _)| *seen == c) {
+                found.push((c, part));
+            }
+        }
+    }
+    found
+}
+
+fn font_files(settings: &PrintSettings, dir: &Path) -> Vec<(FaceKey, PathBuf)> {
+    let families = [
+        (Family::Serif, &settings.fonts.serif),
+        (Family::Sans, &settings.fonts.sans),
+    ];
+    let mut files = Vec::new();
+    for (family, faces) in families {
+        let Some(FaceFiles {
+            regular,
+            bold,
+            italic,
+            bold_italic,
+        }) = faces
+        else {
+            continue;
+        };
+        for (file, bold, italic) in [
+            (regular, false, false),
+            (bold, true, false),
+            (italic, false, true),
+            (bold_italic, true, true),
+        ] {
+            if let Some(file) = file {
+                files.push((
+                    FaceKey {
+                        family,
+                        bold,
+                        italic,
+                    },
+                    dir.join(file),
+                ));
+            }
+        }
+    }
+    files
+}
