@@ -4,6 +4,7 @@
 //! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
+pub mod booklets;
 pub mod context;
 pub mod images;
 pub mod sitemap;
@@ -28,6 +29,8 @@ pub enum Job<'a> {
     /// The project list of a language; `List("")` is every language's home page of a site
     /// without home texts.
     List(&'a str),
+    /// The booklet list of a language.
+    Booklets(&'a str),
     Chooser,
     NotFound,
 }
@@ -51,6 +54,7 @@ impl<'a> Job<'a> {
             Job::Content(_, page) => format!("{}index.html", page.path),
             Job::List("") => "*/index.html".to_string(),
             Job::List(lang) => format!("{lang}/projects/index.html"),
+            Job::Booklets(lang) => format!("{lang}/booklets/index.html"),
             Job::Chooser => "index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
         }
@@ -70,6 +74,10 @@ impl<'a> Job<'a> {
                 entries: vec![(Kind::ProjectsIndex, "")],
                 all_stories: true,
             },
+            Job::Booklets(_) => Reads {
+                entries: Vec::new(),
+                all_stories: false,
+            },
             Job::Chooser | Job::NotFound => Reads::default(),
         }
     }
@@ -86,6 +94,7 @@ impl<'a> Job<'a> {
             },
             Job::List("") => "home.html",
             Job::List(_) => "list.html",
+            Job::Booklets(_) => "booklets.html",
             Job::Chooser => "chooser.html",
             Job::NotFound => "404.html",
         }
@@ -97,6 +106,9 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        if site.booklets.iter().any(|e| e.page(lang).is_some()) {
+            jobs.push(Job::Booklets(lang));
+        }
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         jobs.extend(entry.pages.iter().map(|page| Job::Content(entry, page)));
@@ -202,6 +214,7 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
+            Job::Booklets(lang) => self.booklet_list(lang),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -269,6 +282,23 @@ impl Renderer<'_> {
         let mut context = self.context(lang, &path, page, translations);
         context.insert_value("stories", self.values(lang).cards.clone());
         self.write("list.html", &context, &format!("{path}index.html"), None)
+    }
+
+    fn booklet_list(&self, lang: &str) -> Result<(), Diagnostic> {
+        let path = format!("{lang}/booklets/");
+        let title = self.builder.strings.get(lang, "booklets", None);
+        let page = self.builder.generated_page("booklets", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(format!("{code}/booklets/")), lang);
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("booklets", booklets::list(self.builder, lang));
+        self.write(
+            "booklets.html",
+            &context,
+            &format!("{path}index.html"),
+            None,
+        )
     }
 
     /// Home pages for a site without home texts: the site title and the latest stories.
