@@ -39,6 +39,10 @@ pub fn pages(setup: &Setup, langs: (&str, &str), images: &mut Images) -> Text {
     let full = column.paper.width.0 - column.margins.inner - column.margins.outer;
     let width = (full - GUTTER.0) / 2.0;
     column.paper.width = Mm(width + column.margins.inner + column.margins.outer);
+    // Display type set for a full measure breaks badly in half of it.
+    column.sizes.h1 = (column.sizes.h1 * 0.75).max(column.sizes.h2);
+    column.sizes.h2 = (column.sizes.h2 * 0.9).max(column.sizes.h3);
+    let line = column.line_height().0;
     let shift = Pt::from(Mm(width + GUTTER.0)).0;
     let column_setup = Setup {
         site: setup.site,
@@ -79,12 +83,34 @@ pub fn pages(setup: &Setup, langs: (&str, &str), images: &mut Images) -> Text {
         let count = left.len().max(right.len());
         let mut left = left.into_iter();
         let mut right = right.into_iter();
-        for _ in 0..count {
-            let pair = merge(
+        let mut after_heading = false;
+        for n in 0..count {
+            let mut pair = merge(
                 left.next().unwrap_or_default(),
                 right.next().unwrap_or_default(),
                 shift,
             );
+            // A block's galley starts at its first line: the space above it is ours to give.
+            if n > 0 {
+                let heading = pair.items.iter().find_map(|item| match item {
+                    Item::Content(c) => Some(matches!(c.kind, Kind::Heading { .. })),
+                    _ => None,
+                });
+                let space = if heading == Some(true) { 1.3 } else { 0.5 };
+                merged.items.push(Item::Space(Pt(line * space)));
+            }
+            // A heading stays with what follows it, though that is another block.
+            let first = pair.items.iter_mut().find_map(|item| match item {
+                Item::Content(c) => Some(c),
+                _ => None,
+            });
+            let is_heading = first
+                .as_ref()
+                .is_some_and(|c| matches!(c.kind, Kind::Heading { .. }));
+            if after_heading && let Some(first) = first {
+                first.break_before = false;
+            }
+            after_heading = is_heading;
             append(&mut merged, pair);
         }
         match &section.story {
