@@ -39,6 +39,22 @@ pub fn record_sizes(site: &mut Site, files: &[(String, u64)]) {
     }
 }
 
+/// The dev server's booklets: made by the print engine, into its memory. (Their sizes are
+/// not on the served pages: the server renders the pages first, to show them sooner.)
+pub struct ServeBooklets;
+
+impl crate::serve::incremental::Booklets for ServeBooklets {
+    fn render(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        booklets: &[&Booklet],
+        sink: &dyn Sink,
+    ) -> Result<usize, Diagnostics> {
+        make(site, theme, booklets, sink).map(|made| made.booklets)
+    }
+}
+
 /// What `egiz booklet` needs to know.
 #[derive(Debug, Clone)]
 pub struct BookletOptions {

@@ -17,23 +17,30 @@ use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
 use crate::web::{self, Job, Theme};
 
-/// Makes the PDF booklets of a site. The print engine cannot build whole booklets yet, so the
-/// server uses [`NoBooklets`]; once it can, an implementation renders `booklets` into `sink`
-/// (at the address the web pages link to) and returns how many it made.
+/// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
+/// pages link to) and returns how many it made. The server uses
+/// [`crate::booklets::ServeBooklets`], the print engine.
 pub trait Booklets {
     fn render(
         &self,
         site: &Site,
+        theme: &Theme,
         booklets: &[&Booklet],
         sink: &dyn Sink,
     ) -> Result<usize, Diagnostics>;
 }
 
-/// Booklets are not built yet: nothing to do.
+/// Makes no booklets (for a server that only shows the web pages).
 pub struct NoBooklets;
 
 impl Booklets for NoBooklets {
-    fn render(&self, _: &Site, _: &[&Booklet], _: &dyn Sink) -> Result<usize, Diagnostics> {
+    fn render(
+        &self,
+        _: &Site,
+        _: &Theme,
+        _: &[&Booklet],
+        _: &dyn Sink,
+    ) -> Result<usize, Diagnostics> {
         Ok(0)
     }
 }
@@ -98,7 +105,7 @@ impl Session {
                 full: true,
                 ..Pending::default()
             },
-            booklets: Box::new(NoBooklets),
+            booklets: Box::new(crate::booklets::ServeBooklets),
         }
     }
 
@@ -177,7 +184,7 @@ impl Session {
         let memory = Memory::new();
         let pages = web::render(&site, &theme, &memory)?.pages;
         let all: Vec<&Booklet> = site.prints.iter().collect();
-        let booklets = self.booklets.render(&site, &all, &memory)?;
+        let booklets = self.booklets.render(&site, &theme, &all, &memory)?;
         Ok(self.finish(
             Arc::new(site),
             Arc::new(theme),
@@ -213,7 +220,7 @@ impl Session {
         let (pages, booklets) = if structure_changed {
             let pages = web::render(&site, &theme, &memory)?.pages;
             let all: Vec<&Booklet> = site.prints.iter().collect();
-            (pages, self.booklets.render(&site, &all, &memory)?)
+            (pages, self.booklets.render(&site, &theme, &all, &memory)?)
         } else {
             let changed = changed_entries(&last.site, &site, &self.pending.content);
             let templates = affected_templates(&theme, &self.pending.templates);
@@ -248,7 +255,10 @@ impl Session {
                 return Err(problems);
             }
             let booklets = affected_booklets(&site, &changed);
-            (pages, self.booklets.render(&site, &booklets, &memory)?)
+            (
+                pages,
+                self.booklets.render(&site, &theme, &booklets, &memory)?,
+            )
         };
         Ok(self.finish(
             site,

@@ -832,7 +832,11 @@ fn toc_entries(paged: &Paged, stories: &[String], start: usize) -> Vec<TocEntry>
 /// (left edge, width) of the text area on page `index` (0-based, even = right-hand).
 pub fn text_area(settings: &PrintSettings, index: usize) -> (f32, f32) {
     let m = &settings.margins;
-    let left = if index % 2 == 0 { m.inner } else { m.outer };
+    let left = if index.is_multiple_of(2) {
+        m.inner
+    } else {
+        m.outer
+    };
     (
         Pt::from(Mm(left)).0,
         Pt::from(Mm(settings.paper.width.0 - m.inner - m.outer)).0,

@@ -45,7 +45,7 @@ pub fn pad_before_last(pages: &mut Vec<Page>, multiple: usize) {
         return;
     };
     let blank = blank_like(last);
-    while pages.len() % multiple.max(1) != 0 {
+    while !pages.len().is_multiple_of(multiple.max(1)) {
         let at = pages.len() - 1;
         pages.insert(at, blank.clone());
     }

@@ -38,6 +38,9 @@ impl Made {
     }
 }
 
+/// One booklet's files (path, size) and warnings.
+type Rendered = (Vec<(String, u64)>, Vec<Diagnostic>);
+
 /// Renders `booklets` of `site` into `sink`, in parallel, with a progress bar on a terminal.
 /// On any failure nothing is reported as made and every problem comes back.
 pub fn render(
@@ -54,7 +57,7 @@ pub fn render(
     };
     let progress = crate::progress::slow_bar(booklets.len(), "booklets");
     let pages = AtomicUsize::new(0);
-    let results: Vec<Result<(Vec<(String, u64)>, Vec<Diagnostic>), Diagnostic>> = booklets
+    let results: Vec<Result<Rendered, Diagnostic>> = booklets
         .par_iter()
         .map(|booklet| {
             let (written, warnings) = editions::render(&inputs, booklet)?;
