@@ -117,7 +117,7 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
             let report = egiz::build(&options)?;
             print_warnings(&report.warnings);
             println!(
-                "built {} pages, {} ({} stories, {} languages) into {} in {} ms{}",
+                "built {} pages and {} from {} stories in {} languages into {} in {} ms{}",
                 report.pages,
                 booklet_summary(report.booklets, report.pdfs, report.pdf_bytes),
                 report.stories,

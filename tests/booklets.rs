@@ -573,3 +573,34 @@ fn a_taxonomy_filter_selects_stories_newest_first() {
     );
     assert!(run.stderr.contains("did you mean \"balkhash\"?"));
 }
+
+#[test]
+fn a_booklet_in_one_language_leaves_out_the_bilingual_editions_with_a_warning() {
+    let fixture = Fixture::new();
+    let text = md(
+        "title: Жадынама\neditions: [single, flip, imposed]",
+        &paragraphs(KK_TEXT, 2),
+    );
+    fixture.write("content/booklets/memo.kk.md", &text);
+    let run = fixture.build_ok();
+    assert!(
+        run.stderr.contains(&format!(
+            "content/booklets/memo.kk.md:{}:",
+            common::line_of(&text, "editions:")
+        )) && run.stderr.contains("the flip edition needs two languages"),
+        "{}",
+        run.stderr
+    );
+    assert!(fixture.output_has("booklets/memo.kk.pdf"));
+    assert!(fixture.output_has("booklets/memo.kk.imposed.pdf"));
+    assert!(
+        !fixture
+            .out()
+            .join("booklets")
+            .join("memo.kk-ru.flip.pdf")
+            .exists()
+    );
+    // A booklet without stories or contents is still a whole booklet: cover to back cover.
+    let pages = page_count(&pdf(&fixture, "memo.kk.pdf"));
+    assert_eq!(pages, 4);
+}
