@@ -53,6 +53,7 @@ pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostic
         })
         .collect();
     check_unique_paths(&entries, &config, &mut problems);
+    super::reserved::check(&entries, &config, &mut problems);
 
     if problems.has_errors() {
         return Err(problems);
@@ -715,6 +716,7 @@ fn finish_page(
         toc: file.rendered.toc,
         path,
         assets,
+        borrowed_from: None,
     })
 }
 

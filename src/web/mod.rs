@@ -1,8 +1,15 @@
 //! The web renderer: turns the site model into HTML pages through the theme's templates, plus
-//! the language chooser, 404 page, sitemap, robots.txt and static files.
+//! the language chooser, 404 page, taxonomy pages, impact dashboard, Atom feeds, sitemap,
+//! robots.txt and static files.
 
+pub mod charts;
 pub mod context;
+pub mod dashboard;
+pub mod fallback;
+pub mod feed;
+pub mod jsonld;
 pub mod sitemap;
+pub mod taxonomy;
 pub mod templates;
 pub mod theme;
 
@@ -22,12 +29,21 @@ pub use theme::Theme;
 enum Job<'a> {
     Content(&'a Entry, &'a Page),
     List(&'a str),
+    Terms(&'a str, &'a taxonomy::Taxonomy),
+    Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
+    Dashboard(&'a str),
     Chooser,
     NotFound,
 }
 
 /// Render the whole site into `staging`. Returns the number of HTML pages written.
 pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Diagnostics> {
+    // Pages borrowed for missing translations exist only here, not in the model (see fallback).
+    let written = site;
+    let shown = fallback::apply(site);
+    let site: &Site = &shown;
+    let taxonomies = taxonomy::collect(site);
+    let figures = dashboard::figures(site);
     let strings = Arc::new(theme.strings.clone());
     let tera = templates::environment(theme, &site.config.base, strings.clone())?;
     let builder = Builder {
@@ -44,11 +60,18 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        jobs.push(Job::Dashboard(lang));
+        for tax in &taxonomies {
+            jobs.push(Job::Terms(lang, tax));
+            for term in tax.terms.iter().filter(|t| t.count(lang) > 0) {
+                jobs.push(Job::Term(lang, tax, term));
+            }
+        }
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         jobs.extend(entry.pages.iter().map(|page| Job::Content(entry, page)));
     }
-    if site.home.is_none() {
+    if home_missing_in(site).next().is_some() {
         // Without content/_index.LANG.md each language still gets a home page.
         jobs.push(Job::List(""));
     }
@@ -59,6 +82,7 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
         builder: &builder,
         languages: &languages,
         staging,
+        figures: &figures,
     };
     let failures: Vec<Diagnostic> = jobs
         .par_iter()
@@ -71,7 +95,14 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
     let mut problems = Diagnostics::new();
     copy_assets(site, staging, &mut problems);
     write_static(site, theme, staging, &mut problems);
-    if let Err(d) = sitemap::write(site, staging) {
+    // The sitemap lists the site as written: a borrowed page is no translation to announce.
+    let languages = site.config.language_codes();
+    let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
+    generated.extend(taxonomy::sitemap_groups(&taxonomies, &languages));
+    if let Err(d) = sitemap::write(written, staging, generated) {
+        problems.push(d);
+    }
+    if let Err(d) = feed::write_all(site, staging) {
         problems.push(d);
     }
     if problems.has_errors() {
@@ -86,6 +117,7 @@ struct Renderer<'a> {
     builder: &'a Builder<'a>,
     languages: &'a [LanguageValues],
     staging: &'a Staging,
+    figures: &'a dashboard::Figures,
 }
 
 impl Renderer<'_> {
@@ -94,6 +126,9 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
+            Job::Terms(lang, tax) => self.terms_page(lang, tax),
+            Job::Term(lang, tax, term) => self.term_page(lang, tax, term),
+            Job::Dashboard(lang) => self.dashboard_page(lang, self.figures),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -167,9 +202,9 @@ impl Renderer<'_> {
         self.write("list.html", &context, &format!("{path}index.html"), None)
     }
 
-    /// Home pages for a site without home texts: the site title and the latest stories.
+    /// Home pages for languages without a home text: the site title and the latest stories.
     fn missing_homes(&self) -> Result<(), Diagnostic> {
-        for lang in self.site.config.language_codes() {
+        for lang in home_missing_in(self.site) {
             let path = format!("{lang}/");
             let page = self
                 .builder
@@ -215,6 +250,14 @@ impl Renderer<'_> {
         })?;
         self.staging.write(file, html.as_bytes())
     }
+}
+
+/// The languages without a home text (`content/_index.LANG.md`).
+fn home_missing_in(site: &Site) -> impl Iterator<Item = &str> {
+    site.config
+        .language_codes()
+        .into_iter()
+        .filter(|lang| site.home.as_ref().and_then(|h| h.page(lang)).is_none())
 }
 
 /// Bundle images and referenced images beside each page; the second language's copy is a link
