@@ -84,6 +84,7 @@ pub struct BuildReport {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    warnings.extend(content::coverage::report(&site));
     let (theme, theme_warnings) =
         web::Theme::load(&options.site, &site.config).map_err(|mut problems| {
             problems.extend(warnings.clone());

@@ -2,9 +2,11 @@
 //! inheritance, validation). The model is what both renderers read.
 
 pub mod alt;
+pub mod coverage;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod reserved;
 pub mod schema;
 
 pub use load::load;

@@ -1,12 +1,19 @@
 //! The web renderer: turns the site model into HTML pages through the theme's templates, plus
-//! the language chooser, 404 page, sitemap, robots.txt and static files.
+//! the language chooser, 404 page, taxonomy pages, impact dashboard, Atom feeds, sitemap,
+//! robots.txt and static files.
 //!
 //! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
+pub mod charts;
 pub mod context;
+pub mod dashboard;
+pub mod fallback;
+pub mod feed;
 pub mod images;
+pub mod jsonld;
 pub mod sitemap;
+pub mod taxonomy;
 pub mod templates;
 pub mod theme;
 
@@ -28,6 +35,9 @@ pub enum Job<'a> {
     /// The project list of a language; `List("")` is every language's home page of a site
     /// without home texts.
     List(&'a str),
+    Terms(&'a str, &'a taxonomy::Taxonomy),
+    Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
+    Dashboard(&'a str),
     Chooser,
     NotFound,
 }
@@ -51,6 +61,14 @@ impl<'a> Job<'a> {
             Job::Content(_, page) => format!("{}index.html", page.path),
             Job::List("") => "*/index.html".to_string(),
             Job::List(lang) => format!("{lang}/projects/index.html"),
+            Job::Terms(lang, tax) => format!("{}index.html", taxonomy::index_path(lang, tax.key)),
+            Job::Term(lang, tax, term) => {
+                format!(
+                    "{}index.html",
+                    taxonomy::term_path(lang, tax.key, &term.key)
+                )
+            }
+            Job::Dashboard(lang) => format!("{}index.html", dashboard::path(lang)),
             Job::Chooser => "index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
         }
@@ -70,6 +88,16 @@ impl<'a> Job<'a> {
                 entries: vec![(Kind::ProjectsIndex, "")],
                 all_stories: true,
             },
+            // Counts, cards and totals come from every story (and, for the dashboard, every
+            // booklet's print run).
+            Job::Terms(..) | Job::Term(..) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
+            Job::Dashboard(_) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
             Job::Chooser | Job::NotFound => Reads::default(),
         }
     }
@@ -86,22 +114,52 @@ impl<'a> Job<'a> {
             },
             Job::List("") => "home.html",
             Job::List(_) => "list.html",
+            Job::Terms(..) => "terms.html",
+            Job::Term(..) => "term.html",
+            Job::Dashboard(_) => "dashboard.html",
             Job::Chooser => "chooser.html",
             Job::NotFound => "404.html",
         }
     }
 }
 
+/// The site as the web renderer shows it: with borrowed pages for missing translations (when
+/// the site asks for them), its taxonomy terms and its dashboard figures, worked out once.
+pub struct Prepared<'a> {
+    pub site: std::borrow::Cow<'a, Site>,
+    pub taxonomies: Vec<taxonomy::Taxonomy>,
+    pub figures: dashboard::Figures,
+}
+
+pub fn prepare(site: &Site) -> Prepared<'_> {
+    let shown = fallback::apply(site);
+    let taxonomies = taxonomy::collect(&shown);
+    let figures = dashboard::figures(&shown);
+    Prepared {
+        site: shown,
+        taxonomies,
+        figures,
+    }
+}
+
 /// Every HTML page of the site, as jobs.
-pub fn jobs(site: &Site) -> Vec<Job<'_>> {
+pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
+    let site: &Site = &prepared.site;
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        jobs.push(Job::Dashboard(lang));
+        for tax in &prepared.taxonomies {
+            jobs.push(Job::Terms(lang, tax));
+            for term in tax.terms.iter().filter(|t| t.count(lang) > 0) {
+                jobs.push(Job::Term(lang, tax, term));
+            }
+        }
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         jobs.extend(entry.pages.iter().map(|page| Job::Content(entry, page)));
     }
-    if site.home.is_none() {
+    if home_missing_in(site).next().is_some() {
         // Without content/_index.LANG.md each language still gets a home page.
         jobs.push(Job::List(""));
     }
@@ -118,14 +176,18 @@ pub struct Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    // Pages borrowed for missing translations exist only here, not in the model (see fallback).
+    let prepared = prepare(site);
+    let shown: &Site = &prepared.site;
     // Pages need the images' sizes, so images come first.
-    let catalog = images::process(site)?;
-    let pages = render_pages(site, theme, &catalog, &|_| true, sink)?;
+    let catalog = images::process(shown)?;
+    let pages = render_pages(&prepared, theme, &catalog, &|_| true, sink)?;
     let mut problems = Diagnostics::new();
-    copy_assets(site, sink, &mut problems);
+    copy_assets(shown, sink, &mut problems);
     catalog.place(sink, &mut problems);
-    write_static(site, theme, sink, &mut problems);
-    if let Err(d) = sitemap::write(site, sink) {
+    write_static(shown, theme, sink, &mut problems);
+    write_sitemap(site, &prepared, sink, &mut problems);
+    if let Err(d) = feed::write_all(shown, sink) {
         problems.push(d);
     }
     if problems.has_errors() {
@@ -137,15 +199,31 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, D
     })
 }
 
+/// The sitemap lists the site as written: a borrowed page is no translation to announce.
+pub fn write_sitemap(
+    site: &Site,
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) {
+    let languages = site.config.language_codes();
+    let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
+    generated.extend(taxonomy::sitemap_groups(&prepared.taxonomies, &languages));
+    if let Err(d) = sitemap::write(site, sink, generated) {
+        problems.push(d);
+    }
+}
+
 /// Render the HTML pages of the jobs `which` chooses into `sink`, and nothing else (no assets,
 /// static files or sitemap). Returns the number of jobs rendered.
 pub fn render_pages(
-    site: &Site,
+    prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
     which: &dyn Fn(&Job) -> bool,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
+    let site: &Site = &prepared.site;
     let strings = Arc::new(theme.strings.clone());
     let tera = templates::environment(theme, &site.config.base, strings.clone())?;
     let builder = Builder {
@@ -153,7 +231,10 @@ pub fn render_pages(
         strings: &strings,
         images,
     };
-    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| which(job)).collect();
+    let jobs: Vec<Job> = jobs(prepared)
+        .into_iter()
+        .filter(|job| which(job))
+        .collect();
     if jobs.is_empty() {
         return Ok(0);
     }
@@ -170,6 +251,7 @@ pub fn render_pages(
         builder: &builder,
         languages: &languages,
         staging: sink,
+        figures: &prepared.figures,
     };
     let progress = crate::progress::bar(jobs.len(), "pages");
     let failures: Vec<Diagnostic> = jobs
@@ -194,6 +276,7 @@ struct Renderer<'a> {
     builder: &'a Builder<'a>,
     languages: &'a [LanguageValues],
     staging: &'a dyn Sink,
+    figures: &'a dashboard::Figures,
 }
 
 impl Renderer<'_> {
@@ -202,6 +285,9 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
+            Job::Terms(lang, tax) => self.terms_page(lang, tax),
+            Job::Term(lang, tax, term) => self.term_page(lang, tax, term),
+            Job::Dashboard(lang) => self.dashboard_page(lang, self.figures),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -271,9 +357,9 @@ impl Renderer<'_> {
         self.write("list.html", &context, &format!("{path}index.html"), None)
     }
 
-    /// Home pages for a site without home texts: the site title and the latest stories.
+    /// Home pages for languages without a home text: the site title and the latest stories.
     fn missing_homes(&self) -> Result<(), Diagnostic> {
-        for lang in self.site.config.language_codes() {
+        for lang in home_missing_in(self.site) {
             let path = format!("{lang}/");
             let page = self
                 .builder
@@ -319,6 +405,14 @@ impl Renderer<'_> {
         })?;
         self.staging.write(file, html.as_bytes())
     }
+}
+
+/// The languages without a home text (`content/_index.LANG.md`).
+fn home_missing_in(site: &Site) -> impl Iterator<Item = &str> {
+    site.config
+        .language_codes()
+        .into_iter()
+        .filter(|lang| site.home.as_ref().and_then(|h| h.page(lang)).is_none())
 }
 
 /// Bundle images and referenced images beside each page; the second language's copy is a link
