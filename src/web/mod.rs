@@ -2,6 +2,8 @@
 //! the language chooser, 404 page, sitemap, robots.txt and static files.
 
 pub mod context;
+pub mod facets;
+pub mod search;
 pub mod sitemap;
 pub mod templates;
 pub mod theme;
@@ -22,6 +24,8 @@ pub use theme::Theme;
 enum Job<'a> {
     Content(&'a Entry, &'a Page),
     List(&'a str),
+    /// The search page of a language, `/{lang}/search/`.
+    Search(&'a str),
     Chooser,
     NotFound,
 }
@@ -40,10 +44,17 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
         .into_iter()
         .map(|l| builder.language(l))
         .collect();
+    let facets: Vec<(&str, Value)> = site
+        .config
+        .language_codes()
+        .into_iter()
+        .map(|l| (l, facets::Facets::of(site, l).value()))
+        .collect();
 
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        jobs.push(Job::Search(lang));
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         jobs.extend(entry.pages.iter().map(|page| Job::Content(entry, page)));
@@ -58,6 +69,7 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
         tera: &tera,
         builder: &builder,
         languages: &languages,
+        facets: &facets,
         staging,
     };
     let failures: Vec<Diagnostic> = jobs
@@ -74,6 +86,9 @@ pub fn render(site: &Site, theme: &Theme, staging: &Staging) -> Result<usize, Di
     if let Err(d) = sitemap::write(site, staging) {
         problems.push(d);
     }
+    if let Err(d) = search::write(site, staging) {
+        problems.push(d);
+    }
     if problems.has_errors() {
         return Err(problems);
     }
@@ -85,6 +100,8 @@ struct Renderer<'a> {
     tera: &'a Tera,
     builder: &'a Builder<'a>,
     languages: &'a [LanguageValues],
+    /// The filter values of each language (see `facets`).
+    facets: &'a [(&'a str, Value)],
     staging: &'a Staging,
 }
 
@@ -94,6 +111,7 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
+            Job::Search(lang) => self.search(lang),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -164,7 +182,36 @@ impl Renderer<'_> {
                 .translations(None, &|code| Some(format!("{code}/projects/")), lang);
         let mut context = self.context(lang, &path, page, translations);
         context.insert_value("stories", self.values(lang).cards.clone());
+        context.insert_value("facets", self.facets_of(lang));
         self.write("list.html", &context, &format!("{path}index.html"), None)
+    }
+
+    fn facets_of(&self, lang: &str) -> Value {
+        self.facets
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(Value::none(), |(_, v)| v.clone())
+    }
+
+    /// The search page: a form, and the script that reads `/{lang}/search-index.json`.
+    fn search(&self, lang: &str) -> Result<(), Diagnostic> {
+        let path = format!("{lang}/search/");
+        let title = self.builder.strings.get(lang, "search", None);
+        let page = self.builder.generated_page("search", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(format!("{code}/search/")), lang);
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("facets", self.facets_of(lang));
+        context.insert(
+            "search_index",
+            &self
+                .site
+                .config
+                .base
+                .link(&format!("{lang}/{}", search::INDEX_FILE)),
+        );
+        self.write("search.html", &context, &format!("{path}index.html"), None)
     }
 
     /// Home pages for a site without home texts: the site title and the latest stories.
