@@ -8,10 +8,12 @@
 pub mod charts;
 pub mod context;
 pub mod dashboard;
+pub mod facets;
 pub mod fallback;
 pub mod feed;
 pub mod images;
 pub mod jsonld;
+pub mod search;
 pub mod sitemap;
 pub mod taxonomy;
 pub mod templates;
@@ -38,6 +40,8 @@ pub enum Job<'a> {
     Terms(&'a str, &'a taxonomy::Taxonomy),
     Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
     Dashboard(&'a str),
+    /// The search page of a language, `/{lang}/search/`.
+    Search(&'a str),
     Chooser,
     NotFound,
 }
@@ -69,6 +73,7 @@ impl<'a> Job<'a> {
                 )
             }
             Job::Dashboard(lang) => format!("{}index.html", dashboard::path(lang)),
+            Job::Search(lang) => format!("{lang}/search/index.html"),
             Job::Chooser => "index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
         }
@@ -98,6 +103,11 @@ impl<'a> Job<'a> {
                 entries: Vec::new(),
                 all_stories: true,
             },
+            // The filters list the districts, topics and years of all stories.
+            Job::Search(_) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
             Job::Chooser | Job::NotFound => Reads::default(),
         }
     }
@@ -117,6 +127,7 @@ impl<'a> Job<'a> {
             Job::Terms(..) => "terms.html",
             Job::Term(..) => "term.html",
             Job::Dashboard(_) => "dashboard.html",
+            Job::Search(_) => "search.html",
             Job::Chooser => "chooser.html",
             Job::NotFound => "404.html",
         }
@@ -148,6 +159,7 @@ pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        jobs.push(Job::Search(lang));
         jobs.push(Job::Dashboard(lang));
         for tax in &prepared.taxonomies {
             jobs.push(Job::Terms(lang, tax));
@@ -188,6 +200,9 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, D
     write_static(shown, theme, sink, &mut problems);
     write_sitemap(site, &prepared, sink, &mut problems);
     if let Err(d) = feed::write_all(shown, sink) {
+        problems.push(d);
+    }
+    if let Err(d) = search::write(shown, sink) {
         problems.push(d);
     }
     if problems.has_errors() {
@@ -244,6 +259,12 @@ pub fn render_pages(
         .into_iter()
         .map(|l| builder.language(l))
         .collect();
+    let facets: Vec<(&str, Value)> = site
+        .config
+        .language_codes()
+        .into_iter()
+        .map(|l| (l, facets::Facets::of(site, l).value()))
+        .collect();
 
     let renderer = Renderer {
         site,
@@ -252,6 +273,7 @@ pub fn render_pages(
         languages: &languages,
         staging: sink,
         figures: &prepared.figures,
+        facets: &facets,
     };
     let progress = crate::progress::bar(jobs.len(), "pages");
     let failures: Vec<Diagnostic> = jobs
@@ -277,6 +299,8 @@ struct Renderer<'a> {
     languages: &'a [LanguageValues],
     staging: &'a dyn Sink,
     figures: &'a dashboard::Figures,
+    /// The filter values of each language (see `facets`).
+    facets: &'a [(&'a str, Value)],
 }
 
 impl Renderer<'_> {
@@ -288,6 +312,7 @@ impl Renderer<'_> {
             Job::Terms(lang, tax) => self.terms_page(lang, tax),
             Job::Term(lang, tax, term) => self.term_page(lang, tax, term),
             Job::Dashboard(lang) => self.dashboard_page(lang, self.figures),
+            Job::Search(lang) => self.search(lang),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -354,7 +379,36 @@ impl Renderer<'_> {
                 .translations(None, &|code| Some(format!("{code}/projects/")), lang);
         let mut context = self.context(lang, &path, page, translations);
         context.insert_value("stories", self.values(lang).cards.clone());
+        context.insert_value("facets", self.facets_of(lang));
         self.write("list.html", &context, &format!("{path}index.html"), None)
+    }
+
+    fn facets_of(&self, lang: &str) -> Value {
+        self.facets
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(Value::none(), |(_, v)| v.clone())
+    }
+
+    /// The search page: a form, and the script that reads `/{lang}/search-index.json`.
+    fn search(&self, lang: &str) -> Result<(), Diagnostic> {
+        let path = format!("{lang}/search/");
+        let title = self.builder.strings.get(lang, "search", None);
+        let page = self.builder.generated_page("search", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(format!("{code}/search/")), lang);
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("facets", self.facets_of(lang));
+        context.insert(
+            "search_index",
+            &self
+                .site
+                .config
+                .base
+                .link(&format!("{lang}/{}", search::INDEX_FILE)),
+        );
+        self.write("search.html", &context, &format!("{path}index.html"), None)
     }
 
     /// Home pages for languages without a home text: the site title and the latest stories.
