@@ -183,7 +183,7 @@ fn push_line(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-/// The words of `body` worth storing: folded, at least [`MIN_WORD`] long, sorted, and without
+/// The words of `body` worth storing: folded, at least `MIN_WORD` long, sorted, and without
 /// any word that a word of `shown` (title and summary, stored in full) or another body word
 /// starts with — prefix matching finds those through the longer word.
 pub fn body_words(shown: &str, body: &str) -> Vec<String> {
