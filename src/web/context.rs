@@ -110,9 +110,9 @@ struct Period {
     end: Option<String>,
 }
 
-/// A story's front matter, ready to show in `lang`.
+/// What a story shows wherever it appears: on its own page and as a card.
 #[derive(Serialize)]
-struct StoryFacts<'a> {
+struct Overview<'a> {
     summary: &'a str,
     date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,13 +121,20 @@ struct StoryFacts<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<Term<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<Image>,
+}
+
+/// A story's front matter, ready to show in `lang`.
+#[derive(Serialize)]
+struct StoryFacts<'a> {
+    #[serde(flatten)]
+    overview: Overview<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
     beneficiaries: Option<u64>,
     results: Vec<ResultValue<'a>>,
     quotes: Vec<Quote<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<Image>,
     gallery: Vec<Image>,
     partners: Vec<Partner<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,15 +159,8 @@ struct Partner<'a> {
 struct Card<'a> {
     title: &'a str,
     url: String,
-    summary: &'a str,
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    district: Option<Term<'a>>,
-    topics: Vec<Term<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<Term<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<Image>,
+    #[serde(flatten)]
+    overview: Overview<'a>,
     /// The language of the title and summary when it differs from the page's (a fallback).
     #[serde(skip_serializing_if = "Option::is_none")]
     text_lang: Option<&'a str>,
@@ -345,6 +345,13 @@ impl<'a> Builder<'a> {
         Card {
             title: &page.title,
             url: self.base().link(&page.path),
+            overview: self.overview(page, meta, lang),
+            text_lang: page.borrowed_from.as_deref(),
+        }
+    }
+
+    fn overview(&self, page: &'a Page, meta: Option<&'a StoryMeta>, lang: &str) -> Overview<'a> {
+        Overview {
             summary: page.summary(),
             date: page.date().map(|d| d.iso()),
             district: meta
@@ -355,7 +362,6 @@ impl<'a> Builder<'a> {
             cover: meta
                 .and_then(|m| m.cover.as_ref())
                 .map(|c| self.image(page, c)),
-            text_lang: page.borrowed_from.as_deref(),
         }
     }
 
@@ -401,14 +407,7 @@ impl<'a> Builder<'a> {
 
     fn story_facts(&self, page: &'a Page, meta: &'a StoryMeta, lang: &str) -> StoryFacts<'a> {
         StoryFacts {
-            summary: page.summary(),
-            date: meta.date.map(|d| d.iso()),
-            district: meta
-                .district
-                .as_deref()
-                .map(|k| self.term("district", k, lang)),
-            topics: self.topics(meta, lang),
-            status: self.status(meta, lang),
+            overview: self.overview(page, Some(meta), lang),
             period: meta.period.as_ref().map(|p| Period {
                 start: p.start.map(|d| d.iso()),
                 end: p.end.map(|d| d.iso()),
@@ -437,7 +436,6 @@ impl<'a> Builder<'a> {
                     by: q.by.as_deref().unwrap_or(""),
                 })
                 .collect(),
-            cover: meta.cover.as_ref().map(|c| self.image(page, c)),
             gallery: meta
                 .gallery
                 .iter()
