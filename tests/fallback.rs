@@ -154,3 +154,39 @@ fn skip_mode_leaves_the_translation_out_and_says_so() {
         );
     }
 }
+
+/// The structured data of a page: the JSON of its `application/ld+json` script.
+fn json_ld(page: &common::Page) -> serde_json::Value {
+    let scripts = page.texts("script[type='application/ld+json']");
+    assert_eq!(
+        scripts.len(),
+        1,
+        "one JSON-LD script in {}",
+        page.file.display()
+    );
+    serde_json::from_str(&scripts[0]).expect("valid JSON-LD")
+}
+
+#[test]
+fn borrowed_text_keeps_its_language_in_json_ld_and_the_feed() {
+    let site = site(Some("fallback"));
+    let borrowed = json_ld(&site.page("ru/projects/only/index.html"));
+    assert_eq!(borrowed["inLanguage"], "kk");
+    assert_eq!(borrowed["headline"], "Тек қазақша");
+    let translated = json_ld(&site.page("ru/projects/both/index.html"));
+    assert_eq!(translated["inLanguage"], "ru");
+    assert_eq!(
+        translated["url"], "https://example.org/ru/projects/both/",
+        "JSON-LD names the page's own address"
+    );
+
+    let feed = site.read_output("ru/atom.xml");
+    let entry = feed
+        .split("<entry")
+        .find(|e| e.contains("<title>Тек қазақша</title>"))
+        .expect("the borrowed story is in the Russian feed");
+    assert!(
+        entry.starts_with(" xml:lang=\"kk\""),
+        "its entry is marked as Kazakh: <entry{entry}"
+    );
+}
