@@ -16,6 +16,9 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Front matter fields that may name taxonomy terms, and so the taxonomies a site may configure.
 pub const TAXONOMY_FIELDS: [&str; 2] = ["district", "topics"];
 
+/// The taxonomy made from each story's `date`: its terms are years and need no labels.
+pub const YEAR_TAXONOMY: &str = "year";
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -32,6 +35,10 @@ pub struct SiteConfig {
     pub missing_translation: MissingTranslation,
     #[serde(default)]
     pub taxonomies: BTreeMap<String, BTreeMap<String, LangText>>,
+    /// Which taxonomies get an index page and a page per term (`[district, topics, year]`).
+    /// Absent: `year`, and every taxonomy of `taxonomies` that has terms.
+    #[serde(default)]
+    pub taxonomy_pages: Option<Vec<String>>,
 }
 
 fn default_theme() -> String {
@@ -229,6 +236,24 @@ impl Config {
             .is_some_and(|terms| terms.contains_key(key))
     }
 
+    /// The taxonomies that get pages, in the order district, topics, year.
+    pub fn taxonomy_pages(&self) -> Vec<&'static str> {
+        let all = TAXONOMY_FIELDS.iter().chain([&YEAR_TAXONOMY]).copied();
+        match &self.raw.taxonomy_pages {
+            Some(chosen) => all.filter(|t| chosen.iter().any(|c| c == t)).collect(),
+            None => all
+                .filter(|t| {
+                    *t == YEAR_TAXONOMY
+                        || self
+                            .raw
+                            .taxonomies
+                            .get(*t)
+                            .is_some_and(|terms| !terms.is_empty())
+                })
+                .collect(),
+        }
+    }
+
     pub fn term_keys(&self, taxonomy: &str) -> Vec<&str> {
         self.raw
             .taxonomies
@@ -401,6 +426,8 @@ fn validate(
         }
     }
 
+    check_taxonomy_pages(&raw, &place, &mut problems);
+
     let theme_ok = !raw.theme.is_empty()
         && raw
             .theme
@@ -427,6 +454,34 @@ fn validate(
             problems,
         )),
         _ => Err(problems),
+    }
+}
+
+/// `taxonomy_pages` may only name district, topics and year.
+fn check_taxonomy_pages(
+    raw: &SiteConfig,
+    place: &dyn Fn(&str, Option<&str>, Diagnostic) -> Diagnostic,
+    problems: &mut Diagnostics,
+) {
+    let known: Vec<&str> = TAXONOMY_FIELDS
+        .iter()
+        .chain([&YEAR_TAXONOMY])
+        .copied()
+        .collect();
+    for name in raw.taxonomy_pages.iter().flatten() {
+        if known.contains(&name.as_str()) {
+            continue;
+        }
+        let hint = match crate::diagnostics::did_you_mean(name, known.iter().copied()) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!("taxonomies that can have pages: {}", known.join(", ")),
+        };
+        problems.push(place(
+            "taxonomy_pages",
+            Some(name),
+            Diagnostic::error(format!("\"{name}\" is not a taxonomy egiz makes pages for"))
+                .with_hint(hint),
+        ));
     }
 }
 
@@ -495,6 +550,25 @@ mod tests {
             d.hint.as_deref(),
             Some("did you mean \"default_language\"?")
         );
+    }
+
+    #[test]
+    fn taxonomy_pages_default_to_configured_taxonomies_and_year() {
+        let (config, _) = check(GOOD).expect("valid");
+        assert_eq!(config.taxonomy_pages(), ["district", "year"]);
+        let (config, _) = check(&format!("{GOOD}taxonomy_pages: [year, topics]\n")).expect("valid");
+        assert_eq!(config.taxonomy_pages(), ["topics", "year"]);
+        let (config, _) = check(&format!("{GOOD}taxonomy_pages: []\n")).expect("valid");
+        assert!(config.taxonomy_pages().is_empty());
+    }
+
+    #[test]
+    fn unknown_taxonomy_page_suggests_a_name() {
+        let problems =
+            check(&format!("{GOOD}taxonomy_pages: [district, yaer]\n")).expect_err("invalid");
+        let d = problems.iter().next().expect("one problem");
+        assert_eq!(d.hint.as_deref(), Some("did you mean \"year\"?"));
+        assert_eq!(d.line, Some(9));
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //!
 //! ```text
 //! site.yaml ─┐
-//! content/ ──┼─► content::load ─► Site (immutable model) ─┬─► web::render ──► HTML, sitemap, static files
-//! themes/  ──┘        │                                    └─► print (PDF booklets)
+//! content/ ──┼─► content::load ─► Site (immutable model) ─┬─► web::render ──► HTML, feeds, search index, sitemap, images
+//! themes/  ──┘        │                                    └─► print::engine ──► PDF
 //!                     └─ Diagnostics: all problems at once, file:line:col
 //!                                               output::Staging ─► atomic swap into output/
 //! ```
@@ -27,7 +27,21 @@
 //!    (rayon), with [`i18n`] for plurals, dates, numbers and transliterated slugs. Before the
 //!    pages, [`web::images`] resizes every JPEG and PNG the pages show (in parallel, reusing
 //!    `<site>/.egiz-cache/images/`), so templates get `srcset`, `width` and `height`.
-//! 4. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
+//!    The web side works on a [`web::Prepared`] site: pages borrowed for missing translations
+//!    ([`web::fallback`]), taxonomy terms ([`web::taxonomy`]) and dashboard figures, worked out
+//!    once; every HTML page is a [`web::Job`] that says what content it reads, so the dev server
+//!    can re-render only what a change touches. Feeds, the search index and the sitemap are
+//!    written beside the pages.
+//! 4. [`print`](mod@crate::print) typesets the same model on paper, in stages that each have a module:
+//!    [`print::doc`] (a block/inline tree from Markdown; [`print::story`] adds a story's facts,
+//!    results and quotes) → [`print::fonts`] and [`print::shape`] (the embedded Noto family,
+//!    harfrust shaping with kerning) → [`print::hyphenate`] (Liang patterns for Russian and
+//!    Kazakh) and [`print::linebreak`] (Knuth–Plass) inside [`print::paragraph`] →
+//!    [`print::blocks`] (headings, lists, tables, figures into a galley, [`print::layout`]) →
+//!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
+//!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
+//!    [`print::engine`](crate::print::engine) ties them together with the theme's [`print::settings`].
+//! 5. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
 //!
@@ -37,7 +51,7 @@
 //!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
-//! [`serve::serve`] (the dev server with live reload) and [`check::check`].
+//! [`print_story`], [`serve::serve`] (the dev server with live reload) and [`check::check`].
 
 pub mod booklets;
 pub mod check;
@@ -92,6 +106,7 @@ pub struct BuildReport {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let (mut site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    warnings.extend(content::coverage::report(&site));
     let (theme, theme_warnings) =
         web::Theme::load(&options.site, &site.config).map_err(|mut problems| {
             problems.extend(warnings.clone());

@@ -46,12 +46,18 @@ fn printed_story() -> (Fixture, PathBuf) {
     );
     fixture.write("content/projects/council.kk.md", &kk);
     fixture.write("content/projects/council.ru.md", &ru);
+    let out = print(&fixture, "council");
+    (fixture, out)
+}
+
+/// `egiz print STORY` into `<fixture>/pdf`, which it returns; the run must succeed.
+fn print(fixture: &Fixture, story: &str) -> PathBuf {
     let out = fixture.root().join("pdf");
     let site = fixture.site();
     let run = egiz(
         &[
             "print",
-            "council",
+            story,
             "--site",
             site.to_str().expect("UTF-8"),
             "--output",
@@ -60,7 +66,7 @@ fn printed_story() -> (Fixture, PathBuf) {
         fixture.root(),
     );
     run.assert_success();
-    (fixture, out)
+    out
 }
 
 /// pdftotext's text with hyphen-broken words joined and white space normalised.
@@ -243,21 +249,7 @@ fn an_eight_page_text_story_weighs_under_100_kb() {
         "content/projects/long.kk.md",
         &md("title: Ұзақ әңгіме\ndate: 2023-12-06", &body),
     );
-    let out = fixture.root().join("pdf");
-    let site = fixture.site();
-    let run = egiz(
-        &[
-            "print",
-            "long",
-            "--site",
-            site.to_str().expect("UTF-8"),
-            "--output",
-            out.to_str().expect("UTF-8"),
-        ],
-        fixture.root(),
-    );
-    run.assert_success();
-    let pdf = out.join("long.kk.pdf");
+    let pdf = print(&fixture, "long").join("long.kk.pdf");
     let info = tool("pdfinfo", &[pdf.to_str().expect("UTF-8")]);
     let pages: usize = info
         .lines()

@@ -291,7 +291,8 @@ fn theme_links(
 fn page_templates(site: &Site, theme: &Theme) -> HashMap<String, &'static str> {
     let exists = |name: &str| theme.templates.contains_key(name);
     let mut templates = HashMap::new();
-    for job in web::jobs(site) {
+    let prepared = web::prepare(site);
+    for job in web::jobs(&prepared) {
         let template = job.template(&exists);
         if let Job::List("") = job {
             for lang in site.config.language_codes() {

@@ -125,6 +125,7 @@ pub fn load_cached(
         })
         .collect();
     check_unique_paths(&entries, &config, &mut problems);
+    super::reserved::check(&entries, &config, &mut problems);
 
     if problems.has_errors() {
         return Err(problems);
@@ -805,6 +806,7 @@ fn finish_page(
         toc: file.rendered.toc,
         path,
         assets,
+        borrowed_from: None,
     })
 }
 

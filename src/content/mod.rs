@@ -3,9 +3,11 @@
 
 pub mod alt;
 pub mod booklets;
+pub mod coverage;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod reserved;
 pub mod schema;
 
 pub use load::load;

@@ -53,6 +53,9 @@ pub struct Page {
     /// The page's folder in the output, relative to the site root: `kk/projects/name/`.
     pub path: String,
     pub assets: Vec<Asset>,
+    /// Set on a page the web renderer made for a missing translation
+    /// (`missing_translation: fallback`): the language its text is written in.
+    pub borrowed_from: Option<String>,
 }
 
 impl Page {
@@ -84,6 +87,11 @@ impl Page {
             Meta::Booklet(m) => m.summary.as_deref().or(m.subtitle.as_deref()),
         }
         .unwrap_or("")
+    }
+
+    /// The language the page's text is written in: its own, or the one it borrowed from.
+    pub fn text_lang(&self) -> &str {
+        self.borrowed_from.as_deref().unwrap_or(&self.lang)
     }
 
     pub fn date(&self) -> Option<crate::i18n::Date> {

@@ -2,12 +2,14 @@
 //! English, ASCII slugs for URLs, and the UI string tables of a theme. Facts come from
 //! docs/LOCALES.md; languages without rules of their own get the English ones.
 
+mod collate;
 mod dates;
 mod numbers;
 mod plural;
 mod slug;
 mod strings;
 
+pub use collate::collation_key;
 pub use dates::{Date, DateStyle, format_date, format_month_year, rfc3339};
 pub use numbers::{format_decimal, format_integer, format_money, format_percent, format_quantity};
 pub use plural::{PluralCategory, plural_categories, plural_category};

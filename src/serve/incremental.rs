@@ -212,7 +212,8 @@ impl Session {
         } else {
             last.theme.clone()
         };
-        let jobs = web::jobs(&site);
+        let prepared = web::prepare(&site);
+        let jobs = web::jobs(&prepared);
         let structure_changed = jobs.len() != last.jobs.len()
             || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
             || menu(&site) != last.menu;
@@ -238,13 +239,14 @@ impl Session {
                     })
             };
             // Resized images come from the cache, so this costs little unless an image changed.
-            let images = web::images::process(&site)?;
-            let pages = web::render_pages(&site, &theme, &images, &which, &memory)?;
+            let images = web::images::process(&prepared.site)?;
+            let pages = web::render_pages(&prepared, &theme, &images, &which, &memory)?;
             let mut problems = Diagnostics::new();
             if reload_site {
                 copy_entry_assets(&site, &changed, &memory, &mut problems);
                 images.place(&memory, &mut problems);
-                if let Err(d) = web::sitemap::write(&site, &memory) {
+                web::write_sitemap(&site, &prepared, &memory, &mut problems);
+                if let Err(d) = web::feed::write_all(&prepared.site, &memory) {
                     problems.push(d);
                 }
             }
@@ -283,7 +285,8 @@ impl Session {
         warnings: Diagnostics,
     ) -> Update {
         let exists = |name: &str| theme.templates.contains_key(name);
-        let jobs = web::jobs(&site)
+        let prepared = web::prepare(&site);
+        let jobs = web::jobs(&prepared)
             .iter()
             .map(|job| {
                 let reads = job.reads();

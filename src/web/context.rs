@@ -19,6 +19,18 @@ struct SiteValue<'a> {
     x_default: &'a str,
     default_language: &'a str,
     languages: Vec<LanguageLink<'a>>,
+    /// The Atom feed of the page's language (absolute URL).
+    feed_url: String,
+    /// The taxonomies that have pages, with their index in the page's language.
+    taxonomies: Vec<TaxonomyLink>,
+}
+
+/// A taxonomy index page (`/kk/district/`) for navigation.
+#[derive(Serialize)]
+struct TaxonomyLink {
+    key: &'static str,
+    title: String,
+    url: String,
 }
 
 /// A language of the site with its home, its site title and its UI strings, so the chooser and
@@ -40,6 +52,9 @@ pub struct Translation<'a> {
     url: String,
     permalink: String,
     available: bool,
+    /// The page exists in this language but shows another language's text
+    /// (`missing_translation: fallback`); `available` is then false, as it is no translation.
+    fallback: bool,
     current: bool,
 }
 
@@ -54,6 +69,9 @@ struct MenuItem<'a> {
 struct Term<'a> {
     key: &'a str,
     label: Cow<'a, str>,
+    /// The term's page in the page's language, when its taxonomy has pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// An image for templates: `src` is the largest resized width (or the original where egiz does
@@ -92,9 +110,9 @@ struct Period {
     end: Option<String>,
 }
 
-/// A story's front matter, ready to show in `lang`.
+/// What a story shows wherever it appears: on its own page and as a card.
 #[derive(Serialize)]
-struct StoryFacts<'a> {
+struct Overview<'a> {
     summary: &'a str,
     date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,13 +121,20 @@ struct StoryFacts<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<Term<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<Image>,
+}
+
+/// A story's front matter, ready to show in `lang`.
+#[derive(Serialize)]
+struct StoryFacts<'a> {
+    #[serde(flatten)]
+    overview: Overview<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
     beneficiaries: Option<u64>,
     results: Vec<ResultValue<'a>>,
     quotes: Vec<Quote<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<Image>,
     gallery: Vec<Image>,
     partners: Vec<Partner<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,15 +159,11 @@ struct Partner<'a> {
 struct Card<'a> {
     title: &'a str,
     url: String,
-    summary: &'a str,
-    date: Option<String>,
+    #[serde(flatten)]
+    overview: Overview<'a>,
+    /// The language of the title and summary when it differs from the page's (a fallback).
     #[serde(skip_serializing_if = "Option::is_none")]
-    district: Option<Term<'a>>,
-    topics: Vec<Term<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<Term<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<Image>,
+    text_lang: Option<&'a str>,
 }
 
 /// Everything about one language that every page in it shares.
@@ -183,6 +204,16 @@ impl<'a> Builder<'a> {
                     t: Value::from_serializable(&self.strings.map_for(&l.code)),
                 })
                 .collect(),
+            feed_url: self.base().permalink(&super::feed::path(lang)),
+            taxonomies: config
+                .taxonomy_pages()
+                .into_iter()
+                .map(|key| TaxonomyLink {
+                    key,
+                    title: self.strings.get(lang, &format!("taxonomy_{key}"), None),
+                    url: self.base().link(&super::taxonomy::index_path(lang, key)),
+                })
+                .collect(),
         };
         let cards: Vec<Card> = self
             .site
@@ -205,6 +236,10 @@ impl<'a> Builder<'a> {
             (
                 self.strings.get(lang, "projects", None),
                 format!("{lang}/projects/"),
+            ),
+            (
+                self.strings.get(lang, "impact", None),
+                super::dashboard::path(lang),
             ),
         ];
         if self.site.booklets.iter().any(|e| e.page(lang).is_some()) {
@@ -252,17 +287,23 @@ impl<'a> Builder<'a> {
             .languages()
             .map(|l| {
                 let own = match entry {
-                    Some(entry) => entry.page(&l.code).map(|p| p.path.clone()),
-                    None => path_in(&l.code),
+                    Some(entry) => entry
+                        .page(&l.code)
+                        .map(|p| (p.path.clone(), p.borrowed_from.is_some())),
+                    None => path_in(&l.code).map(|path| (path, false)),
                 };
-                let available = own.is_some();
-                let path = own.unwrap_or_else(|| format!("{}/", l.code));
+                // A borrowed page is reachable (the switcher links to it) but it is no
+                // translation: hreflang and the sitemap list only `available` versions.
+                let available = own.as_ref().is_some_and(|(_, borrowed)| !borrowed);
+                let fallback = own.as_ref().is_some_and(|(_, borrowed)| *borrowed);
+                let path = own.map_or_else(|| format!("{}/", l.code), |(path, _)| path);
                 Translation {
                     code: &l.code,
                     name: &l.name,
                     url: self.base().link(&path),
                     permalink: self.base().permalink(&path),
                     available,
+                    fallback,
                     current: l.code == current,
                 }
             })
@@ -271,9 +312,14 @@ impl<'a> Builder<'a> {
     }
 
     fn term(&self, taxonomy: &str, key: &'a str, lang: &str) -> Term<'a> {
+        let config = &self.site.config;
         Term {
             key,
-            label: Cow::Borrowed(self.site.config.term_label(taxonomy, key, lang)),
+            label: Cow::Borrowed(config.term_label(taxonomy, key, lang)),
+            url: config.taxonomy_pages().contains(&taxonomy).then(|| {
+                self.base()
+                    .link(&super::taxonomy::term_path(lang, taxonomy, key))
+            }),
         }
     }
 
@@ -281,6 +327,7 @@ impl<'a> Builder<'a> {
         meta.status.map(|s| Term {
             key: s.key(),
             label: Cow::Owned(self.strings.get(lang, &format!("status_{}", s.key()), None)),
+            url: None,
         })
     }
 
@@ -315,6 +362,13 @@ impl<'a> Builder<'a> {
         Card {
             title: &page.title,
             url: self.base().link(&page.path),
+            overview: self.overview(page, meta, lang),
+            text_lang: page.borrowed_from.as_deref(),
+        }
+    }
+
+    fn overview(&self, page: &'a Page, meta: Option<&'a StoryMeta>, lang: &str) -> Overview<'a> {
+        Overview {
             summary: page.summary(),
             date: page.date().map(|d| d.iso()),
             district: meta
@@ -326,6 +380,12 @@ impl<'a> Builder<'a> {
                 .and_then(|m| m.cover.as_ref())
                 .map(|c| self.image(page, c)),
         }
+    }
+
+    /// `pages` as story cards (for lists such as a term's page).
+    pub fn cards(&self, pages: impl Iterator<Item = &'a Page>) -> Value {
+        let cards: Vec<Card> = pages.map(|p| self.card(p)).collect();
+        Value::from_serializable(&cards)
     }
 
     fn topics(&self, meta: &'a StoryMeta, lang: &str) -> Vec<Term<'a>> {
@@ -351,6 +411,13 @@ impl<'a> Builder<'a> {
             if let Some(facts) = Value::from_serializable(&facts).into_map() {
                 map.extend(facts);
             }
+            map.insert(
+                "json_ld".into(),
+                Value::from(super::jsonld::story(self.site, page, meta)),
+            );
+        }
+        if let Some(from) = page.borrowed_from.as_deref() {
+            map.extend(self.fallback(page, from));
         }
         map.extend(super::booklets::page_fields(self, page));
         Value::from(map)
@@ -358,14 +425,7 @@ impl<'a> Builder<'a> {
 
     fn story_facts(&self, page: &'a Page, meta: &'a StoryMeta, lang: &str) -> StoryFacts<'a> {
         StoryFacts {
-            summary: page.summary(),
-            date: meta.date.map(|d| d.iso()),
-            district: meta
-                .district
-                .as_deref()
-                .map(|k| self.term("district", k, lang)),
-            topics: self.topics(meta, lang),
-            status: self.status(meta, lang),
+            overview: self.overview(page, Some(meta), lang),
             period: meta.period.as_ref().map(|p| Period {
                 start: p.start.map(|d| d.iso()),
                 end: p.end.map(|d| d.iso()),
@@ -394,7 +454,6 @@ impl<'a> Builder<'a> {
                     by: q.by.as_deref().unwrap_or(""),
                 })
                 .collect(),
-            cover: meta.cover.as_ref().map(|c| self.image(page, c)),
             gallery: meta
                 .gallery
                 .iter()
@@ -421,6 +480,44 @@ impl<'a> Builder<'a> {
                 .map(Value::from_serializable)
                 .unwrap_or_else(|| Value::from(tera::Map::new())),
         }
+    }
+
+    /// What a page borrowed from another language adds to `page`: `fallback` (the language of
+    /// its text, with the notice to show) and `canonical`, the address of the original text:
+    /// the borrowed page repeats it, so search engines should index the original instead.
+    fn fallback(&self, page: &Page, from: &str) -> tera::Map {
+        let config = &self.site.config;
+        let name = config.language_name(from);
+        let strings = self.strings.map_for(&page.lang);
+        let language = match strings.get(&format!("in_language_{from}")) {
+            Some(phrase) => phrase.clone(),
+            None => self
+                .strings
+                .get(&page.lang, "in_language_other", None)
+                .replace("{name}", name),
+        };
+        let notice = self
+            .strings
+            .get(&page.lang, "fallback_notice", None)
+            .replace("{language}", &language);
+        let original = page
+            .path
+            .replacen(&format!("{}/", page.lang), &format!("{from}/"), 1);
+        let mut map = tera::Map::new();
+        map.insert(
+            "fallback".into(),
+            Value::from_serializable(&serde_json::json!({
+                "code": from,
+                "name": name,
+                "url": self.base().link(&original),
+                "notice": notice,
+            })),
+        );
+        map.insert(
+            "canonical".into(),
+            Value::from(self.base().permalink(&original)),
+        );
+        map
     }
 
     /// The `page` value of a generated page (the project list, 404, the chooser).

@@ -1,13 +1,22 @@
 //! The web renderer: turns the site model into HTML pages through the theme's templates, plus
-//! the language chooser, 404 page, sitemap, robots.txt and static files.
+//! the language chooser, 404 page, taxonomy pages, impact dashboard, Atom feeds, sitemap,
+//! robots.txt and static files.
 //!
 //! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
 pub mod booklets;
+pub mod charts;
 pub mod context;
+pub mod dashboard;
+pub mod facets;
+pub mod fallback;
+pub mod feed;
 pub mod images;
+pub mod jsonld;
+pub mod search;
 pub mod sitemap;
+pub mod taxonomy;
 pub mod templates;
 pub mod theme;
 
@@ -29,8 +38,13 @@ pub enum Job<'a> {
     /// The project list of a language; `List("")` is every language's home page of a site
     /// without home texts.
     List(&'a str),
-    /// The booklet list of a language.
-    Booklets(&'a str),
+    /// The booklet list of a language, with the site's booklets it shows.
+    Booklets(&'a str, &'a [Entry]),
+    Terms(&'a str, &'a taxonomy::Taxonomy),
+    Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
+    Dashboard(&'a str),
+    /// The search page of a language, `/{lang}/search/`.
+    Search(&'a str),
     Chooser,
     NotFound,
 }
@@ -54,7 +68,16 @@ impl<'a> Job<'a> {
             Job::Content(_, page) => format!("{}index.html", page.path),
             Job::List("") => "*/index.html".to_string(),
             Job::List(lang) => format!("{lang}/projects/index.html"),
-            Job::Booklets(lang) => format!("{lang}/booklets/index.html"),
+            Job::Booklets(lang, _) => format!("{lang}/booklets/index.html"),
+            Job::Terms(lang, tax) => format!("{}index.html", taxonomy::index_path(lang, tax.key)),
+            Job::Term(lang, tax, term) => {
+                format!(
+                    "{}index.html",
+                    taxonomy::term_path(lang, tax.key, &term.key)
+                )
+            }
+            Job::Dashboard(lang) => format!("{}index.html", dashboard::path(lang)),
+            Job::Search(lang) => format!("{lang}/search/index.html"),
             Job::Chooser => "index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
         }
@@ -74,9 +97,27 @@ impl<'a> Job<'a> {
                 entries: vec![(Kind::ProjectsIndex, "")],
                 all_stories: true,
             },
-            Job::Booklets(_) => Reads {
-                entries: Vec::new(),
+            Job::Booklets(_, booklets) => Reads {
+                entries: booklets
+                    .iter()
+                    .map(|e| (Kind::Booklet, e.name.as_str()))
+                    .collect(),
                 all_stories: false,
+            },
+            // Counts, cards and totals come from every story (and, for the dashboard, every
+            // booklet's print run).
+            Job::Terms(..) | Job::Term(..) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
+            Job::Dashboard(_) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
+            },
+            // The filters list the districts, topics and years of all stories.
+            Job::Search(_) => Reads {
+                entries: Vec::new(),
+                all_stories: true,
             },
             Job::Chooser | Job::NotFound => Reads::default(),
         }
@@ -94,26 +135,58 @@ impl<'a> Job<'a> {
             },
             Job::List("") => "home.html",
             Job::List(_) => "list.html",
-            Job::Booklets(_) => "booklets.html",
+            Job::Booklets(..) => "booklets.html",
+            Job::Terms(..) => "terms.html",
+            Job::Term(..) => "term.html",
+            Job::Dashboard(_) => "dashboard.html",
+            Job::Search(_) => "search.html",
             Job::Chooser => "chooser.html",
             Job::NotFound => "404.html",
         }
     }
 }
 
+/// The site as the web renderer shows it: with borrowed pages for missing translations (when
+/// the site asks for them), its taxonomy terms and its dashboard figures, worked out once.
+pub struct Prepared<'a> {
+    pub site: std::borrow::Cow<'a, Site>,
+    pub taxonomies: Vec<taxonomy::Taxonomy>,
+    pub figures: dashboard::Figures,
+}
+
+pub fn prepare(site: &Site) -> Prepared<'_> {
+    let shown = fallback::apply(site);
+    let taxonomies = taxonomy::collect(&shown);
+    let figures = dashboard::figures(&shown);
+    Prepared {
+        site: shown,
+        taxonomies,
+        figures,
+    }
+}
+
 /// Every HTML page of the site, as jobs.
-pub fn jobs(site: &Site) -> Vec<Job<'_>> {
+pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
+    let site: &Site = &prepared.site;
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
         if site.booklets.iter().any(|e| e.page(lang).is_some()) {
-            jobs.push(Job::Booklets(lang));
+            jobs.push(Job::Booklets(lang, &site.booklets));
+        }
+        jobs.push(Job::Search(lang));
+        jobs.push(Job::Dashboard(lang));
+        for tax in &prepared.taxonomies {
+            jobs.push(Job::Terms(lang, tax));
+            for term in tax.terms.iter().filter(|t| t.count(lang) > 0) {
+                jobs.push(Job::Term(lang, tax, term));
+            }
         }
     }
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
         jobs.extend(entry.pages.iter().map(|page| Job::Content(entry, page)));
     }
-    if site.home.is_none() {
+    if home_missing_in(site).next().is_some() {
         // Without content/_index.LANG.md each language still gets a home page.
         jobs.push(Job::List(""));
     }
@@ -130,14 +203,21 @@ pub struct Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    // Pages borrowed for missing translations exist only here, not in the model (see fallback).
+    let prepared = prepare(site);
+    let shown: &Site = &prepared.site;
     // Pages need the images' sizes, so images come first.
-    let catalog = images::process(site)?;
-    let pages = render_pages(site, theme, &catalog, &|_| true, sink)?;
+    let catalog = images::process(shown)?;
+    let pages = render_pages(&prepared, theme, &catalog, &|_| true, sink)?;
     let mut problems = Diagnostics::new();
-    copy_assets(site, sink, &mut problems);
+    copy_assets(shown, sink, &mut problems);
     catalog.place(sink, &mut problems);
-    write_static(site, theme, sink, &mut problems);
-    if let Err(d) = sitemap::write(site, sink) {
+    write_static(shown, theme, sink, &mut problems);
+    write_sitemap(site, &prepared, sink, &mut problems);
+    if let Err(d) = feed::write_all(shown, sink) {
+        problems.push(d);
+    }
+    if let Err(d) = search::write(shown, sink) {
         problems.push(d);
     }
     if problems.has_errors() {
@@ -149,15 +229,31 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, D
     })
 }
 
+/// The sitemap lists the site as written: a borrowed page is no translation to announce.
+pub fn write_sitemap(
+    site: &Site,
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) {
+    let languages = site.config.language_codes();
+    let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
+    generated.extend(taxonomy::sitemap_groups(&prepared.taxonomies, &languages));
+    if let Err(d) = sitemap::write(site, sink, generated) {
+        problems.push(d);
+    }
+}
+
 /// Render the HTML pages of the jobs `which` chooses into `sink`, and nothing else (no assets,
 /// static files or sitemap). Returns the number of jobs rendered.
 pub fn render_pages(
-    site: &Site,
+    prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
     which: &dyn Fn(&Job) -> bool,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
+    let site: &Site = &prepared.site;
     let strings = Arc::new(theme.strings.clone());
     let tera = templates::environment(theme, &site.config.base, strings.clone())?;
     let builder = Builder {
@@ -165,7 +261,10 @@ pub fn render_pages(
         strings: &strings,
         images,
     };
-    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| which(job)).collect();
+    let jobs: Vec<Job> = jobs(prepared)
+        .into_iter()
+        .filter(|job| which(job))
+        .collect();
     if jobs.is_empty() {
         return Ok(0);
     }
@@ -175,6 +274,12 @@ pub fn render_pages(
         .into_iter()
         .map(|l| builder.language(l))
         .collect();
+    let facets: Vec<(&str, Value)> = site
+        .config
+        .language_codes()
+        .into_iter()
+        .map(|l| (l, facets::Facets::of(site, l).value()))
+        .collect();
 
     let renderer = Renderer {
         site,
@@ -182,6 +287,8 @@ pub fn render_pages(
         builder: &builder,
         languages: &languages,
         staging: sink,
+        figures: &prepared.figures,
+        facets: &facets,
     };
     let progress = crate::progress::bar(jobs.len(), "pages");
     let failures: Vec<Diagnostic> = jobs
@@ -206,6 +313,9 @@ struct Renderer<'a> {
     builder: &'a Builder<'a>,
     languages: &'a [LanguageValues],
     staging: &'a dyn Sink,
+    figures: &'a dashboard::Figures,
+    /// The filter values of each language (see `facets`).
+    facets: &'a [(&'a str, Value)],
 }
 
 impl Renderer<'_> {
@@ -214,7 +324,11 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
-            Job::Booklets(lang) => self.booklet_list(lang),
+            Job::Booklets(lang, _) => self.booklet_list(lang),
+            Job::Terms(lang, tax) => self.terms_page(lang, tax),
+            Job::Term(lang, tax, term) => self.term_page(lang, tax, term),
+            Job::Dashboard(lang) => self.dashboard_page(lang, self.figures),
+            Job::Search(lang) => self.search(lang),
             Job::Chooser => self.root_page("chooser.html", "chooser", "index.html"),
             Job::NotFound => self.root_page("404.html", "404", "404.html"),
         }
@@ -281,6 +395,7 @@ impl Renderer<'_> {
                 .translations(None, &|code| Some(format!("{code}/projects/")), lang);
         let mut context = self.context(lang, &path, page, translations);
         context.insert_value("stories", self.values(lang).cards.clone());
+        context.insert_value("facets", self.facets_of(lang));
         self.write("list.html", &context, &format!("{path}index.html"), None)
     }
 
@@ -301,9 +416,37 @@ impl Renderer<'_> {
         )
     }
 
-    /// Home pages for a site without home texts: the site title and the latest stories.
+    fn facets_of(&self, lang: &str) -> Value {
+        self.facets
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(Value::none(), |(_, v)| v.clone())
+    }
+
+    /// The search page: a form, and the script that reads `/{lang}/search-index.json`.
+    fn search(&self, lang: &str) -> Result<(), Diagnostic> {
+        let path = format!("{lang}/search/");
+        let title = self.builder.strings.get(lang, "search", None);
+        let page = self.builder.generated_page("search", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(format!("{code}/search/")), lang);
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("facets", self.facets_of(lang));
+        context.insert(
+            "search_index",
+            &self
+                .site
+                .config
+                .base
+                .link(&format!("{lang}/{}", search::INDEX_FILE)),
+        );
+        self.write("search.html", &context, &format!("{path}index.html"), None)
+    }
+
+    /// Home pages for languages without a home text: the site title and the latest stories.
     fn missing_homes(&self) -> Result<(), Diagnostic> {
-        for lang in self.site.config.language_codes() {
+        for lang in home_missing_in(self.site) {
             let path = format!("{lang}/");
             let page = self
                 .builder
@@ -349,6 +492,14 @@ impl Renderer<'_> {
         })?;
         self.staging.write(file, html.as_bytes())
     }
+}
+
+/// The languages without a home text (`content/_index.LANG.md`).
+fn home_missing_in(site: &Site) -> impl Iterator<Item = &str> {
+    site.config
+        .language_codes()
+        .into_iter()
+        .filter(|lang| site.home.as_ref().and_then(|h| h.page(lang)).is_none())
 }
 
 /// Bundle images and referenced images beside each page; the second language's copy is a link

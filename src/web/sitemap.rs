@@ -8,9 +8,22 @@ use crate::output::Sink;
 
 /// One address of the site in all its languages: (language, site path) pairs, and the date
 /// of its content when it has one.
-struct Group {
-    pages: Vec<(String, String)>,
-    lastmod: Option<String>,
+pub struct Group {
+    pub pages: Vec<(String, String)>,
+    pub lastmod: Option<String>,
+}
+
+impl Group {
+    /// A generated page that exists in every language, at `path_in(lang)`.
+    pub fn every_language(languages: &[&str], path_in: impl Fn(&str) -> String) -> Group {
+        Group {
+            pages: languages
+                .iter()
+                .map(|l| (l.to_string(), path_in(l)))
+                .collect(),
+            lastmod: None,
+        }
+    }
 }
 
 fn groups(site: &Site) -> Vec<Group> {
@@ -38,12 +51,13 @@ fn groups(site: &Site) -> Vec<Group> {
     groups
 }
 
-pub fn write(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
+/// `extra`: generated pages the site model does not know (taxonomy pages, the dashboard).
+pub fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Result<(), Diagnostic> {
     let base = &site.config.base;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for Group { pages, lastmod } in groups(site) {
+    for Group { pages, lastmod } in groups(site).into_iter().chain(extra) {
         for (_, path) in &pages {
             let _ = writeln!(
                 xml,

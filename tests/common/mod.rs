@@ -169,6 +169,13 @@ impl Fixture {
     pub fn output_has(&self, relative: &str) -> bool {
         self.out().join(relative).is_file()
     }
+
+    /// The text of a file of the output (path relative to the output folder).
+    pub fn read_output(&self, relative: &str) -> String {
+        let file = self.out().join(relative);
+        std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()))
+    }
 }
 
 /// Run the real binary with `args` in `cwd`, without colours.

@@ -1,0 +1,43 @@
+//! Addresses the web renderer makes itself in every language — taxonomy pages and the impact
+//! dashboard — so that no content file may claim them (one would silently replace the other).
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+use super::model::{Entry, Kind};
+
+/// The dashboard's folder in each language: `/kk/impact/`.
+pub const DASHBOARD: &str = "impact";
+
+/// What owns `path` (`kk/district/balkhash/`) when egiz generates it, if anything.
+fn generated_owner(path: &str, config: &Config) -> Option<String> {
+    let (lang, rest) = path.split_once('/')?;
+    if !config.has_language(lang) {
+        return None;
+    }
+    let first = rest.split('/').next().unwrap_or("");
+    if rest == format!("{DASHBOARD}/") {
+        return Some("the impact dashboard".to_string());
+    }
+    config
+        .taxonomy_pages()
+        .into_iter()
+        .find(|t| *t == first)
+        .map(|t| format!("the {t} pages (taxonomy_pages in site.yaml)"))
+}
+
+/// An error for every page whose address is one egiz generates.
+pub fn check(entries: &[Entry], config: &Config, problems: &mut Diagnostics) {
+    for entry in entries.iter().filter(|e| e.kind != Kind::ProjectsIndex) {
+        for page in &entry.pages {
+            if let Some(owner) = generated_owner(&page.path, config) {
+                problems.push(
+                    Diagnostic::error(format!("the address /{} belongs to {owner}", page.path))
+                        .in_file(&page.source)
+                        .at(1, 1)
+                        .with_hint("rename the file or give it another `slug:`"),
+                );
+            }
+        }
+    }
+}

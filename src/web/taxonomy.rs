@@ -1,0 +1,231 @@
+//! Taxonomy pages: for each taxonomy named in `taxonomy_pages` (district, topics, and year,
+//! which comes from each story's `date`), an index of its terms per language at
+//! `/{lang}/{taxonomy}/` and a page per term at `/{lang}/{taxonomy}/{key}/` listing its stories.
+//!
+//! Term keys are shared by all languages, so the Kazakh and Russian pages of a term are
+//! translations of each other. A term gets a page only in the languages where it has stories:
+//! an empty page would be a dead end, so the switcher marks that language as unavailable
+//! instead (the index page of a taxonomy exists in every language, with an empty-state text).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::config::YEAR_TAXONOMY;
+use crate::content::{Page, Site};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::collation_key;
+
+use super::Renderer;
+use super::sitemap::Group;
+
+/// One taxonomy with the terms that have at least one story in some language.
+pub struct Taxonomy {
+    pub key: &'static str,
+    pub terms: Vec<Term>,
+}
+
+/// A term and its stories in each language.
+pub struct Term {
+    pub key: String,
+    /// Language → indices into `Site::stories` of the stories with this term, newest first.
+    stories: BTreeMap<String, Vec<usize>>,
+}
+
+impl Term {
+    pub fn stories_in(&self, lang: &str) -> &[usize] {
+        self.stories.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn count(&self, lang: &str) -> usize {
+        self.stories_in(lang).len()
+    }
+}
+
+/// `/{lang}/{taxonomy}/`, as a site path.
+pub fn index_path(lang: &str, taxonomy: &str) -> String {
+    format!("{lang}/{taxonomy}/")
+}
+
+/// `/{lang}/{taxonomy}/{key}/`, as a site path.
+pub fn term_path(lang: &str, taxonomy: &str, key: &str) -> String {
+    format!("{lang}/{taxonomy}/{key}/")
+}
+
+/// The taxonomies that get pages, with their terms gathered from the stories.
+pub fn collect(site: &Site) -> Vec<Taxonomy> {
+    site.config
+        .taxonomy_pages()
+        .into_iter()
+        .map(|key| Taxonomy {
+            key,
+            terms: terms_of(site, key),
+        })
+        .collect()
+}
+
+fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
+    let mut terms: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (index, entry) in site.stories.iter().enumerate() {
+        for page in &entry.pages {
+            for key in keys_of(taxonomy, page) {
+                terms
+                    .entry(key)
+                    .or_default()
+                    .entry(page.lang.clone())
+                    .or_default()
+                    .push(index);
+            }
+        }
+    }
+    let mut terms: Vec<Term> = terms
+        .into_iter()
+        .map(|(key, stories)| Term { key, stories })
+        .collect();
+    if taxonomy == YEAR_TAXONOMY {
+        terms.reverse(); // newest year first; keys are four-digit years, so text order is year order
+    }
+    terms
+}
+
+/// The term keys a story page has in `taxonomy` (a story names each topic once, but a
+/// repeated topic must not count the story twice).
+fn keys_of(taxonomy: &str, page: &Page) -> Vec<String> {
+    let Some(meta) = page.story() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = match taxonomy {
+        "district" => meta.district.iter().cloned().collect(),
+        "topics" => meta.topics.iter().flatten().cloned().collect(),
+        YEAR_TAXONOMY => meta
+            .date
+            .iter()
+            .filter(|d| (0..=9999).contains(&d.year))
+            .map(|d| format!("{:04}", d.year))
+            .collect(),
+        _ => Vec::new(),
+    };
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Index and term pages of every taxonomy in every language where they exist, for sitemap.xml.
+pub fn sitemap_groups(taxonomies: &[Taxonomy], languages: &[&str]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for taxonomy in taxonomies {
+        groups.push(Group::every_language(languages, |l| {
+            index_path(l, taxonomy.key)
+        }));
+        for term in &taxonomy.terms {
+            let pages = languages
+                .iter()
+                .filter(|l| term.count(l) > 0)
+                .map(|l| (l.to_string(), term_path(l, taxonomy.key, &term.key)))
+                .collect();
+            groups.push(Group {
+                pages,
+                lastmod: None,
+            });
+        }
+    }
+    groups
+}
+
+/// `taxonomy` in templates.
+#[derive(Serialize)]
+struct TaxonomyValue<'a> {
+    key: &'a str,
+    /// The index page's title: "Аудандар", "Районы".
+    title: String,
+    /// One term's kind: "Аудан", "Район".
+    term_title: String,
+    url: String,
+}
+
+/// A term in templates: in `terms` of terms.html and as `term` of term.html.
+#[derive(Serialize)]
+struct TermValue<'a> {
+    key: &'a str,
+    label: &'a str,
+    count: usize,
+    url: String,
+}
+
+impl Renderer<'_> {
+    fn taxonomy_value(&self, lang: &str, taxonomy: &Taxonomy) -> Value {
+        let strings = self.builder.strings;
+        Value::from_serializable(&TaxonomyValue {
+            key: taxonomy.key,
+            title: strings.get(lang, &format!("taxonomy_{}", taxonomy.key), None),
+            term_title: strings.get(lang, &format!("term_{}", taxonomy.key), None),
+            url: self.site.config.base.link(&index_path(lang, taxonomy.key)),
+        })
+    }
+
+    fn term_value<'t>(&'t self, lang: &str, taxonomy: &str, term: &'t Term) -> TermValue<'t> {
+        TermValue {
+            key: &term.key,
+            label: self.site.config.term_label(taxonomy, &term.key, lang),
+            count: term.count(lang),
+            url: self
+                .site
+                .config
+                .base
+                .link(&term_path(lang, taxonomy, &term.key)),
+        }
+    }
+
+    /// `terms.html`: every term of `taxonomy` with stories in `lang`, with its count.
+    pub(super) fn terms_page(&self, lang: &str, taxonomy: &Taxonomy) -> Result<(), Diagnostic> {
+        let path = index_path(lang, taxonomy.key);
+        let title = self
+            .builder
+            .strings
+            .get(lang, &format!("taxonomy_{}", taxonomy.key), None);
+        let page = self.builder.generated_page("terms", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(index_path(code, taxonomy.key)), lang);
+        let mut terms: Vec<TermValue> = taxonomy
+            .terms
+            .iter()
+            .filter(|t| t.count(lang) > 0)
+            .map(|t| self.term_value(lang, taxonomy.key, t))
+            .collect();
+        if taxonomy.key != YEAR_TAXONOMY {
+            terms.sort_by_cached_key(|t| collation_key(t.label));
+        }
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("taxonomy", self.taxonomy_value(lang, taxonomy));
+        context.insert_value("terms", Value::from_serializable(&terms));
+        self.write("terms.html", &context, &format!("{path}index.html"), None)
+    }
+
+    /// `term.html`: the stories of one term in `lang`, newest first.
+    pub(super) fn term_page(
+        &self,
+        lang: &str,
+        taxonomy: &Taxonomy,
+        term: &Term,
+    ) -> Result<(), Diagnostic> {
+        let path = term_path(lang, taxonomy.key, &term.key);
+        let value = self.term_value(lang, taxonomy.key, term);
+        let page = self.builder.generated_page("term", value.label, &path, "");
+        let translations = self.builder.translations(
+            None,
+            &|code| (term.count(code) > 0).then(|| term_path(code, taxonomy.key, &term.key)),
+            lang,
+        );
+        let pages = term
+            .stories_in(lang)
+            .iter()
+            .filter_map(|&i| self.site.stories.get(i).and_then(|e| e.page(lang)));
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("taxonomy", self.taxonomy_value(lang, taxonomy));
+        context.insert_value("term", Value::from_serializable(&value));
+        context.insert_value("stories", self.builder.cards(pages));
+        self.write("term.html", &context, &format!("{path}index.html"), None)
+    }
+}

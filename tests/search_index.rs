@@ -1,0 +1,206 @@
+//! The search index, `/{lang}/search-index.json`: valid JSON per language in the format that
+//! `js/search.js` reads (`lang`, `terms`, `docs` of `{t, s, u, d, k, y, w}`), one document per
+//! story of that language whose `u` leads to the story page, and words folded so that a query
+//! typed on a Russian keyboard ("казак") finds a title written with Kazakh letters ("Қазақ").
+
+mod common;
+
+use common::{Fixture, md};
+use serde_json::Value;
+
+/// The folding of `search.js`, written out again independently: lower case, then the Kazakh
+/// letters a Russian keyboard lacks replaced by the letters typed instead, and `ё` → `е`.
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'қ' => 'к',
+            'ғ' => 'г',
+            'ң' => 'н',
+            'ә' => 'а',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            'ё' => 'е',
+            other => other,
+        })
+        .collect()
+}
+
+/// The folded words of `text`, split like `search.js` does (on anything but letters and digits).
+fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether every word of `query` starts a word of the document's title, summary or body words,
+/// as `search.js` decides a hit.
+fn matches(doc: &Value, query: &str) -> bool {
+    let field = |name: &str| doc[name].as_str().unwrap_or_default().to_string();
+    let mut all: Vec<String> = words(&field("t"));
+    all.extend(words(&field("s")));
+    all.extend(field("w").split(' ').map(str::to_string));
+    words(query)
+        .iter()
+        .all(|q| all.iter().any(|w| w.starts_with(q.as_str())))
+}
+
+fn site() -> Fixture {
+    let site = Fixture::new();
+    site.write(
+        "content/projects/lang.kk.md",
+        &md(
+            "title: Қазақ тілі курстары\ndate: 2023-12-06\ndistrict: balkhash\ntopics: [children]\nsummary: Ауыл балаларына арналған сабақтар",
+            "Мектептерде өткен сабақтар. Әйелдер кеңесі де қатысты.\n",
+        ),
+    )
+    .write(
+        "content/projects/lang.ru.md",
+        &md(
+            "title: Курсы казахского языка\nsummary: Уроки для сельских детей",
+            "Занятия прошли в школах. Ёлка во дворе.\n",
+        ),
+    )
+    .write(
+        "content/projects/sport.kk.md",
+        &md(
+            "title: Спорт алаңы\ndate: 2022-05-01\ndistrict: zhambyl\ntopics: [sport]",
+            "Футбол жарысы.\n",
+        ),
+    )
+    .write(
+        "content/projects/sport.ru.md",
+        &md("title: Спортивная площадка", "Футбольный турнир.\n"),
+    )
+    .write(
+        "content/projects/kk-only.kk.md",
+        &md("title: Жалғыз нұсқа\ndate: 2021-01-01", "Мәтін.\n"),
+    );
+    site.build_ok();
+    site
+}
+
+fn index(site: &Fixture, lang: &str) -> Value {
+    let text = site.read_output(&format!("{lang}/search-index.json"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{lang}: invalid JSON: {e}\n{text}"))
+}
+
+fn docs(index: &Value) -> &Vec<Value> {
+    index["docs"].as_array().expect("docs is an array")
+}
+
+fn titles(index: &Value) -> Vec<&str> {
+    docs(index)
+        .iter()
+        .map(|d| d["t"].as_str().expect("every doc has a title"))
+        .collect()
+}
+
+#[test]
+fn each_language_has_an_index_of_its_own_stories() {
+    let site = site();
+    let kk = index(&site, "kk");
+    let ru = index(&site, "ru");
+    assert_eq!(kk["lang"], "kk");
+    assert_eq!(ru["lang"], "ru");
+    let mut kk_titles = titles(&kk);
+    kk_titles.sort();
+    assert_eq!(
+        kk_titles,
+        ["Жалғыз нұсқа", "Спорт алаңы", "Қазақ тілі курстары"]
+    );
+    let mut ru_titles = titles(&ru);
+    ru_titles.sort();
+    assert_eq!(ru_titles, ["Курсы казахского языка", "Спортивная площадка"]);
+    assert_eq!(kk["terms"]["district"]["balkhash"], "Балқаш ауданы");
+    assert_eq!(ru["terms"]["district"]["balkhash"], "Балхашский район");
+    assert_eq!(ru["terms"]["topics"]["children"], "Дети");
+}
+
+#[test]
+fn document_addresses_lead_to_the_story_pages() {
+    let site = site();
+    for lang in ["kk", "ru"] {
+        // The search page names the index; `u` resolves against the index's address.
+        let search = site.page(&format!("{lang}/search/index.html"));
+        assert_eq!(
+            search.select_attr("[data-search]", "data-search"),
+            [format!("/{lang}/search-index.json")]
+        );
+        for doc in docs(&index(&site, lang)) {
+            let u = doc["u"].as_str().expect("u");
+            assert!(!u.starts_with('/') && !u.contains("://"), "{u}");
+            let file = format!("{lang}/{u}index.html");
+            assert!(site.output_has(&file), "{lang}: {u} leads nowhere");
+            let page = site.page(&file);
+            assert_eq!(page.texts("h1"), [doc["t"].as_str().unwrap_or_default()]);
+        }
+    }
+    let kk = index(&site, "kk");
+    let lang_doc = docs(&kk)
+        .iter()
+        .find(|d| d["u"] == "projects/lang/")
+        .expect("the language story");
+    assert_eq!(lang_doc["d"], "balkhash");
+    assert_eq!(lang_doc["k"], serde_json::json!(["children"]));
+    assert_eq!(lang_doc["y"], 2023);
+    assert_eq!(lang_doc["s"], "Ауыл балаларына арналған сабақтар");
+}
+
+#[test]
+fn body_words_are_folded() {
+    let site = site();
+    for lang in ["kk", "ru"] {
+        for doc in docs(&index(&site, lang)) {
+            let w = doc["w"].as_str().expect("w");
+            assert_eq!(w, fold(w), "{lang}: body words are folded: {w}");
+            let list: Vec<&str> = w.split(' ').filter(|x| !x.is_empty()).collect();
+            let mut sorted = list.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(list, sorted, "{lang}: body words are sorted and unique");
+        }
+    }
+}
+
+#[test]
+fn a_query_without_kazakh_letters_finds_kazakh_words() {
+    let site = site();
+    let kk = index(&site, "kk");
+    let found = |query: &str| -> Vec<&str> {
+        docs(&kk)
+            .iter()
+            .filter(|d| matches(d, query))
+            .map(|d| d["t"].as_str().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(found("казак"), ["Қазақ тілі курстары"], "title, folded");
+    assert_eq!(found("Қазақ"), ["Қазақ тілі курстары"]);
+    assert_eq!(found("казак тили"), ["Қазақ тілі курстары"]);
+    assert_eq!(found("мектеп"), ["Қазақ тілі курстары"], "a body word");
+    assert_eq!(
+        found("айелдер"),
+        ["Қазақ тілі курстары"],
+        "a folded body word"
+    );
+    assert_eq!(found("кенес"), ["Қазақ тілі курстары"]);
+    assert_eq!(
+        found("балкаш"),
+        ["Қазақ тілі курстары"],
+        "the district's name"
+    );
+    assert_eq!(found("алан"), ["Спорт алаңы"]);
+    assert!(found("волейбол").is_empty(), "the check can fail");
+
+    let ru = index(&site, "ru");
+    let ru_found: Vec<&str> = docs(&ru)
+        .iter()
+        .filter(|d| matches(d, "елка"))
+        .map(|d| d["t"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(ru_found, ["Курсы казахского языка"], "ё is folded to е");
+}
