@@ -41,17 +41,20 @@
 //!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
 //!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
 //!    [`print::engine`](crate::print::engine) ties them together with the theme's [`print::settings`].
+//!    Booklets: the model resolves every booklet and story leaflet ([`content::booklets`]: its
+//!    stories, paper, editions and the PDF files they make, with their addresses); the build
+//!    typesets them first ([`print::booklet`]: cover, contents with real page numbers, text,
+//!    back cover with a QR code; single, sequential, flip, parallel, imposed and print-shop
+//!    editions), in parallel, then the web pages, which link to the files and show their sizes.
+//!    [`booklets`] drives this for `egiz build` and `egiz booklet`.
 //! 5. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
 //!
-//! 5. [`print`] typesets every booklet of the model ([`content::booklets`]) into its PDF
-//!    editions ([`print::booklet`]), in parallel, before the web pages, which link to the files
-//!    and show their sizes. [`booklets`] drives it for `egiz build` and `egiz booklet`.
-//!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
-//! [`print_story`], [`serve::serve`] (the dev server with live reload) and [`check::check`].
+//! [`print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server with live
+//! reload) and [`check::check`].
 
 pub mod booklets;
 pub mod check;

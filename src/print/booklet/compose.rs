@@ -132,8 +132,8 @@ pub struct TocEntry {
     pub story: bool,
 }
 
-/// One language version, composed: the cover, then the contents and the text; the back cover
-/// is composed apart ([`back_cover`]), as editions place it differently.
+/// One language version, composed from page 2 on: the contents and the text. The covers are
+/// composed apart ([`Setup::cover`], [`Setup::back_cover`]), as editions place them differently.
 pub struct Part {
     pub lang: String,
     /// The pages after the cover; page 2 of the booklet is `inner[0]`.
@@ -211,7 +211,8 @@ impl Setup<'_> {
         layout::layout(document, ts, &mut lookup)
     }
 
-    /// Composes the cover's language version `lang`: the text paginated after the contents.
+    /// Composes the language version `lang`: the text paginated after the contents, whose page
+    /// numbers come from a first pagination.
     pub fn part(&self, lang: &str, images: &mut Images) -> Option<Part> {
         let front = self.booklet.front(self.site, lang)?;
         let galley = self.galley(&front, images);
@@ -221,7 +222,7 @@ impl Setup<'_> {
         let entries = toc_entries(&draft, &stories, 0);
         let with_toc = entries.len() >= TOC_MIN_ENTRIES;
         let toc_pages = if with_toc {
-            self.toc_pages(lang, &entries, 0).len()
+            self.toc_pages(lang, &entries).len()
         } else {
             0
         };
@@ -230,7 +231,7 @@ impl Setup<'_> {
         let paged = self.paginate_from(galley, front.title, lang, start);
         let toc = toc_entries(&paged, &stories, start);
         let mut inner = if with_toc {
-            self.toc_pages(lang, &toc, start)
+            self.toc_pages(lang, &toc)
         } else {
             Vec::new()
         };
@@ -333,9 +334,9 @@ impl Setup<'_> {
     }
 
     /// The contents, set on as many pages as they need (page numbers from `entries`).
-    fn toc_pages(&self, lang: &str, entries: &[TocEntry], _start: usize) -> Vec<Page> {
+    fn toc_pages(&self, lang: &str, entries: &[TocEntry]) -> Vec<Page> {
         let look = self.look();
-        let (width, height) = self.page_size();
+        let (_, height) = self.page_size();
         let mut shaper = Shaper::new(self.fonts, lang);
         let margins = &self.settings.margins;
         let top = height - Pt::from(Mm(margins.top)).0;
@@ -430,7 +431,6 @@ impl Setup<'_> {
         if !draws.is_empty() || pages.is_empty() {
             pages.push(self.blank_page(draws));
         }
-        let _ = width;
         pages
     }
 

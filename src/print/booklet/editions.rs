@@ -1,5 +1,5 @@
 //! The editions of a booklet, each one PDF file: the language versions composed once
-//! ([`compose`]), then put together as each edition asks — single pages per language, the two
+//! ([`super::compose`]), then put together as each edition asks — single pages per language, the two
 //! languages one after the other (`sequential`), tête-bêche (`flip`: the second language from
 //! the back cover, upside down), side by side (`parallel`), 2-up sheets for saddle-stitch
 //! (`imposed`), and pages with bleed and crop marks for a print shop (`print-shop`).
@@ -68,10 +68,9 @@ pub fn render(
     }
     let mut written = Vec::new();
     for (file, document) in documents {
-        let mut writer = images
+        let writer = images
             .writer(inputs.fonts)
             .map_err(|e| failure(booklet, file, &e.to_string()))?;
-        let _ = &mut writer;
         let pages = document.pages.len();
         let mut bytes = writer
             .finish(document.pages, &document.outline, &document.meta)
