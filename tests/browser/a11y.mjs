@@ -3,7 +3,8 @@
 // Usage: node tests/browser/a11y.mjs http://127.0.0.1:PORT/
 //
 // 1. axe-core (WCAG 2.0/2.1 A and AA, best practices) on the home, project list, one story, one
-//    district term page, the impact dashboard and the search page, in Kazakh and Russian.
+//    district term page, the impact dashboard and the search page (empty and with results), in
+//    Kazakh and Russian, at a phone and a desktop width.
 // 2. Keyboard: Tab from the top reaches the skip link first, then (before the main menu) the
 //    language switcher link to the other language, and Enter on it opens the same page in that
 //    language; on the list page the filter chips are reachable by Tab and Enter/Space toggles
@@ -20,7 +21,9 @@ const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const CHROMIUM = process.env.EGIZ_CHROMIUM || "/usr/bin/chromium";
 const LANGS = ["kk", "ru"];
 // The search page twice: empty, and with results (marks, result list, filters on them).
-const PAGES = ["", "projects/", "projects/balkhash-appeals/", "district/balkhash/", "impact/", "search/", "search/?q=балкаш"];
+const QUERY = { kk: "балкаш", ru: "балхаш" };
+const pages = (lang) =>
+  ["", "projects/", "projects/balkhash-appeals/", "district/balkhash/", "impact/", "search/", `search/?q=${QUERY[lang]}`];
 const RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const base = process.argv[2];
@@ -43,8 +46,13 @@ async function open(page, path) {
   if (!res || !res.ok()) throw new Error(`${path}: HTTP ${res ? res.status() : "no response"}`);
 }
 
-async function axe(page, path) {
+async function axe(page, path, width) {
   await open(page, path);
+  // The search page fetches its index and renders the results after load: check them too.
+  if (path.includes("?q=")) {
+    await page.waitForFunction(() => document.querySelectorAll("[data-search-results] li").length > 0, null, { timeout: 5000 })
+      .catch(async () => fail(`${path}: no search results rendered: ${await page.evaluate(() => document.querySelector("[data-search-status]").textContent)}`));
+  }
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(
     (rules) => window.axe.run(document, { runOnly: rules }).then((r) =>
@@ -56,9 +64,9 @@ async function axe(page, path) {
       }))),
     RULES,
   );
-  if (!violations.length) return ok(`axe ${path}: 0 violations`);
+  if (!violations.length) return ok(`axe ${path} at ${width}: 0 violations`);
   for (const v of violations) {
-    fail(`axe ${path}: ${v.id} (${v.impact}) ${v.help}`);
+    fail(`axe ${path} at ${width}: ${v.id} (${v.impact}) ${v.help}`);
     for (const n of v.nodes) console.log(`       ${n.target}\n         ${(n.summary || "").replace(/\n/g, "\n         ")}`);
   }
 }
@@ -159,10 +167,14 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync", "--disable-component-update"],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  // axe at a phone width too: the header and the chips wrap differently there.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  phone.on("pageerror", (e) => fail(`script error on ${phone.url()}: ${e.message}`));
+  for (const lang of LANGS) for (const p of pages(lang)) await axe(phone, `${lang}/${p}`, "390px");
+  await phone.close();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("pageerror", (e) => fail(`script error on ${page.url()}: ${e.message}`));
-  for (const lang of LANGS) for (const p of PAGES) await axe(page, `${lang}/${p}`);
+  for (const lang of LANGS) for (const p of pages(lang)) await axe(page, `${lang}/${p}`, "1280px");
   for (const lang of LANGS) for (const p of ["", "projects/", "projects/balkhash-appeals/"]) await keyboardSwitcher(page, lang, p);
   for (const lang of LANGS) await keyboardFilters(page, lang);
   await searchFinds(page, "kk", "казак", "Қазақ", "title");
