@@ -9,6 +9,8 @@ use assert_cmd::Command;
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
+pub mod static_server;
+
 /// A two-language site (Kazakh first) at the root of a domain, with a few taxonomy terms.
 pub const SITE_YAML: &str = "\
 title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }
