@@ -41,14 +41,22 @@
 //!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
 //!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
 //!    [`print::engine`](crate::print::engine) ties them together with the theme's [`print::settings`].
+//!    Booklets: the model resolves every booklet and story leaflet ([`content::booklets`]: its
+//!    stories, paper, editions and the PDF files they make, with their addresses); the build
+//!    typesets them first ([`print::booklet`]: cover, contents with real page numbers, text,
+//!    back cover with a QR code; single, sequential, flip, parallel, imposed and print-shop
+//!    editions), in parallel, then the web pages, which link to the files and show their sizes.
+//!    [`booklets`] drives this for `egiz build` and `egiz booklet`.
 //! 5. [`output`] writes into a staging folder beside `output/` and swaps it in only when the whole
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
 //!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
-//! [`print_story`], [`serve::serve`] (the dev server with live reload) and [`check::check`].
+//! [`print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server with live
+//! reload) and [`check::check`].
 
+pub mod booklets;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -83,10 +91,13 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
-    /// PDF booklets made (the print engine does not make whole booklets yet).
+    /// Booklets and story leaflets printed (each in several PDF files).
     pub booklets: usize,
     pub languages: usize,
     pub stories: usize,
+    /// PDF files of the booklets and their total size in bytes.
+    pub pdfs: usize,
+    pub pdf_bytes: u64,
     /// Resized images: how many were encoded and how many came from the cache.
     pub images: web::images::Stats,
     pub warnings: Diagnostics,
@@ -97,7 +108,7 @@ pub struct BuildReport {
 /// On error, the returned diagnostics hold every problem found and nothing was written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    let (mut site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
     warnings.extend(content::coverage::report(&site));
     let (theme, theme_warnings) =
         web::Theme::load(&options.site, &site.config).map_err(|mut problems| {
@@ -111,12 +122,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .unwrap_or_else(|| options.site.join("output"));
     let staging =
         output::Staging::new(&output, &options.site).map_err(|d| Diagnostics::from_iter([d]))?;
+    // Booklets first: the web pages show the size of each PDF file.
+    let made = booklets::make(
+        &site,
+        &theme,
+        &site.prints.iter().collect::<Vec<_>>(),
+        &staging,
+    )?;
+    booklets::record_sizes(&mut site, &made.files);
+    warnings.extend(made.warnings.clone());
     let rendered = web::render(&site, &theme, &staging)?;
     staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
     Ok(BuildReport {
         output,
         pages: rendered.pages,
-        booklets: 0,
+        booklets: made.booklets,
+        pdfs: made.files.len(),
+        pdf_bytes: made.bytes(),
         images: rendered.images,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),

@@ -34,6 +34,14 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Make only the booklets' PDF files, into <output>/booklets/
+    Booklet {
+        /// The booklets to make (by name, e.g. appeals-guide); all when none is given
+        names: Vec<String>,
+        /// The site's output folder (default: <site>/output)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Build the site, serve it on this computer, rebuild and reload pages as you edit
     Serve {
         /// The port to listen on (0 picks a free one)
@@ -109,9 +117,9 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
             let report = egiz::build(&options)?;
             print_warnings(&report.warnings);
             println!(
-                "built {} pages, {} booklets ({} stories, {} languages) into {} in {} ms{}",
+                "built {} pages and {} from {} stories in {} languages into {} in {} ms{}",
                 report.pages,
-                report.booklets,
+                booklet_summary(report.booklets, report.pdfs, report.pdf_bytes),
                 report.stories,
                 report.languages,
                 report.output.display(),
@@ -128,6 +136,22 @@ fn run(cli: Cli) -> Result<(), Diagnostics> {
                     report.images.elapsed.as_millis()
                 );
             }
+        }
+        Command::Booklet { names, output } => {
+            let options = egiz::booklets::BookletOptions {
+                site: cli.site,
+                output,
+                names,
+            };
+            let report = egiz::booklets::build_booklets(&options)?;
+            print_warnings(&report.warnings);
+            println!(
+                "built {} into {} in {} ms{}",
+                booklet_summary(report.booklets, report.pdfs, report.bytes),
+                report.folder.display(),
+                report.elapsed.as_millis(),
+                warning_note(&report.warnings)
+            );
         }
         Command::Serve { port, bind } => {
             let options = egiz::serve::ServeOptions {
@@ -252,6 +276,19 @@ fn print_check_report(report: &egiz::check::CheckReport) {
         count(report.errors, "error"),
         count(report.warnings, "warning")
     );
+}
+
+/// "5 booklets (23 PDFs, 1.8 MB)".
+fn booklet_summary(booklets: usize, pdfs: usize, bytes: u64) -> String {
+    if pdfs == 0 {
+        return count(booklets, "booklet");
+    }
+    format!(
+        "{} ({}, {:.1} MB)",
+        count(booklets, "booklet"),
+        count(pdfs, "PDF"),
+        bytes as f64 / 1_000_000.0
+    )
 }
 
 fn count(n: usize, word: &str) -> String {

@@ -275,7 +275,7 @@ pub fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, Diagnostic> {
     Ok(root.join(path))
 }
 
-fn check_target(target: &Path, site_dir: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_target(target: &Path, site_dir: &Path) -> Result<(), Diagnostic> {
     let refuse = |why: &str| {
         Err(Diagnostic::error(format!("refusing to use {} as the output folder: {why}", target.display()))
             .with_hint("egiz replaces the whole output folder on every build; choose a folder of its own, e.g. the default `output/`"))
@@ -294,7 +294,7 @@ fn check_target(target: &Path, site_dir: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {

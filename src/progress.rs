@@ -17,7 +17,19 @@ pub fn enable(on: bool) {
 /// A bar over `steps` steps of `what` ("pages", "links"); a no-op when bars are off or the work
 /// is small. Safe to advance from several threads.
 pub fn bar(steps: usize, what: &str) -> Bar {
-    if !ENABLED.load(Ordering::Relaxed) || steps < MIN_STEPS {
+    bar_from(steps, what, MIN_STEPS)
+}
+
+/// A bar for slow steps (a booklet takes a good part of a second): shown from two steps on.
+pub fn slow_bar(steps: usize, what: &str) -> Bar {
+    if steps < 2 {
+        return Bar(None);
+    }
+    bar_from(steps, what, 0)
+}
+
+fn bar_from(steps: usize, what: &str, min_steps: usize) -> Bar {
+    if !ENABLED.load(Ordering::Relaxed) || steps < min_steps {
         return Bar(None);
     }
     let bar = indicatif::ProgressBar::new(steps as u64);

@@ -29,24 +29,10 @@ pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
 
 /// Stories named by a booklet, or asking for a leaflet of their own (`booklet:`).
 fn printed_stories(site: &Site) -> HashSet<String> {
-    let mut names: HashSet<String> = site
-        .booklets
+    site.prints
         .iter()
-        .flat_map(|b| &b.pages)
-        .filter_map(Page::booklet)
-        .flat_map(|meta| super::booklets::story_names(meta).unwrap_or_default())
-        .collect();
-    for story in &site.stories {
-        let asks = story.pages.iter().filter_map(Page::story).any(|m| {
-            m.booklet.as_ref().is_some_and(|b| {
-                !matches!(b, serde_yaml::Value::Bool(false) | serde_yaml::Value::Null)
-            })
-        });
-        if asks {
-            names.insert(story.name.clone());
-        }
-    }
-    names
+        .flat_map(|b| b.stories.iter().cloned())
+        .collect()
 }
 
 fn unprintable(sources: &Sources, page: &Page, c: char, part: &str, in_print: bool) -> Diagnostic {

@@ -150,7 +150,13 @@ pub fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usi
     if let Err(problems) = web::render(site, theme, &memory) {
         return (problems, 0, 0);
     }
-    let files = memory.into_files();
+    let mut files = memory.into_files();
+    // The booklets' PDF files are made by the build, not rendered here; links to them work.
+    for file in site.prints.iter().flat_map(|b| &b.files) {
+        files
+            .entry(file.path.clone())
+            .or_insert_with(|| Body::Bytes(Vec::new().into()));
+    }
     let progress = crate::progress::bar(files.len(), "pages checked");
     let pages: HashMap<String, Scanned> = files
         .par_iter()

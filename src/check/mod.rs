@@ -1,9 +1,9 @@
 //! `egiz check`: everything that can be wrong before publishing, found without writing anything:
 //! the load-time diagnostics, broken links and anchors (the site is rendered in memory),
 //! pictures without alt text (found while loading), missing translations, translations whose facts disagree,
-//! characters the booklet font cannot print, and booklet settings that cannot be honoured.
+//! and characters the booklet font cannot print. Booklet settings that cannot be honoured are
+//! found while loading (`content::booklets`), so `egiz build` refuses them too.
 
-pub mod booklets;
 pub mod coverage;
 pub mod facts;
 pub mod fonts;
@@ -74,7 +74,6 @@ pub fn check(site_dir: &Path) -> CheckReport {
     problems.extend(missing);
     problems.extend(facts::check(&site, &sources));
     problems.extend(fonts::check(&site, &sources));
-    problems.extend(booklets::check(&site, &sources));
     let (pages, links) = match crate::web::Theme::load(site_dir, &site.config) {
         Ok((theme, warnings)) => {
             problems.extend(warnings);

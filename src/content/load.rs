@@ -130,7 +130,14 @@ pub fn load_cached(
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok((assemble(site_dir, config, entries), problems))
+    let mut site = assemble(site_dir, config, entries);
+    let (prints, booklet_problems) = super::booklets::resolve(&site);
+    problems.extend(booklet_problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    site.prints = prints;
+    Ok((site, problems))
 }
 
 /// A content file, classified by where it is and what it is called.
@@ -865,6 +872,7 @@ fn assemble(site_dir: &Path, config: Config, entries: Vec<Entry>) -> Site {
         stories: Vec::new(),
         pages: Vec::new(),
         booklets: Vec::new(),
+        prints: Vec::new(),
         home: None,
         projects_index: None,
     };

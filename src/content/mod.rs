@@ -2,6 +2,7 @@
 //! inheritance, validation). The model is what both renderers read.
 
 pub mod alt;
+pub mod booklets;
 pub mod coverage;
 pub mod frontmatter;
 pub mod load;

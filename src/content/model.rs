@@ -129,6 +129,8 @@ pub struct Site {
     /// Plain pages, in menu order.
     pub pages: Vec<Entry>,
     pub booklets: Vec<Entry>,
+    /// What is printed: every booklet and story leaflet with its editions and PDF files.
+    pub prints: Vec<super::booklets::Booklet>,
     pub home: Option<Entry>,
     pub projects_index: Option<Entry>,
 }

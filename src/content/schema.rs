@@ -58,6 +58,12 @@ pub struct BookletMeta {
     pub stories: Option<serde_yaml::Value>,
     pub paper: Option<serde_yaml::Value>,
     pub editions: Option<Vec<String>>,
+    /// Whether each included story starts on a new page or a new right-hand page.
+    pub story_start: Option<super::booklets::StoryStart>,
+    /// The cover image inside the margins or over the whole page.
+    pub cover_layout: Option<super::booklets::CoverLayout>,
+    /// Creep of the imposed edition per sheet, in millimetres (the paper's thickness).
+    pub creep_mm: Option<f32>,
     pub partners: Option<Vec<Partner>>,
     pub slug: Option<String>,
     pub extra: Option<serde_yaml::Mapping>,
@@ -208,6 +214,9 @@ impl Inherit for BookletMeta {
         fill(&mut self.stories, &base.stories);
         fill(&mut self.paper, &base.paper);
         fill(&mut self.editions, &base.editions);
+        fill(&mut self.story_start, &base.story_start);
+        fill(&mut self.cover_layout, &base.cover_layout);
+        fill(&mut self.creep_mm, &base.creep_mm);
         fill(&mut self.partners, &base.partners);
         fill(&mut self.slug, &base.slug);
     }

@@ -3,6 +3,7 @@
 //! optimal line breaking (`hyphenate`, `linebreak`) → layout and pagination → PDF (`pdf`).
 
 pub mod blocks;
+pub mod booklet;
 pub mod doc;
 pub mod engine;
 pub mod fonts;

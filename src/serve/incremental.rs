@@ -10,29 +10,37 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::content::booklets::{Booklet, Origin};
 use crate::content::load::{ParseCache, load_cached};
-use crate::content::{Entry, Kind, Site};
+use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
 use crate::web::{self, Job, Theme};
 
-/// Makes the PDF booklets of a site. The print engine cannot build whole booklets yet, so the
-/// server uses [`NoBooklets`]; once it can, an implementation renders `booklets` into `sink`
-/// (at the address the web pages link to) and returns how many it made.
+/// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
+/// pages link to) and returns how many it made. The server uses
+/// [`crate::booklets::ServeBooklets`], the print engine.
 pub trait Booklets {
     fn render(
         &self,
         site: &Site,
-        booklets: &[&Entry],
+        theme: &Theme,
+        booklets: &[&Booklet],
         sink: &dyn Sink,
     ) -> Result<usize, Diagnostics>;
 }
 
-/// Booklets are not built yet: nothing to do.
+/// Makes no booklets (for a server that only shows the web pages).
 pub struct NoBooklets;
 
 impl Booklets for NoBooklets {
-    fn render(&self, _: &Site, _: &[&Entry], _: &dyn Sink) -> Result<usize, Diagnostics> {
+    fn render(
+        &self,
+        _: &Site,
+        _: &Theme,
+        _: &[&Booklet],
+        _: &dyn Sink,
+    ) -> Result<usize, Diagnostics> {
         Ok(0)
     }
 }
@@ -97,7 +105,7 @@ impl Session {
                 full: true,
                 ..Pending::default()
             },
-            booklets: Box::new(NoBooklets),
+            booklets: Box::new(crate::booklets::ServeBooklets),
         }
     }
 
@@ -175,8 +183,8 @@ impl Session {
         let theme = self.load_theme(&site, &mut warnings)?;
         let memory = Memory::new();
         let pages = web::render(&site, &theme, &memory)?.pages;
-        let all: Vec<&Entry> = site.booklets.iter().collect();
-        let booklets = self.booklets.render(&site, &all, &memory)?;
+        let all: Vec<&Booklet> = site.prints.iter().collect();
+        let booklets = self.booklets.render(&site, &theme, &all, &memory)?;
         Ok(self.finish(
             Arc::new(site),
             Arc::new(theme),
@@ -212,8 +220,8 @@ impl Session {
         let memory = Memory::new();
         let (pages, booklets) = if structure_changed {
             let pages = web::render(&site, &theme, &memory)?.pages;
-            let all: Vec<&Entry> = site.booklets.iter().collect();
-            (pages, self.booklets.render(&site, &all, &memory)?)
+            let all: Vec<&Booklet> = site.prints.iter().collect();
+            (pages, self.booklets.render(&site, &theme, &all, &memory)?)
         } else {
             let changed = changed_entries(&last.site, &site, &self.pending.content);
             let templates = affected_templates(&theme, &self.pending.templates);
@@ -249,7 +257,10 @@ impl Session {
                 return Err(problems);
             }
             let booklets = affected_booklets(&site, &changed);
-            (pages, self.booklets.render(&site, &booklets, &memory)?)
+            (
+                pages,
+                self.booklets.render(&site, &theme, &booklets, &memory)?,
+            )
         };
         Ok(self.finish(
             site,
@@ -382,17 +393,19 @@ fn copy_entry_assets(
 }
 
 /// Booklets that changed themselves or include a changed story.
-fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Entry> {
-    site.booklets
+fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Booklet> {
+    site.prints
         .iter()
         .filter(|booklet| {
-            changed.contains(&(Kind::Booklet, booklet.name.clone()))
+            let own = match booklet.origin {
+                Origin::Booklet => Kind::Booklet,
+                Origin::Leaflet => Kind::Story,
+            };
+            changed.contains(&(own, booklet.name.clone()))
                 || booklet
-                    .pages
+                    .stories
                     .iter()
-                    .filter_map(|p| p.booklet())
-                    .flat_map(|meta| crate::check::booklets::story_names(meta).unwrap_or_default())
-                    .any(|name| changed.contains(&(Kind::Story, name)))
+                    .any(|name| changed.contains(&(Kind::Story, name.clone())))
         })
         .collect()
 }

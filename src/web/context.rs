@@ -242,6 +242,12 @@ impl<'a> Builder<'a> {
                 super::dashboard::path(lang),
             ),
         ];
+        if self.site.booklets.iter().any(|e| e.page(lang).is_some()) {
+            items.push((
+                self.strings.get(lang, "booklets", None),
+                format!("{lang}/booklets/"),
+            ));
+        }
         for entry in &self.site.pages {
             if let Some(page) = entry.page(lang) {
                 items.push((page.title.clone(), page.path.clone()));
@@ -261,7 +267,8 @@ impl<'a> Builder<'a> {
                 title,
                 url,
                 active: path == current_path
-                    || (path.ends_with("/projects/") && current_path.starts_with(path.as_str())),
+                    || ((path.ends_with("/projects/") || path.ends_with("/booklets/"))
+                        && current_path.starts_with(path.as_str())),
             })
             .collect();
         Value::from_serializable(&items)
@@ -339,6 +346,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A story as a card value (for booklets' pages).
+    pub fn card_value(&self, page: &'a Page) -> Value {
+        Value::from_serializable(&self.card(page))
+    }
+
+    /// An image value (for booklets' pages).
+    pub fn image_value(&self, page: &Page, image: &ImageRef) -> Value {
+        Value::from_serializable(&self.image(page, image))
+    }
+
     fn card(&self, page: &'a Page) -> Card<'a> {
         let lang = page.lang.as_str();
         let meta = page.story();
@@ -402,6 +419,7 @@ impl<'a> Builder<'a> {
         if let Some(from) = page.borrowed_from.as_deref() {
             map.extend(self.fallback(page, from));
         }
+        map.extend(super::booklets::page_fields(self, page));
         Value::from(map)
     }
 

@@ -5,6 +5,7 @@
 //! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
+pub mod booklets;
 pub mod charts;
 pub mod context;
 pub mod dashboard;
@@ -37,6 +38,8 @@ pub enum Job<'a> {
     /// The project list of a language; `List("")` is every language's home page of a site
     /// without home texts.
     List(&'a str),
+    /// The booklet list of a language, with the site's booklets it shows.
+    Booklets(&'a str, &'a [Entry]),
     Terms(&'a str, &'a taxonomy::Taxonomy),
     Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
     Dashboard(&'a str),
@@ -65,6 +68,7 @@ impl<'a> Job<'a> {
             Job::Content(_, page) => format!("{}index.html", page.path),
             Job::List("") => "*/index.html".to_string(),
             Job::List(lang) => format!("{lang}/projects/index.html"),
+            Job::Booklets(lang, _) => format!("{lang}/booklets/index.html"),
             Job::Terms(lang, tax) => format!("{}index.html", taxonomy::index_path(lang, tax.key)),
             Job::Term(lang, tax, term) => {
                 format!(
@@ -92,6 +96,13 @@ impl<'a> Job<'a> {
             Job::List(_) => Reads {
                 entries: vec![(Kind::ProjectsIndex, "")],
                 all_stories: true,
+            },
+            Job::Booklets(_, booklets) => Reads {
+                entries: booklets
+                    .iter()
+                    .map(|e| (Kind::Booklet, e.name.as_str()))
+                    .collect(),
+                all_stories: false,
             },
             // Counts, cards and totals come from every story (and, for the dashboard, every
             // booklet's print run).
@@ -124,6 +135,7 @@ impl<'a> Job<'a> {
             },
             Job::List("") => "home.html",
             Job::List(_) => "list.html",
+            Job::Booklets(..) => "booklets.html",
             Job::Terms(..) => "terms.html",
             Job::Term(..) => "term.html",
             Job::Dashboard(_) => "dashboard.html",
@@ -159,6 +171,9 @@ pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
         jobs.push(Job::List(lang));
+        if site.booklets.iter().any(|e| e.page(lang).is_some()) {
+            jobs.push(Job::Booklets(lang, &site.booklets));
+        }
         jobs.push(Job::Search(lang));
         jobs.push(Job::Dashboard(lang));
         for tax in &prepared.taxonomies {
@@ -309,6 +324,7 @@ impl Renderer<'_> {
             Job::Content(entry, page) => self.content(entry, page),
             Job::List("") => self.missing_homes(),
             Job::List(lang) => self.list(lang),
+            Job::Booklets(lang, _) => self.booklet_list(lang),
             Job::Terms(lang, tax) => self.terms_page(lang, tax),
             Job::Term(lang, tax, term) => self.term_page(lang, tax, term),
             Job::Dashboard(lang) => self.dashboard_page(lang, self.figures),
@@ -381,6 +397,23 @@ impl Renderer<'_> {
         context.insert_value("stories", self.values(lang).cards.clone());
         context.insert_value("facets", self.facets_of(lang));
         self.write("list.html", &context, &format!("{path}index.html"), None)
+    }
+
+    fn booklet_list(&self, lang: &str) -> Result<(), Diagnostic> {
+        let path = format!("{lang}/booklets/");
+        let title = self.builder.strings.get(lang, "booklets", None);
+        let page = self.builder.generated_page("booklets", &title, &path, "");
+        let translations =
+            self.builder
+                .translations(None, &|code| Some(format!("{code}/booklets/")), lang);
+        let mut context = self.context(lang, &path, page, translations);
+        context.insert_value("booklets", booklets::list(self.builder, lang));
+        self.write(
+            "booklets.html",
+            &context,
+            &format!("{path}index.html"),
+            None,
+        )
     }
 
     fn facets_of(&self, lang: &str) -> Value {

@@ -23,7 +23,7 @@ const LANGS = ["kk", "ru"];
 // The search page twice: empty, and with results (marks, result list, filters on them).
 const QUERY = { kk: "балкаш", ru: "балхаш" };
 const pages = (lang) =>
-  ["", "projects/", "projects/balkhash-appeals/", "district/balkhash/", "impact/", "search/", `search/?q=${QUERY[lang]}`];
+  ["", "projects/", "projects/balkhash-appeals/", "district/balkhash/", "impact/", "search/", `search/?q=${QUERY[lang]}`, "booklets/", "booklets/appeals-guide/"];
 const RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const base = process.argv[2];

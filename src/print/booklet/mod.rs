@@ -1,0 +1,99 @@
+//! Booklets: the print product. A booklet (or a story's leaflet) resolved by
+//! [`crate::content::booklets`] is composed per language ([`compose`]: cover, table of
+//! contents, its own text and stories, back cover with a QR code and the colophon), then
+//! assembled into editions ([`editions`]: single, sequential, flip, parallel, imposed,
+//! print-shop) with page-level operations ([`impose`]), and written as PDF files.
+
+pub mod compose;
+pub mod editions;
+pub mod impose;
+pub mod parallel;
+pub mod qr;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::content::Site;
+use crate::content::booklets::Booklet;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Sink;
+
+use super::engine::Engine;
+
+/// What rendering booklets made.
+#[derive(Debug, Default)]
+pub struct Made {
+    /// Every file written (relative to the output folder) with its size in bytes.
+    pub files: Vec<(String, u64)>,
+    pub booklets: usize,
+    /// Pages of the single editions, for the summary.
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+impl Made {
+    pub fn bytes(&self) -> u64 {
+        self.files.iter().map(|(_, size)| size).sum()
+    }
+}
+
+/// One booklet's files (path, size) and warnings.
+type Rendered = (Vec<(String, u64)>, Vec<Diagnostic>);
+
+/// Renders `booklets` of `site` into `sink`, in parallel, with a progress bar on a terminal.
+/// On any failure nothing is reported as made and every problem comes back.
+pub fn render(
+    site: &Site,
+    booklets: &[&Booklet],
+    engine: &Engine,
+    sink: &dyn Sink,
+) -> Result<Made, Diagnostics> {
+    let inputs = editions::Inputs {
+        site,
+        settings: &engine.settings,
+        fonts: &engine.fonts,
+        strings: &engine.strings,
+    };
+    let progress = crate::progress::slow_bar(booklets.len(), "booklets");
+    let pages = AtomicUsize::new(0);
+    let results: Vec<Result<Rendered, Diagnostic>> = booklets
+        .par_iter()
+        .map(|booklet| {
+            let (written, warnings) = editions::render(&inputs, booklet)?;
+            let mut files = Vec::with_capacity(written.len());
+            for file in written {
+                sink.write(&file.path, &file.bytes)?;
+                let first = booklet.languages.first().map_or("", String::as_str);
+                if file.path.ends_with(&format!(".{first}.pdf")) {
+                    pages.fetch_add(file.pages, Ordering::Relaxed);
+                }
+                files.push((file.path, file.bytes.len() as u64));
+            }
+            progress.inc();
+            Ok((files, warnings))
+        })
+        .collect();
+    progress.finish();
+    let mut made = Made {
+        booklets: booklets.len(),
+        pages: pages.into_inner(),
+        ..Made::default()
+    };
+    let mut problems = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok((files, warnings)) => {
+                made.files.extend(files);
+                made.warnings.extend(Diagnostics::from_iter(warnings));
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.has_errors() {
+        problems.extend(made.warnings);
+        return Err(problems);
+    }
+    made.files.sort();
+    Ok(made)
+}
