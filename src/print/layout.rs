@@ -254,7 +254,7 @@ pub(super) fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
 }
 
 /// Moves a draw by (`dx`, `dy`).
-pub(super) fn translate(draw: &mut Draw, dx: f32, dy: f32) {
+pub fn translate(draw: &mut Draw, dx: f32, dy: f32) {
     let shift = |x: &mut Pt, y: &mut Pt| {
         x.0 += dx;
         y.0 += dy;

@@ -177,23 +177,7 @@ fn crop_marks(margin: f32, w: f32, h: f32, bleed: f32) -> Vec<Draw> {
     marks
 }
 
-/// Moves a draw by (`dx`, `dy`).
-pub fn translate(draw: &mut Draw, dx: f32, dy: f32) {
-    let shift = |x: &mut Pt, y: &mut Pt| {
-        x.0 += dx;
-        y.0 += dy;
-    };
-    match draw {
-        Draw::Text { x, y, .. }
-        | Draw::Rect { x, y, .. }
-        | Draw::Image { x, y, .. }
-        | Draw::Link { x, y, .. } => shift(x, y),
-        Draw::Line { from, to, .. } => {
-            shift(&mut from.0, &mut from.1);
-            shift(&mut to.0, &mut to.1);
-        }
-    }
-}
+pub use crate::print::layout::translate;
 
 /// Turns the pages in `range` (0-based) of a written PDF upside down (`/Rotate 180`).
 pub fn rotate_pages(pdf: &[u8], range: Range<usize>) -> Result<Vec<u8>, PdfError> {
