@@ -51,6 +51,21 @@
 //!    build succeeded, so a failed build leaves the previous output byte-identical. Every path is
 //!    checked to stay inside the output folder.
 //!
+//! Addresses come from transliterated names, the same everywhere a slug is made:
+//!
+//! ```
+//! assert_eq!(egiz::i18n::slugify("Қазақстанның"), "qazaqstannyng");
+//! assert_eq!(egiz::i18n::slugify("Біз туралы"), "biz-turaly");
+//! ```
+//!
+//! and every link is written under the site's base path, so a site can live in a sub-folder:
+//!
+//! ```
+//! let base = egiz::config::BaseUrl::parse("https://org.github.io/ngo-site").unwrap();
+//! assert_eq!(base.link("kk/projects/x/"), "/ngo-site/kk/projects/x/");
+//! assert_eq!(base.permalink("ru/"), "https://org.github.io/ngo-site/ru/");
+//! ```
+//!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
 //! [`print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server with live
