@@ -8,6 +8,9 @@ use super::pdf::{Color, Draw, ImageId};
 use super::settings::{FamilyChoice, PrintSettings, Rgb};
 use super::units::Pt;
 
+#[cfg(test)]
+pub(super) mod testdata;
+
 /// What every stage of setting a booklet needs: the fonts, the theme's print settings and
 /// the language of the text (BCP 47: "kk", "ru"; it picks hyphenation patterns and shaping).
 #[derive(Clone, Copy)]
@@ -59,7 +62,9 @@ pub struct Content {
     /// Relative to the item's top-left corner at the left edge of the text area, y up (so
     /// everything lies at negative y).
     pub draws: Vec<Draw>,
-    /// Whether a page may end right before this item.
+    /// Whether a page may end right before this item. Keep-with-next is expressed here:
+    /// the lines after a heading, the caption after its image and the lines that would
+    /// leave a widow or an orphan have it false.
     pub break_before: bool,
     pub kind: Kind,
     /// Text lines in this item, top to bottom, for reports and tests.
