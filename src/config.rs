@@ -39,10 +39,19 @@ pub struct SiteConfig {
     /// Absent: `year`, and every taxonomy of `taxonomies` that has terms.
     #[serde(default)]
     pub taxonomy_pages: Option<Vec<String>>,
+    /// How many of the newest stories each language's Atom feed carries, with their full text.
+    /// Feed readers fetch the feed often; a site with hundreds of stories would otherwise send
+    /// megabytes each time.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
 }
 
 fn default_theme() -> String {
     "default".to_string()
+}
+
+fn default_feed_limit() -> usize {
+    20
 }
 
 #[derive(Debug, Clone, Deserialize)]

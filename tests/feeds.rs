@@ -321,6 +321,32 @@ fn each_language_has_a_well_formed_feed_of_its_stories_newest_first() {
 }
 
 #[test]
+fn feed_limit_keeps_the_newest_stories() {
+    let base = "https://example.org/";
+    let site = Fixture::with_config(&format!("{}feed_limit: 2\n", SITE.replace("BASE", base)));
+    for (name, date) in [
+        ("a", "2021-01-01"),
+        ("b", "2023-01-01"),
+        ("c", "2022-01-01"),
+    ] {
+        site.write(
+            &format!("content/projects/{name}.kk.md"),
+            &md(&format!("title: {name}\ndate: {date}"), "Мәтін.\n"),
+        );
+    }
+    site.build_ok();
+    let kk = checked_feed(&site, "kk", base);
+    assert_eq!(
+        entry_links(&kk),
+        [
+            "https://example.org/kk/projects/b/",
+            "https://example.org/kk/projects/c/",
+        ]
+    );
+    assert!(kk.one("updated").text.starts_with("2023-01-01T"));
+}
+
+#[test]
 fn feeds_of_a_sub_path_site_stay_under_its_base() {
     let base = "https://org.github.io/ngo-site/";
     let site = site(base);

@@ -1,5 +1,5 @@
 //! The search index, `/{lang}/search-index.json`: valid JSON per language in the format that
-//! `js/search.js` reads (`lang`, `terms`, `docs` of `{t, s, u, d, k, y, w}`), one document per
+//! `js/search.js` reads (`lang`, `terms`, `docs` of `{t, s, u, d, k, y}`, body `words` with their gap-coded `hits`), one document per
 //! story of that language whose `u` leads to the story page, and words folded so that a query
 //! typed on a Russian keyboard ("казак") finds a title written with Kazakh letters ("Қазақ").
 
@@ -37,13 +37,30 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The body words of each document, read back from the inverted index: `words[k]` is used by
+/// the documents whose numbers the gaps in `hits[k]` add up to.
+fn bodies(index: &Value) -> Vec<Vec<String>> {
+    let mut bodies = vec![Vec::new(); docs(index).len()];
+    let words = index["words"].as_array().expect("words is an array");
+    let hits = index["hits"].as_array().expect("hits is an array");
+    assert_eq!(words.len(), hits.len(), "one list of stories per word");
+    for (word, gaps) in words.iter().zip(hits) {
+        let mut story = 0;
+        for gap in gaps.as_array().expect("hits are arrays") {
+            story += gap.as_u64().expect("gaps are numbers") as usize;
+            bodies[story].push(word.as_str().expect("words are strings").to_string());
+        }
+    }
+    bodies
+}
+
 /// Whether every word of `query` starts a word of the document's title, summary or body words,
 /// as `search.js` decides a hit.
-fn matches(doc: &Value, query: &str) -> bool {
+fn matches(doc: &Value, body: &[String], query: &str) -> bool {
     let field = |name: &str| doc[name].as_str().unwrap_or_default().to_string();
     let mut all: Vec<String> = words(&field("t"));
     all.extend(words(&field("s")));
-    all.extend(field("w").split(' ').map(str::to_string));
+    all.extend(body.iter().cloned());
     words(query)
         .iter()
         .all(|q| all.iter().any(|w| w.starts_with(q.as_str())))
@@ -152,29 +169,52 @@ fn document_addresses_lead_to_the_story_pages() {
 }
 
 #[test]
-fn body_words_are_folded() {
+fn body_words_are_folded_sorted_and_unique() {
     let site = site();
     for lang in ["kk", "ru"] {
-        for doc in docs(&index(&site, lang)) {
-            let w = doc["w"].as_str().expect("w");
-            assert_eq!(w, fold(w), "{lang}: body words are folded: {w}");
-            let list: Vec<&str> = w.split(' ').filter(|x| !x.is_empty()).collect();
-            let mut sorted = list.clone();
-            sorted.sort();
-            sorted.dedup();
-            assert_eq!(list, sorted, "{lang}: body words are sorted and unique");
+        let index = index(&site, lang);
+        let list: Vec<&str> = index["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .map(|w| w.as_str().expect("a word"))
+            .collect();
+        assert!(!list.is_empty(), "{lang}: the bodies have words");
+        for w in &list {
+            assert_eq!(*w, fold(w), "{lang}: body words are folded: {w}");
         }
+        let mut sorted = list.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(list, sorted, "{lang}: body words are sorted and unique");
     }
+    // The gaps lead each word to its stories, and only to them.
+    let kk = index(&site, "kk");
+    let holding = |word: &str| -> Vec<String> {
+        docs(&kk)
+            .iter()
+            .zip(bodies(&kk))
+            .filter(|(_, body)| body.iter().any(|w| w == word))
+            .map(|(d, _)| d["t"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(holding("мектептерде"), ["Қазақ тілі курстары"]);
+    assert_eq!(holding("футбол"), ["Спорт алаңы"]);
+    assert_eq!(holding("мәтін"), Vec::<String>::new(), "words are folded");
+    assert_eq!(holding("матин"), ["Жалғыз нұсқа"]);
 }
 
 #[test]
 fn a_query_without_kazakh_letters_finds_kazakh_words() {
     let site = site();
     let kk = index(&site, "kk");
+    let kk_bodies = bodies(&kk);
     let found = |query: &str| -> Vec<&str> {
         docs(&kk)
             .iter()
-            .filter(|d| matches(d, query))
+            .zip(&kk_bodies)
+            .filter(|(d, body)| matches(d, body, query))
+            .map(|(d, _)| d)
             .map(|d| d["t"].as_str().unwrap_or_default())
             .collect()
     };
@@ -197,9 +237,12 @@ fn a_query_without_kazakh_letters_finds_kazakh_words() {
     assert!(found("волейбол").is_empty(), "the check can fail");
 
     let ru = index(&site, "ru");
+    let ru_bodies = bodies(&ru);
     let ru_found: Vec<&str> = docs(&ru)
         .iter()
-        .filter(|d| matches(d, "елка"))
+        .zip(&ru_bodies)
+        .filter(|(d, body)| matches(d, body, "елка"))
+        .map(|(d, _)| d)
         .map(|d| d["t"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(ru_found, ["Курсы казахского языка"], "ё is folded to е");

@@ -15,7 +15,7 @@ use crate::content::load::{ParseCache, load_cached};
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
-use crate::web::{self, Job, Theme};
+use crate::web::{self, Job, Prepared, Theme, search};
 
 /// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
 /// pages link to) and returns how many it made. The server uses
@@ -89,6 +89,8 @@ pub struct Session {
     /// `http://127.0.0.1:1111`: the served site's links use it with the base path.
     origin: String,
     cache: ParseCache,
+    /// The search index's words of each story, re-read only for changed stories.
+    words: search::WordCache,
     last: Option<Built>,
     pending: Pending,
     booklets: Box<dyn Booklets + Send>,
@@ -100,6 +102,7 @@ impl Session {
             site_dir: site_dir.to_path_buf(),
             origin: origin.trim_end_matches('/').to_string(),
             cache: ParseCache::default(),
+            words: search::WordCache::default(),
             last: None,
             pending: Pending {
                 full: true,
@@ -181,17 +184,18 @@ impl Session {
         let base_url = self.base_url()?;
         let (site, mut warnings) = self.load_site(&base_url)?;
         let theme = self.load_theme(&site, &mut warnings)?;
+        // site.yaml or the theme's strings may have changed what every story's words are.
+        self.words.clear();
         let memory = Memory::new();
-        let pages = web::render(&site, &theme, &memory)?.pages;
+        let pages = web::render_cached(&site, &theme, &memory, &mut self.words)?.pages;
         let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = self.booklets.render(&site, &theme, &all, &memory)?;
+        let jobs = job_infos(&web::prepare(&site), &theme);
         Ok(self.finish(
-            Arc::new(site),
-            Arc::new(theme),
+            Built::new(Arc::new(site), Arc::new(theme), jobs),
             memory,
             true,
-            pages,
-            booklets,
+            (pages, booklets),
             warnings,
         ))
     }
@@ -218,12 +222,15 @@ impl Session {
             || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
             || menu(&site) != last.menu;
         let memory = Memory::new();
+        let changed = changed_entries(&last.site, &site, &self.pending.content);
+        for (_, name) in &changed {
+            self.words.forget(name);
+        }
         let (pages, booklets) = if structure_changed {
-            let pages = web::render(&site, &theme, &memory)?.pages;
+            let pages = web::render_cached(&site, &theme, &memory, &mut self.words)?.pages;
             let all: Vec<&Booklet> = site.prints.iter().collect();
             (pages, self.booklets.render(&site, &theme, &all, &memory)?)
         } else {
-            let changed = changed_entries(&last.site, &site, &self.pending.content);
             let templates = affected_templates(&theme, &self.pending.templates);
             let exists = |name: &str| theme.templates.contains_key(name);
             let which = |job: &Job| {
@@ -249,6 +256,9 @@ impl Session {
                 if let Err(d) = web::feed::write_all(&prepared.site, &memory) {
                     problems.push(d);
                 }
+                if let Err(d) = search::write(&prepared.site, &memory, &mut self.words) {
+                    problems.push(d);
+                }
             }
             if self.pending.statics {
                 web::write_static(&site, &theme, &memory, &mut problems);
@@ -262,54 +272,28 @@ impl Session {
                 self.booklets.render(&site, &theme, &booklets, &memory)?,
             )
         };
+        let jobs = job_infos(&prepared, &theme);
+        drop(prepared);
         Ok(self.finish(
-            site,
-            theme,
+            Built::new(site, theme, jobs),
             memory,
             structure_changed,
-            pages,
-            booklets,
+            (pages, booklets),
             warnings,
         ))
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Keep `built` as the last good version and hand over what was made.
     fn finish(
         &mut self,
-        site: Arc<Site>,
-        theme: Arc<Theme>,
+        built: Built,
         memory: Memory,
         replace_all: bool,
-        pages: usize,
-        booklets: usize,
+        (pages, booklets): (usize, usize),
         warnings: Diagnostics,
     ) -> Update {
-        let exists = |name: &str| theme.templates.contains_key(name);
-        let prepared = web::prepare(&site);
-        let jobs = web::jobs(&prepared)
-            .iter()
-            .map(|job| {
-                let reads = job.reads();
-                let info = JobInfo {
-                    entries: reads
-                        .entries
-                        .iter()
-                        .map(|(kind, name)| (*kind, name.to_string()))
-                        .collect(),
-                    all_stories: reads.all_stories,
-                    template: job.template(&exists),
-                };
-                (job.key(), info)
-            })
-            .collect();
-        let base_path = site.config.base.path.clone();
-        let menu = menu(&site);
-        self.last = Some(Built {
-            site,
-            theme,
-            jobs,
-            menu,
-        });
+        let base_path = built.site.config.base.path.clone();
+        self.last = Some(built);
         Update {
             files: memory.into_files(),
             replace_all,
@@ -320,6 +304,39 @@ impl Session {
             elapsed: Duration::ZERO,
         }
     }
+}
+
+impl Built {
+    fn new(site: Arc<Site>, theme: Arc<Theme>, jobs: HashMap<String, JobInfo>) -> Built {
+        let menu = menu(&site);
+        Built {
+            site,
+            theme,
+            jobs,
+            menu,
+        }
+    }
+}
+
+/// What each page of the site reads, to compare with the next change.
+fn job_infos(prepared: &Prepared, theme: &Theme) -> HashMap<String, JobInfo> {
+    let exists = |name: &str| theme.templates.contains_key(name);
+    web::jobs(prepared)
+        .iter()
+        .map(|job| {
+            let reads = job.reads();
+            let info = JobInfo {
+                entries: reads
+                    .entries
+                    .iter()
+                    .map(|(kind, name)| (*kind, name.to_string()))
+                    .collect(),
+                all_stories: reads.all_stories,
+                template: job.template(&exists),
+            };
+            (job.key(), info)
+        })
+        .collect()
 }
 
 /// The main navigation's items in every language: a change renders every page again.

@@ -1,5 +1,5 @@
-//! An Atom 1.0 feed per language, `/{lang}/atom.xml`: the stories of that language, newest
-//! first, with absolute addresses under `base_url` (so a sub-path site works), the summary and
+//! An Atom 1.0 feed per language, `/{lang}/atom.xml`: the newest stories of that language
+//! (`feed_limit` in site.yaml, 20 by default), newest first, with absolute addresses under `base_url` (so a sub-path site works), the summary and
 //! the full text as HTML. Relative links and images inside the text resolve against the story's
 //! address through `xml:base`.
 
@@ -31,7 +31,11 @@ pub fn render(site: &Site, lang: &str) -> String {
     let base = &config.base;
     let title = config.title(lang);
     let self_url = base.permalink(&path(lang));
-    let pages: Vec<&Page> = site.stories_in(lang).map(|(_, page)| page).collect();
+    let pages: Vec<&Page> = site
+        .stories_in(lang)
+        .map(|(_, page)| page)
+        .take(config.raw.feed_limit)
+        .collect();
     // The newest story's date; a site without stories has changed, at the latest, today.
     let updated = pages
         .iter()

@@ -104,12 +104,19 @@ impl<'a> Job<'a> {
                     .collect(),
                 all_stories: false,
             },
-            // Counts, cards and totals come from every story (and, for the dashboard, every
-            // booklet's print run).
-            Job::Terms(..) | Job::Term(..) => Reads {
+            // Counts come from every story.
+            Job::Terms(..) => Reads {
                 entries: Vec::new(),
                 all_stories: true,
             },
+            // A term page shows the cards of its stories, and its switcher asks whether it has
+            // stories in each language: a story that joins or leaves the term is one of them
+            // before or after the change, which the server checks both.
+            Job::Term(_, _, term) => Reads {
+                entries: term.story_names().map(|n| (Kind::Story, n)).collect(),
+                all_stories: false,
+            },
+            // Totals come from every story (and every booklet's print run).
             Job::Dashboard(_) => Reads {
                 entries: Vec::new(),
                 all_stories: true,
@@ -203,6 +210,16 @@ pub struct Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+    render_cached(site, theme, sink, &mut search::WordCache::default())
+}
+
+/// [`render`], with the search index's story words kept in `words` for the next build.
+pub fn render_cached(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    words: &mut search::WordCache,
+) -> Result<Rendered, Diagnostics> {
     // Pages borrowed for missing translations exist only here, not in the model (see fallback).
     let prepared = prepare(site);
     let shown: &Site = &prepared.site;
@@ -217,7 +234,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, D
     if let Err(d) = feed::write_all(shown, sink) {
         problems.push(d);
     }
-    if let Err(d) = search::write(shown, sink) {
+    if let Err(d) = search::write(shown, sink, words) {
         problems.push(d);
     }
     if problems.has_errors() {

@@ -7,14 +7,18 @@
 //! would never meet the index; a test reads the table out of `search.js` and compares.
 //!
 //! Size: titles and summaries are stored as written (they are shown in the results and searched
-//! in full). The Markdown body is not stored as text but as the set of its folded words, sorted,
-//! without words a title/summary word or another body word starts with. The script matches every
-//! query word as the start of a word, so dropping such prefixes loses no hit, and a sorted word
-//! set compresses well.
+//! in full). The Markdown bodies are not stored as text but as an inverted index: one sorted list
+//! of the folded body words of the language (`words`), and for each word the stories that use
+//! it (`hits`, story numbers as gaps from the previous one, so common words cost a digit or two
+//! per story). A story's body word that a title/summary word or another of its body words starts
+//! with is left out: the script matches every query word as the start of a word, so the longer
+//! word finds that story anyway. On the 1,000-story benchmark site this stores a tenth of what
+//! a word list per story did.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -72,12 +76,17 @@ struct Index<'a> {
     /// Term labels in this language, so documents carry only keys.
     terms: Terms<'a>,
     docs: Vec<Doc<'a>>,
+    /// The folded body words of all stories, sorted and unique.
+    words: Vec<String>,
+    /// For each word, the stories (positions in `docs`) whose body has it, in order, each after
+    /// the first written as the gap from the one before: stories 3, 7, 8 are `[3, 4, 1]`.
+    hits: Vec<Vec<usize>>,
 }
 
 #[derive(Serialize)]
 struct Terms<'a> {
-    district: std::collections::BTreeMap<&'a str, &'a str>,
-    topics: std::collections::BTreeMap<&'a str, &'a str>,
+    district: BTreeMap<&'a str, &'a str>,
+    topics: BTreeMap<&'a str, &'a str>,
 }
 
 /// One story in the index.
@@ -95,28 +104,72 @@ struct Doc<'a> {
     k: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     y: Option<i32>,
-    /// The folded body words, sorted, space-separated.
-    w: String,
 }
 
-/// Write `/{lang}/search-index.json` for every language of the site.
-pub fn write(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
+/// The body words of each story page, kept between builds by the dev server so an edit
+/// re-reads only the stories it changed. Keyed by language and story name, not by file: a
+/// translation inherits facts (district, topics) from the other language's file.
+#[derive(Default)]
+pub struct WordCache {
+    words: HashMap<(String, String), Vec<String>>,
+}
+
+impl WordCache {
+    /// Read the story `name` again, in every language, on the next write.
+    pub fn forget(&mut self, name: &str) {
+        self.words.retain(|(_, story), _| story != name);
+    }
+
+    pub fn clear(&mut self) {
+        self.words.clear();
+    }
+}
+
+/// Write `/{lang}/search-index.json` for every language of the site, with the body words in
+/// `cache` and adding those it lacks.
+pub fn write(site: &Site, staging: &dyn Sink, cache: &mut WordCache) -> Result<(), Diagnostic> {
     for lang in site.config.language_codes() {
-        let json = index_json(site, lang);
+        let json = index_json(site, lang, cache);
         staging.write(&format!("{lang}/{INDEX_FILE}"), json.as_bytes())?;
     }
     Ok(())
 }
 
 /// The index of `lang` as JSON text.
-pub fn index_json(site: &Site, lang: &str) -> String {
+pub fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
+    let stories: Vec<(&str, &Page)> = site
+        .stories_in(lang)
+        .map(|(entry, page)| (entry.name.as_str(), page))
+        .collect();
+    let missing: Vec<((String, String), Vec<String>)> = stories
+        .par_iter()
+        .filter(|(name, _)| {
+            !cache
+                .words
+                .contains_key(&(lang.to_string(), name.to_string()))
+        })
+        .map(|(name, page)| {
+            let key = (lang.to_string(), name.to_string());
+            (key, story_words(&site.config, page, lang))
+        })
+        .collect();
+    cache.words.extend(missing);
+    let bodies = stories.iter().map(|(name, _)| {
+        cache
+            .words
+            .get(&(lang.to_string(), name.to_string()))
+            .map_or(&[][..], Vec::as_slice)
+    });
+    let (words, hits) = inverted(bodies);
     let index = Index {
         lang,
         terms: terms(&site.config, lang),
-        docs: site
-            .stories_in(lang)
+        docs: stories
+            .iter()
             .map(|(_, page)| doc(&site.config, page, lang))
             .collect(),
+        words,
+        hits,
     };
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string(&index).unwrap_or_default()
@@ -136,32 +189,9 @@ fn terms<'a>(config: &'a Config, lang: &str) -> Terms<'a> {
     }
 }
 
+/// A story's entry in the index.
 fn doc<'a>(config: &'a Config, page: &'a Page, lang: &str) -> Doc<'a> {
     let meta = page.story();
-    let district = meta.and_then(|m| m.district.as_deref());
-    let topics: Vec<&str> = meta
-        .and_then(|m| m.topics.as_ref())
-        .map(|t| t.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    let mut body = plain_text(&page.body);
-    if let Some(meta) = meta {
-        for quote in meta.quotes.iter().flatten() {
-            push_line(&mut body, &quote.text);
-        }
-        for result in meta.results.iter().flatten() {
-            push_line(&mut body, &result.label);
-        }
-        for partner in meta.partners.iter().flatten() {
-            push_line(&mut body, &partner.name);
-        }
-    }
-    // Term names are searchable too: "балкаш" finds the stories of Balkhash district.
-    for key in district.iter() {
-        push_line(&mut body, config.term_label("district", key, lang));
-    }
-    for key in &topics {
-        push_line(&mut body, config.term_label("topics", key, lang));
-    }
     let prefix = format!("{lang}/");
     Doc {
         t: &page.title,
@@ -171,11 +201,67 @@ fn doc<'a>(config: &'a Config, page: &'a Page, lang: &str) -> Doc<'a> {
             .strip_prefix(&prefix)
             .map(str::to_string)
             .unwrap_or_else(|| config.base.link(&page.path)),
-        d: district,
-        k: topics,
+        d: meta.and_then(|m| m.district.as_deref()),
+        k: topics(page),
         y: page.date().map(|d| d.year),
-        w: body_words(&format!("{} {}", page.title, page.summary()), &body).join(" "),
     }
+}
+
+fn topics(page: &Page) -> Vec<&str> {
+    page.story()
+        .and_then(|m| m.topics.as_ref())
+        .map(|t| t.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The words of a story worth storing besides its title and summary: its text, quotes,
+/// result labels, partners, and the names of its district and topics (so "балкаш" finds
+/// the stories of Balkhash district).
+fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
+    let mut body = plain_text(&page.body);
+    if let Some(meta) = page.story() {
+        for quote in meta.quotes.iter().flatten() {
+            push_line(&mut body, &quote.text);
+        }
+        for result in meta.results.iter().flatten() {
+            push_line(&mut body, &result.label);
+        }
+        for partner in meta.partners.iter().flatten() {
+            push_line(&mut body, &partner.name);
+        }
+        for key in meta.district.iter() {
+            push_line(&mut body, config.term_label("district", key, lang));
+        }
+    }
+    for key in topics(page) {
+        push_line(&mut body, config.term_label("topics", key, lang));
+    }
+    let shown = format!("{} {}", page.title, page.summary());
+    body_words(&shown, &body)
+}
+
+/// The word list and, per word, the gap-coded stories using it, from each story's body words.
+fn inverted<'w>(bodies: impl Iterator<Item = &'w [String]>) -> (Vec<String>, Vec<Vec<usize>>) {
+    let mut stories: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (story, words) in bodies.enumerate() {
+        for word in words {
+            stories.entry(word).or_default().push(story);
+        }
+    }
+    stories
+        .into_iter()
+        .map(|(word, numbers)| {
+            let gaps = numbers
+                .iter()
+                .scan(0, |previous, &n| {
+                    let gap = n - *previous;
+                    *previous = n;
+                    Some(gap)
+                })
+                .collect();
+            (word.to_string(), gaps)
+        })
+        .unzip()
 }
 
 fn push_line(text: &mut String, line: &str) {
@@ -269,6 +355,19 @@ mod tests {
         // "бала", "балалар" start "балаларга"; "спорт" starts the title's "спорты";
         // "уйирме" starts "уйирмеси"; "а" is too short.
         assert_eq!(got, ["балаларга", "жумыс", "истейди", "уйирмеси"]);
+    }
+
+    #[test]
+    fn the_inverted_index_lists_each_word_once_with_gap_coded_stories() {
+        let bodies = [
+            vec!["ауыл".to_string(), "мектеп".to_string()],
+            vec!["мектеп".to_string()],
+            vec![],
+            vec!["ауыл".to_string(), "мектеп".to_string()],
+        ];
+        let (words, hits) = inverted(bodies.iter().map(Vec::as_slice));
+        assert_eq!(words, ["ауыл", "мектеп"]);
+        assert_eq!(hits, [vec![0, 3], vec![0, 1, 2]]);
     }
 
     #[test]

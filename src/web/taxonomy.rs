@@ -31,9 +31,15 @@ pub struct Term {
     pub key: String,
     /// Language → indices into `Site::stories` of the stories with this term, newest first.
     stories: BTreeMap<String, Vec<usize>>,
+    /// The names of the stories with this term in some language (what its pages show).
+    names: Vec<String>,
 }
 
 impl Term {
+    pub fn story_names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
     pub fn stories_in(&self, lang: &str) -> &[usize] {
         self.stories.get(lang).map_or(&[], Vec::as_slice)
     }
@@ -81,7 +87,20 @@ fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
     }
     let mut terms: Vec<Term> = terms
         .into_iter()
-        .map(|(key, stories)| Term { key, stories })
+        .map(|(key, stories)| {
+            let mut names: Vec<String> = stories
+                .values()
+                .flatten()
+                .map(|&i| site.stories[i].name.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            Term {
+                key,
+                stories,
+                names,
+            }
+        })
         .collect();
     if taxonomy == YEAR_TAXONOMY {
         terms.reverse(); // newest year first; keys are four-digit years, so text order is year order

@@ -15,7 +15,7 @@
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var filters = root.querySelector("[data-filters]");
-  var docs = null;
+  var docs = null, body = null;
   var timer = 0;
 
   function fold(s) { return s.toLowerCase().replace(FOLDABLE, function (c) { return FOLD[c]; }); }
@@ -28,18 +28,32 @@
     docs = index.docs.map(function (d, i) {
       return {
         d: d, i: i, href: new URL(d.u, base).href, district: (index.terms.district || {})[d.d] || "",
-        t: " " + words(d.t).join(" ") + " ", s: " " + words(d.s).join(" ") + " ", w: " " + d.w + " "
+        t: " " + words(d.t).join(" ") + " ", s: " " + words(d.s).join(" ") + " "
       };
     });
+    body = {words: index.words || [], hits: index.hits || []};
     run();
   }
 
+  // For each story, 2 if its body has the word `w`, 1 if a body word starts with `w`, else 0.
+  // `body.words` is sorted, so the words `w` starts are one run found by binary search;
+  // `body.hits[k]` lists the stories of word k as gaps from the previous story.
+  function inBody(w) {
+    var found = new Uint8Array(docs.length), list = body.words, lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < w) lo = mid + 1; else hi = mid; }
+    for (var k = lo; k < list.length && list[k].lastIndexOf(w, 0) === 0; k++) {
+      var score = list[k] === w ? 2 : 1, story = 0;
+      body.hits[k].forEach(function (gap) { story += gap; if (found[story] < score) found[story] = score; });
+    }
+    return found;
+  }
+
   function search(q) {
-    var found = [];
+    var found = [], bodies = q.map(inBody);
     docs.forEach(function (doc) {
       var inTitle = 0, score = 0;
-      var all = q.every(function (w) {
-        var t = hit(doc.t, w), s = hit(doc.s, w), x = t || s ? 0 : hit(doc.w, w);
+      var all = q.every(function (w, n) {
+        var t = hit(doc.t, w), s = hit(doc.s, w), x = t || s ? 0 : bodies[n][doc.i];
         if (t) inTitle++;
         score += t * 4 + s * 2 + x;
         return t || s || x;
