@@ -2,6 +2,8 @@
 //! links under the site's base path, and the list of images and links a page refers to.
 //! (The print engine builds its own tree from the same Markdown in `print::doc`.)
 
+use std::sync::Arc;
+
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// One heading of a page, for a table of contents.
@@ -31,7 +33,8 @@ pub struct Reference {
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// Shared: the dev server's parse cache and every build's pages hold the same text.
+    pub html: Arc<str>,
     pub toc: Vec<TocEntry>,
     pub references: Vec<Reference>,
 }
@@ -145,7 +148,7 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
-        html,
+        html: html.into(),
         toc,
         references,
     }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -111,19 +112,27 @@ pub fn load_cached(
             .or_default()
             .push(file);
     }
-    let entries: Vec<Entry> = groups
-        .into_iter()
-        .filter_map(|((kind, name), files)| {
-            build_entry(
+    let groups: Vec<((Kind, String), Vec<Parsed>)> = groups.into_iter().collect();
+    let built: Vec<(Option<Entry>, Diagnostics)> = groups
+        .into_par_iter()
+        .map(|((kind, name), files)| {
+            let mut found_problems = Diagnostics::new();
+            let entry = build_entry(
                 kind,
                 name,
                 files,
                 &config,
                 &found.bundle_assets,
-                &mut problems,
-            )
+                &mut found_problems,
+            );
+            (entry, found_problems)
         })
         .collect();
+    let mut entries = Vec::with_capacity(built.len());
+    for (entry, entry_problems) in built {
+        problems.extend(entry_problems);
+        entries.extend(entry);
+    }
     check_unique_paths(&entries, &config, &mut problems);
     super::reserved::check(&entries, &config, &mut problems);
 
@@ -359,9 +368,9 @@ fn classify(
 struct Parsed {
     source: Source,
     meta: Option<Meta>,
-    yaml: String,
+    yaml: Arc<str>,
     yaml_line: usize,
-    body: String,
+    body: Arc<str>,
     body_line: usize,
     rendered: Rendered,
     problems: Diagnostics,
@@ -371,9 +380,9 @@ fn parse_source(source: Source, config: &Config) -> Parsed {
     let mut parsed = Parsed {
         source,
         meta: None,
-        yaml: String::new(),
+        yaml: "".into(),
         yaml_line: 1,
-        body: String::new(),
+        body: "".into(),
         body_line: 1,
         rendered: Rendered::default(),
         problems: Diagnostics::new(),
@@ -419,9 +428,9 @@ fn parse_source(source: Source, config: &Config) -> Parsed {
         Err(d) => parsed.problems.push(d),
     }
     parsed.rendered = markdown::render_html(split.body, &config.base.path);
-    parsed.yaml = split.yaml.to_string();
+    parsed.yaml = split.yaml.into();
     parsed.yaml_line = split.yaml_line;
-    parsed.body = split.body.to_string();
+    parsed.body = split.body.into();
     parsed.body_line = split.body_line;
     parsed
 }
@@ -503,10 +512,10 @@ fn build_entry(
 
     let mut pages = Vec::new();
     for lang in config.language_codes() {
-        let Some(file) = by_lang.remove(lang) else {
+        let Some(mut file) = by_lang.remove(lang) else {
             continue;
         };
-        let Some(mut meta) = file.meta.clone() else {
+        let Some(mut meta) = file.meta.take() else {
             continue;
         };
         if lang != config.default_language {

@@ -2,6 +2,7 @@
 //! address resolved. Built once by `load`, then only read by the web and print renderers.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::markdown::TocEntry;
@@ -46,9 +47,9 @@ pub struct Page {
     pub title: String,
     pub meta: Meta,
     /// The Markdown body and the file line where it starts (for the print engine and messages).
-    pub body: String,
+    pub body: Arc<str>,
     pub body_line: usize,
-    pub html: String,
+    pub html: Arc<str>,
     pub toc: Vec<TocEntry>,
     /// The page's folder in the output, relative to the site root: `kk/projects/name/`.
     pub path: String,

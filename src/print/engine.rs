@@ -187,7 +187,7 @@ pub fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static st
     let parts = [
         (heading, page.title.as_str(), "title"),
         (body, page.summary(), "summary"),
-        (body, page.body.as_str(), "text"),
+        (body, &page.body, "text"),
     ];
     let mut found: Vec<(char, &'static str)> = Vec::new();
     for (face, text, part) in parts {

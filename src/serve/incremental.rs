@@ -15,7 +15,7 @@ use crate::content::load::{ParseCache, load_cached};
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
-use crate::web::{self, Job, Prepared, Theme, search};
+use crate::web::{self, Job, Prepared, Theme};
 
 /// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
 /// pages link to) and returns how many it made. The server uses
@@ -89,8 +89,8 @@ pub struct Session {
     /// `http://127.0.0.1:1111`: the served site's links use it with the base path.
     origin: String,
     cache: ParseCache,
-    /// The search index's words of each story, re-read only for changed stories.
-    words: search::WordCache,
+    /// Each story's card and search words, made again only for changed stories.
+    reuse: web::Reuse,
     last: Option<Built>,
     pending: Pending,
     booklets: Box<dyn Booklets + Send>,
@@ -102,7 +102,7 @@ impl Session {
             site_dir: site_dir.to_path_buf(),
             origin: origin.trim_end_matches('/').to_string(),
             cache: ParseCache::default(),
-            words: search::WordCache::default(),
+            reuse: web::Reuse::default(),
             last: None,
             pending: Pending {
                 full: true,
@@ -148,6 +148,9 @@ impl Session {
                 let result = self.update(&last);
                 if result.is_err() {
                     self.last = Some(last);
+                } else {
+                    // Freeing a large site takes milliseconds the served page need not wait for.
+                    std::thread::spawn(move || drop(last));
                 }
                 result?
             }
@@ -184,10 +187,10 @@ impl Session {
         let base_url = self.base_url()?;
         let (site, mut warnings) = self.load_site(&base_url)?;
         let theme = self.load_theme(&site, &mut warnings)?;
-        // site.yaml or the theme's strings may have changed what every story's words are.
-        self.words.clear();
+        // site.yaml or the theme's strings may have changed every story's card and words.
+        self.reuse.clear();
         let memory = Memory::new();
-        let pages = web::render_cached(&site, &theme, &memory, &mut self.words)?.pages;
+        let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
         let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = self.booklets.render(&site, &theme, &all, &memory)?;
         let jobs = job_infos(&web::prepare(&site), &theme);
@@ -224,10 +227,10 @@ impl Session {
         let memory = Memory::new();
         let changed = changed_entries(&last.site, &site, &self.pending.content);
         for (_, name) in &changed {
-            self.words.forget(name);
+            self.reuse.forget(name);
         }
         let (pages, booklets) = if structure_changed {
-            let pages = web::render_cached(&site, &theme, &memory, &mut self.words)?.pages;
+            let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
             let all: Vec<&Booklet> = site.prints.iter().collect();
             (pages, self.booklets.render(&site, &theme, &all, &memory)?)
         } else {
@@ -247,19 +250,22 @@ impl Session {
             };
             // Resized images come from the cache, so this costs little unless an image changed.
             let images = web::images::process(&prepared.site)?;
-            let pages = web::render_pages(&prepared, &theme, &images, &which, &memory)?;
             let mut problems = Diagnostics::new();
-            if reload_site {
+            let pages = if reload_site {
                 copy_entry_assets(&site, &changed, &memory, &mut problems);
                 images.place(&memory, &mut problems);
-                web::write_sitemap(&site, &prepared, &memory, &mut problems);
-                if let Err(d) = web::feed::write_all(&prepared.site, &memory) {
-                    problems.push(d);
-                }
-                if let Err(d) = search::write(&prepared.site, &memory, &mut self.words) {
-                    problems.push(d);
-                }
-            }
+                let reuse = &mut self.reuse;
+                web::render_with_indexes(&site, &prepared, &theme, &images, &which, &memory, reuse)?
+            } else {
+                web::render_pages(
+                    &prepared,
+                    &theme,
+                    &images,
+                    &which,
+                    &memory,
+                    &mut self.reuse.cards,
+                )?
+            };
             if self.pending.statics {
                 web::write_static(&site, &theme, &memory, &mut problems);
             }

@@ -2,7 +2,9 @@
 //! into Tera values. Values shared by many pages of a language are built once per language.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -10,6 +12,8 @@ use crate::config::BaseUrl;
 use crate::content::schema::{Figure, ImageRef, StoryMeta};
 use crate::content::{Entry, Kind, Page, Site};
 use crate::i18n::StringTable;
+
+use super::reuse::CardCache;
 
 #[derive(Serialize)]
 struct SiteValue<'a> {
@@ -172,7 +176,10 @@ pub struct LanguageValues {
     pub site: Value,
     pub strings: Value,
     pub menu: Vec<(String, String, String)>,
+    /// Every story of the language, as cards in site order.
     pub cards: Value,
+    /// The same cards by the story's place in `site.stories` (`None`: not in this language).
+    pub story_cards: Vec<Option<Value>>,
 }
 
 pub struct Builder<'a> {
@@ -186,7 +193,7 @@ impl<'a> Builder<'a> {
         &self.site.config.base
     }
 
-    pub fn language(&self, lang: &str) -> LanguageValues {
+    pub fn language(&self, lang: &str, cards: &mut CardCache) -> LanguageValues {
         let config = &self.site.config;
         let site = SiteValue {
             title: config.title(lang),
@@ -215,18 +222,34 @@ impl<'a> Builder<'a> {
                 })
                 .collect(),
         };
-        let cards: Vec<Card> = self
-            .site
-            .stories_in(lang)
-            .map(|(_, page)| self.card(page))
-            .collect();
+        let story_cards = self.story_cards(lang, cards.language(lang));
+        let all: Vec<Value> = story_cards.iter().flatten().cloned().collect();
         LanguageValues {
             lang: lang.to_string(),
             site: Value::from_serializable(&site),
             strings: Value::from_serializable(&self.strings.map_for(lang)),
             menu: self.menu(lang),
-            cards: Value::from_serializable(&cards),
+            cards: Value::from(all),
+            story_cards,
         }
+    }
+
+    /// The card of every story of the site in `lang` (`None` where the story has no page in
+    /// it), by the story's place in `site.stories`; from `cached` where it has them.
+    fn story_cards(&self, lang: &str, cached: &mut HashMap<String, Value>) -> Vec<Option<Value>> {
+        let missing: Vec<(String, Value)> = self
+            .site
+            .stories
+            .par_iter()
+            .filter(|entry| !cached.contains_key(&entry.name))
+            .filter_map(|entry| Some((entry.name.clone(), self.card_value(entry.page(lang)?))))
+            .collect();
+        cached.extend(missing);
+        self.site
+            .stories
+            .iter()
+            .map(|entry| entry.page(lang).and(cached.get(&entry.name)).cloned())
+            .collect()
     }
 
     /// (title, url, site path) of the main navigation: home, projects, then plain pages.
@@ -380,12 +403,6 @@ impl<'a> Builder<'a> {
                 .and_then(|m| m.cover.as_ref())
                 .map(|c| self.image(page, c)),
         }
-    }
-
-    /// `pages` as story cards (for lists such as a term's page).
-    pub fn cards(&self, pages: impl Iterator<Item = &'a Page>) -> Value {
-        let cards: Vec<Card> = pages.map(|p| self.card(p)).collect();
-        Value::from_serializable(&cards)
     }
 
     fn topics(&self, meta: &'a StoryMeta, lang: &str) -> Vec<Term<'a>> {

@@ -14,6 +14,7 @@ pub mod fallback;
 pub mod feed;
 pub mod images;
 pub mod jsonld;
+pub mod reuse;
 pub mod search;
 pub mod sitemap;
 pub mod taxonomy;
@@ -30,6 +31,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 
 use context::{Builder, LanguageValues};
+use reuse::CardCache;
+pub use reuse::Reuse;
 pub use theme::Theme;
 
 /// One HTML page (or one set of pages made together) to render.
@@ -210,33 +213,26 @@ pub struct Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
-    render_cached(site, theme, sink, &mut search::WordCache::default())
+    render_cached(site, theme, sink, &mut Reuse::default())
 }
 
-/// [`render`], with the search index's story words kept in `words` for the next build.
+/// [`render`], reusing and filling `reuse` (see [`Reuse`]).
 pub fn render_cached(
     site: &Site,
     theme: &Theme,
     sink: &dyn Sink,
-    words: &mut search::WordCache,
+    reuse: &mut Reuse,
 ) -> Result<Rendered, Diagnostics> {
     // Pages borrowed for missing translations exist only here, not in the model (see fallback).
     let prepared = prepare(site);
     let shown: &Site = &prepared.site;
     // Pages need the images' sizes, so images come first.
     let catalog = images::process(shown)?;
-    let pages = render_pages(&prepared, theme, &catalog, &|_| true, sink)?;
+    let pages = render_with_indexes(site, &prepared, theme, &catalog, &|_| true, sink, reuse)?;
     let mut problems = Diagnostics::new();
     copy_assets(shown, sink, &mut problems);
     catalog.place(sink, &mut problems);
     write_static(shown, theme, sink, &mut problems);
-    write_sitemap(site, &prepared, sink, &mut problems);
-    if let Err(d) = feed::write_all(shown, sink) {
-        problems.push(d);
-    }
-    if let Err(d) = search::write(shown, sink, words) {
-        problems.push(d);
-    }
     if problems.has_errors() {
         return Err(problems);
     }
@@ -246,13 +242,52 @@ pub fn render_cached(
     })
 }
 
-/// The sitemap lists the site as written: a borrowed page is no translation to announce.
-pub fn write_sitemap(
+/// [`render_pages`] and, beside them on the other cores, the sitemap, the feeds and the search
+/// index: the work that reads the whole site (`site` as written, `prepared` as shown).
+pub fn render_with_indexes(
+    site: &Site,
+    prepared: &Prepared,
+    theme: &Theme,
+    images: &images::Catalog,
+    which: &(dyn Fn(&Job) -> bool + Sync),
+    sink: &(dyn Sink + Sync),
+    reuse: &mut Reuse,
+) -> Result<usize, Diagnostics> {
+    let Reuse { words, cards } = reuse;
+    let (pages, problems) = rayon::join(
+        || render_pages(prepared, theme, images, which, sink, cards),
+        || write_indexes(site, prepared, sink, words),
+    );
+    match pages {
+        Ok(pages) if !problems.has_errors() => Ok(pages),
+        Ok(_) => Err(problems),
+        Err(mut failures) => {
+            failures.extend(problems);
+            Err(failures)
+        }
+    }
+}
+
+/// The sitemap, the Atom feeds and the search index.
+fn write_indexes(
     site: &Site,
     prepared: &Prepared,
     sink: &dyn Sink,
-    problems: &mut Diagnostics,
-) {
+    words: &mut search::WordCache,
+) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    write_sitemap(site, prepared, sink, &mut problems);
+    if let Err(d) = feed::write_all(&prepared.site, sink) {
+        problems.push(d);
+    }
+    if let Err(d) = search::write(&prepared.site, sink, words) {
+        problems.push(d);
+    }
+    problems
+}
+
+/// The sitemap lists the site as written: a borrowed page is no translation to announce.
+fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &mut Diagnostics) {
     let languages = site.config.language_codes();
     let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
     generated.extend(taxonomy::sitemap_groups(&prepared.taxonomies, &languages));
@@ -269,6 +304,7 @@ pub fn render_pages(
     images: &images::Catalog,
     which: &dyn Fn(&Job) -> bool,
     sink: &dyn Sink,
+    cards: &mut CardCache,
 ) -> Result<usize, Diagnostics> {
     let site: &Site = &prepared.site;
     let strings = Arc::new(theme.strings.clone());
@@ -289,7 +325,7 @@ pub fn render_pages(
         .config
         .language_codes()
         .into_iter()
-        .map(|l| builder.language(l))
+        .map(|l| builder.language(l, cards))
         .collect();
     let facets: Vec<(&str, Value)> = site
         .config
@@ -401,12 +437,9 @@ impl Renderer<'_> {
         let title = intro
             .map(|p| p.title.clone())
             .unwrap_or_else(|| self.builder.strings.get(lang, "projects", None));
-        let page = self.builder.generated_page(
-            "list",
-            &title,
-            &path,
-            intro.map_or("", |p| p.html.as_str()),
-        );
+        let page =
+            self.builder
+                .generated_page("list", &title, &path, intro.map_or("", |p| &p.html));
         let translations =
             self.builder
                 .translations(None, &|code| Some(format!("{code}/projects/")), lang);

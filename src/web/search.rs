@@ -77,7 +77,7 @@ struct Index<'a> {
     terms: Terms<'a>,
     docs: Vec<Doc<'a>>,
     /// The folded body words of all stories, sorted and unique.
-    words: Vec<String>,
+    words: Vec<&'a str>,
     /// For each word, the stories (positions in `docs`) whose body has it, in order, each after
     /// the first written as the gap from the one before: stories 3, 7, 8 are `[3, 4, 1]`.
     hits: Vec<Vec<usize>>,
@@ -108,20 +108,54 @@ struct Doc<'a> {
 
 /// The body words of each story page, kept between builds by the dev server so an edit
 /// re-reads only the stories it changed. Keyed by language and story name, not by file: a
-/// translation inherits facts (district, topics) from the other language's file.
+/// translation inherits facts (district, topics) from the other language's file. Words are
+/// numbered once, so building the index is counting, not comparing strings.
 #[derive(Default)]
 pub struct WordCache {
-    words: HashMap<(String, String), Vec<String>>,
+    /// Every word met so far; a word's number is its place here.
+    vocabulary: Vec<String>,
+    numbers: HashMap<String, u32>,
+    /// Language → story name → the numbers of the story's body words.
+    stories: HashMap<String, HashMap<String, Vec<u32>>>,
 }
 
 impl WordCache {
     /// Read the story `name` again, in every language, on the next write.
     pub fn forget(&mut self, name: &str) {
-        self.words.retain(|(_, story), _| story != name);
+        for stories in self.stories.values_mut() {
+            stories.remove(name);
+        }
     }
 
     pub fn clear(&mut self) {
-        self.words.clear();
+        *self = WordCache::default();
+    }
+
+    fn number(&mut self, word: String) -> u32 {
+        if let Some(&n) = self.numbers.get(&word) {
+            return n;
+        }
+        let n = self.vocabulary.len() as u32;
+        self.vocabulary.push(word.clone());
+        self.numbers.insert(word, n);
+        n
+    }
+
+    /// Read the words of the stories of `lang` that the cache lacks.
+    fn fill(&mut self, site: &Site, lang: &str, stories: &[(&str, &Page)]) {
+        let known = self.stories.get(lang);
+        let missing: Vec<(String, Vec<String>)> = stories
+            .par_iter()
+            .filter(|(name, _)| known.is_none_or(|k| !k.contains_key(*name)))
+            .map(|(name, page)| (name.to_string(), story_words(&site.config, page, lang)))
+            .collect();
+        for (name, words) in missing {
+            let numbers = words.into_iter().map(|w| self.number(w)).collect();
+            self.stories
+                .entry(lang.to_string())
+                .or_default()
+                .insert(name, numbers);
+        }
     }
 }
 
@@ -141,26 +175,15 @@ pub fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
         .stories_in(lang)
         .map(|(entry, page)| (entry.name.as_str(), page))
         .collect();
-    let missing: Vec<((String, String), Vec<String>)> = stories
-        .par_iter()
-        .filter(|(name, _)| {
-            !cache
-                .words
-                .contains_key(&(lang.to_string(), name.to_string()))
-        })
-        .map(|(name, page)| {
-            let key = (lang.to_string(), name.to_string());
-            (key, story_words(&site.config, page, lang))
-        })
-        .collect();
-    cache.words.extend(missing);
+    cache.fill(site, lang, &stories);
+    let cache = &*cache;
+    let known = cache.stories.get(lang);
     let bodies = stories.iter().map(|(name, _)| {
-        cache
-            .words
-            .get(&(lang.to_string(), name.to_string()))
+        known
+            .and_then(|k| k.get(*name))
             .map_or(&[][..], Vec::as_slice)
     });
-    let (words, hits) = inverted(bodies);
+    let (words, hits) = inverted(&cache.vocabulary, bodies);
     let index = Index {
         lang,
         terms: terms(&site.config, lang),
@@ -240,18 +263,25 @@ fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
     body_words(&shown, &body)
 }
 
-/// The word list and, per word, the gap-coded stories using it, from each story's body words.
-fn inverted<'w>(bodies: impl Iterator<Item = &'w [String]>) -> (Vec<String>, Vec<Vec<usize>>) {
-    let mut stories: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+/// The word list and, per word, the gap-coded stories using it, from each story's body words
+/// (numbers into `vocabulary`). Words no story uses any more are left out.
+fn inverted<'w, 'v>(
+    vocabulary: &'v [String],
+    bodies: impl Iterator<Item = &'w [u32]>,
+) -> (Vec<&'v str>, Vec<Vec<usize>>) {
+    let mut stories: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
     for (story, words) in bodies.enumerate() {
-        for word in words {
-            stories.entry(word).or_default().push(story);
+        for &word in words {
+            stories[word as usize].push(story);
         }
     }
-    stories
-        .into_iter()
-        .map(|(word, numbers)| {
-            let gaps = numbers
+    let mut used: Vec<usize> = (0..vocabulary.len())
+        .filter(|&w| !stories[w].is_empty())
+        .collect();
+    used.sort_unstable_by(|&a, &b| vocabulary[a].cmp(&vocabulary[b]));
+    used.into_iter()
+        .map(|word| {
+            let gaps = stories[word]
                 .iter()
                 .scan(0, |previous, &n| {
                     let gap = n - *previous;
@@ -259,7 +289,7 @@ fn inverted<'w>(bodies: impl Iterator<Item = &'w [String]>) -> (Vec<String>, Vec
                     Some(gap)
                 })
                 .collect();
-            (word.to_string(), gaps)
+            (vocabulary[word].as_str(), gaps)
         })
         .unzip()
 }
@@ -359,13 +389,10 @@ mod tests {
 
     #[test]
     fn the_inverted_index_lists_each_word_once_with_gap_coded_stories() {
-        let bodies = [
-            vec!["ауыл".to_string(), "мектеп".to_string()],
-            vec!["мектеп".to_string()],
-            vec![],
-            vec!["ауыл".to_string(), "мектеп".to_string()],
-        ];
-        let (words, hits) = inverted(bodies.iter().map(Vec::as_slice));
+        let vocabulary = ["мектеп", "ауыл", "жол"].map(String::from);
+        // Story 2 has no body words; no story has "жол" (a word an edit removed).
+        let bodies: [&[u32]; 4] = [&[1, 0], &[0], &[], &[0, 1]];
+        let (words, hits) = inverted(&vocabulary, bodies.into_iter());
         assert_eq!(words, ["ауыл", "мектеп"]);
         assert_eq!(hits, [vec![0, 3], vec![0, 1, 2]]);
     }

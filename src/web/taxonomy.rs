@@ -88,13 +88,13 @@ fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
     let mut terms: Vec<Term> = terms
         .into_iter()
         .map(|(key, stories)| {
-            let mut names: Vec<String> = stories
-                .values()
-                .flatten()
-                .map(|&i| site.stories[i].name.clone())
+            let mut members: Vec<usize> = stories.values().flatten().copied().collect();
+            members.sort_unstable();
+            members.dedup();
+            let names = members
+                .into_iter()
+                .map(|i| site.stories[i].name.clone())
                 .collect();
-            names.sort();
-            names.dedup();
             Term {
                 key,
                 stories,
@@ -237,14 +237,16 @@ impl Renderer<'_> {
             &|code| (term.count(code) > 0).then(|| term_path(code, taxonomy.key, &term.key)),
             lang,
         );
-        let pages = term
+        let story_cards = &self.values(lang).story_cards;
+        let cards: Vec<Value> = term
             .stories_in(lang)
             .iter()
-            .filter_map(|&i| self.site.stories.get(i).and_then(|e| e.page(lang)));
+            .filter_map(|&i| story_cards.get(i).cloned().flatten())
+            .collect();
         let mut context = self.context(lang, &path, page, translations);
         context.insert_value("taxonomy", self.taxonomy_value(lang, taxonomy));
         context.insert_value("term", Value::from_serializable(&value));
-        context.insert_value("stories", self.builder.cards(pages));
+        context.insert_value("stories", Value::from(cards));
         self.write("term.html", &context, &format!("{path}index.html"), None)
     }
 }

@@ -201,7 +201,8 @@ impl Catalog {
 fn uses(site: &Site) -> Vec<(&Page, &Asset)> {
     let mut uses = Vec::new();
     for entry in site.entries().filter(|e| e.kind != Kind::ProjectsIndex) {
-        for page in &entry.pages {
+        // Only a page's own files are resized: a page without any has nothing to scan for.
+        for page in entry.pages.iter().filter(|p| !p.assets.is_empty()) {
             let mut sources: Vec<String> = Vec::new();
             if let Some(meta) = page.story() {
                 let front_matter = meta.cover.iter().chain(meta.gallery.iter().flatten());
