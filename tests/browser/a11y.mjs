@@ -9,7 +9,9 @@
 //    language switcher link to the other language, and Enter on it opens the same page in that
 //    language; on the list page the filter chips are reachable by Tab and Enter/Space toggles
 //    them (the number of visible cards changes).
-// 3. Search: «казак» finds a story titled with «Қазақ», «балкаш» a result that says «Балқаш».
+// 3. Phone: compact header, filter panel closed with the first card in view, no sideways scroll,
+//    chips that count what they would show (see phoneFilters).
+// 4. Search: «казак» finds a story titled with «Қазақ», «балкаш» a result that says «Балқаш».
 //
 // Prints every failure and exits 1 if there is any. Uses the system Chromium, never downloads one.
 import { readFileSync } from "node:fs";
@@ -84,6 +86,8 @@ const focused = (page) =>
       text: (el.textContent || "").trim().replace(/\s+/g, " "),
       inSwitch: !!el.closest(".lang-switch"),
       inFilters: !!el.closest("[data-filters]"),
+      group: el.dataset ? el.dataset.group || "" : "",
+      disabled: el.getAttribute("aria-disabled") === "true",
     };
   });
 
@@ -143,6 +147,63 @@ async function keyboardFilters(page, lang) {
   }
 }
 
+// On a phone (390×844): the header is one compact row plus the menu row, the filter panel
+// starts closed (also with a choice in the address) so the first card is on the first screen,
+// nothing is wider than the screen; the summary opens the panel from the keyboard, and after a
+// chip is chosen every chip counts exactly the cards it would show, a chip with none being
+// aria-disabled.
+async function phoneFilters(page, lang) {
+  const path = `${lang}/projects/?district=balkhash`;
+  await open(page, path);
+  const layout = await page.evaluate(() => {
+    const card = [...document.querySelectorAll("#project-cards [data-topics]")]
+      .find((el) => !(el.closest("li") || el).hidden);
+    return {
+      header: document.querySelector(".site-header").getBoundingClientRect().height,
+      open: document.querySelector("[data-filter-panel]").open,
+      firstCard: card ? card.getBoundingClientRect().top : null,
+      badge: document.querySelector("[data-filter-badge]").textContent,
+      wide: document.documentElement.scrollWidth,
+    };
+  });
+  const shape = JSON.stringify(layout);
+  if (layout.header > 140) fail(`phone ${path}: header ${layout.header}px high (${shape})`);
+  if (layout.open) fail(`phone ${path}: the filter panel starts open`);
+  if (layout.firstCard === null || layout.firstCard > 844) fail(`phone ${path}: first card not on the first screen (${shape})`);
+  if (!/1/.test(layout.badge)) fail(`phone ${path}: the badge does not count the chosen district (${shape})`);
+  if (layout.wide > 390) fail(`phone ${path}: page ${layout.wide}px wide on a 390px screen`);
+  if (!failures.some((f) => f.startsWith(`phone ${path}`))) ok(`phone ${path}: ${shape}`);
+
+  const summary = await tabUntil(page, (f) => f.tag === "summary", 40);
+  if (!summary) return fail(`phone ${path}: the filter summary is not reachable by Tab`);
+  await page.keyboard.press("Enter");
+  if (!(await page.evaluate(() => document.querySelector("[data-filter-panel]").open))) {
+    return fail(`phone ${path}: Enter on the summary did not open the panel`);
+  }
+  const chip = await tabUntil(page, (f) => f.inFilters && f.group === "topics" && !f.disabled, 60);
+  if (!chip) return fail(`phone ${path}: no topic chip reachable by Tab`);
+  await page.keyboard.press("Enter");
+  const wrong = await page.evaluate(() => {
+    const items = [...document.querySelectorAll("#project-cards [data-topics]")];
+    const chips = [...document.querySelectorAll("[data-filters] button[data-group]")];
+    const choice = {};
+    for (const b of chips) if (b.getAttribute("aria-pressed") === "true") choice[b.dataset.group] = b.dataset.value;
+    const has = (item, g, v) => (item.getAttribute(`data-${g}`) || "").split(" ").includes(v);
+    const out = [];
+    for (const b of chips) {
+      const want = { ...choice, [b.dataset.group]: b.dataset.value };
+      const n = items.filter((it) => Object.entries(want).every(([g, v]) => has(it, g, v))).length;
+      const shown = Number(b.querySelector(".chip__count").textContent);
+      const disabled = b.getAttribute("aria-disabled") === "true";
+      const on = choice[b.dataset.group] === b.dataset.value;
+      if (shown !== n || disabled !== (n === 0 && !on)) out.push(`${b.dataset.group}=${b.dataset.value}: shows ${shown}, disabled ${disabled}; expected ${n}`);
+    }
+    return { out, choice, chips: chips.length };
+  });
+  if (wrong.out.length) fail(`phone ${path}: chip counts after choosing ${JSON.stringify(wrong.choice)}: ${wrong.out.join("; ")}`);
+  else ok(`phone ${path}: all ${wrong.chips} chips count right after choosing ${JSON.stringify(wrong.choice)}`);
+}
+
 // `where`: "title" (the result's heading) or "result" (its whole text: title, district, summary).
 async function searchFinds(page, lang, query, want, where) {
   await open(page, `${lang}/search/`);
@@ -171,6 +232,7 @@ try {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   phone.on("pageerror", (e) => fail(`script error on ${phone.url()}: ${e.message}`));
   for (const lang of LANGS) for (const p of pages(lang)) await axe(phone, `${lang}/${p}`, "390px");
+  for (const lang of LANGS) await phoneFilters(phone, lang);
   await phone.close();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("pageerror", (e) => fail(`script error on ${page.url()}: ${e.message}`));
