@@ -581,6 +581,19 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_feed_limit_is_explained_in_plain_words() {
+        let problems = check(&format!("{GOOD}feed_limit: -1\n")).expect_err("invalid");
+        let d = problems.iter().next().expect("one problem");
+        assert!(
+            d.message.contains("should be a whole number (0 or more)"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.as_deref().is_some_and(|h| h.contains("digits")));
+        assert_eq!(d.line, Some(9));
+    }
+
+    #[test]
     fn relative_base_url_is_an_error() {
         let problems = check(&GOOD.replace("https://org.github.io/ngo-site", "/ngo-site/"))
             .expect_err("invalid");

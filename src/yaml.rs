@@ -180,7 +180,9 @@ fn plain_type(serde_words: &str) -> String {
     let named = [
         ("u64", "a whole number"),
         ("u32", "a whole number"),
+        ("usize", "a whole number (0 or more)"),
         ("i64", "a whole number"),
+        ("i32", "a whole number"),
         ("f64", "a number"),
         (
             "a sequence",
@@ -219,7 +221,10 @@ fn type_hint(expected: &str) -> String {
     let e = expected.trim();
     if e.contains("sequence") {
         "write a list, e.g. `topics: [youth, sport]`".into()
-    } else if e.contains("u64") || e.contains("i64") || e.contains("u32") {
+    } else if ["u64", "i64", "u32", "i32", "usize"]
+        .iter()
+        .any(|t| e.contains(t))
+    {
         "write digits only, without spaces or units, e.g. `beneficiaries: 1200`".into()
     } else if e.contains("f64") {
         "write a number, e.g. `value: 40` or `value: 12.5`".into()
