@@ -24,7 +24,12 @@ const BOOKLETS: &str = "booklets";
 
 /// Load and validate the whole site in `site_dir`. On success, the warnings come with the site.
 pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_cached(site_dir, base_url, &mut ParseCache::default())
+    load_cached(
+        site_dir,
+        base_url,
+        &mut ParseCache::default(),
+        Trust::Verify,
+    )
 }
 
 /// Content files parsed by earlier loads, so that a reload (in the dev server) parses only the
@@ -35,6 +40,20 @@ pub struct ParseCache {
     files: HashMap<PathBuf, (Stamp, Parsed)>,
     /// The base path the cached Markdown was rendered with (links include it).
     base_path: String,
+    /// The content files the last load found, and what finding them reported.
+    found: Option<Arc<(Found, Diagnostics)>>,
+}
+
+/// How much of the last load [`load_cached`] may take on trust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// Walk the content folder, and compare each file's time and size with the cache.
+    Verify,
+    /// The caller watches the content folder: it has told [`ParseCache::forget`] of every file
+    /// that changed, and no file appeared or disappeared since the last load. The list of files
+    /// and every remembered parse are reused without looking at the disk (the dev server: a
+    /// thousand `stat` calls are a good part of a rebuild's time).
+    Watched,
 }
 
 type Stamp = Option<(std::time::SystemTime, u64)>;
@@ -59,6 +78,13 @@ impl ParseCache {
         self.files.is_empty()
     }
 
+    /// Whether the last load found the content file at this absolute path.
+    pub fn knows(&self, path: &Path) -> bool {
+        self.found
+            .as_ref()
+            .is_some_and(|found| found.0.sources.iter().any(|s| s.abs == path))
+    }
+
     fn get(&self, source: &Source, stamp: &Stamp) -> Option<Parsed> {
         let (cached_stamp, parsed) = self.files.get(&source.abs)?;
         (stamp.is_some() && cached_stamp == stamp && parsed.source == *source)
@@ -66,27 +92,45 @@ impl ParseCache {
     }
 }
 
-/// [`load`], reusing and refreshing `cache`.
+/// [`load`], reusing and refreshing `cache`, trusting it as far as `trust` says.
 pub fn load_cached(
     site_dir: &Path,
     base_url: Option<&str>,
     cache: &mut ParseCache,
+    trust: Trust,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let (config, mut problems) = config::load(site_dir, base_url)?;
-    let found = find_sources(site_dir, &config, &mut problems);
+    let mut trust = trust;
     if cache.base_path != config.base.path {
         cache.files.clear();
         cache.base_path = config.base.path.clone();
+        trust = Trust::Verify;
     }
+    let found = match &cache.found {
+        Some(found) if trust == Trust::Watched => found.clone(),
+        _ => {
+            let mut found_problems = Diagnostics::new();
+            let found = find_sources(site_dir, &config, &mut found_problems);
+            Arc::new((found, found_problems))
+        }
+    };
+    cache.found = Some(found.clone());
+    let (found, found_problems) = &*found;
+    problems.extend(found_problems.clone());
     let shared: &ParseCache = cache;
     let parsed: Vec<(Parsed, Option<Stamp>)> = found
         .sources
-        .into_par_iter()
+        .par_iter()
         .map(|source| {
+            if trust == Trust::Watched
+                && let Some((_, parsed)) = shared.files.get(&source.abs)
+            {
+                return (parsed.clone(), None);
+            }
             let stamp = stamp(&source.abs);
-            match shared.get(&source, &stamp) {
+            match shared.get(source, &stamp) {
                 Some(parsed) => (parsed, None),
-                None => (parse_source(source, &config), Some(stamp)),
+                None => (parse_source(source.clone(), &config), Some(stamp)),
             }
         })
         .collect();
@@ -944,6 +988,58 @@ mod tests {
             page_path(Kind::Home, "", None, "ru").ok(),
             Some("ru/".into())
         );
+    }
+
+    const SITE: &str = "title: { kk: Сайт, ru: Сайт }\nbase_url: https://example.org/\nlanguages:\n  - { code: kk, name: Қазақша }\n  - { code: ru, name: Русский }\n";
+
+    fn story(title: &str) -> String {
+        format!("---\ntitle: {title}\ndate: 2023-12-06\n---\n\nМәтін.\n")
+    }
+
+    fn title_of(site: &Site, name: &str) -> String {
+        let entry = site.stories.iter().find(|e| e.name == name).expect("story");
+        entry.page("kk").expect("kk page").title.clone()
+    }
+
+    /// `Watched` reads only the files the caller forgot; `Verify` notices any change and walks
+    /// the folder for new files.
+    #[test]
+    fn a_watched_reload_trusts_the_cache_and_a_verified_one_looks_at_the_disk() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let projects = dir.path().join("content/projects");
+        std::fs::create_dir_all(&projects).expect("content folder");
+        std::fs::write(dir.path().join("site.yaml"), SITE).expect("site.yaml");
+        let file = projects.join("a.kk.md");
+        std::fs::write(&file, story("Бірінші")).expect("story");
+        let mut cache = ParseCache::default();
+        let load = |cache: &mut ParseCache, trust| {
+            load_cached(dir.path(), None, cache, trust)
+                .expect("loads")
+                .0
+        };
+        assert_eq!(title_of(&load(&mut cache, Trust::Verify), "a"), "Бірінші");
+        assert!(cache.knows(&file));
+
+        std::fs::write(&file, story("Екінші нұсқа")).expect("edit");
+        std::fs::write(projects.join("b.kk.md"), story("Жаңа")).expect("new story");
+        let site = load(&mut cache, Trust::Watched);
+        assert_eq!(title_of(&site, "a"), "Бірінші", "not forgotten: reused");
+        assert_eq!(site.stories.len(), 1, "the folder is not walked");
+
+        cache.forget(&file);
+        assert_eq!(
+            title_of(&load(&mut cache, Trust::Watched), "a"),
+            "Екінші нұсқа"
+        );
+
+        std::fs::write(&file, story("Үшінші, ұзынырақ")).expect("edit");
+        let site = load(&mut cache, Trust::Verify);
+        assert_eq!(
+            title_of(&site, "a"),
+            "Үшінші, ұзынырақ",
+            "a changed size is noticed"
+        );
+        assert_eq!(site.stories.len(), 2, "the new story is found");
     }
 
     #[test]

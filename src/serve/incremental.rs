@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::content::booklets::{Booklet, Origin};
-use crate::content::load::{ParseCache, load_cached};
+use crate::content::load::{ParseCache, Trust, load_cached};
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
@@ -172,8 +174,26 @@ impl Session {
         Ok(format!("{}{}", self.origin, config.base.path))
     }
 
-    fn load_site(&mut self, base_url: &str) -> Result<(Site, Diagnostics), Diagnostics> {
-        load_cached(&self.site_dir, Some(base_url), &mut self.cache)
+    fn load_site(
+        &mut self,
+        base_url: &str,
+        trust: Trust,
+    ) -> Result<(Site, Diagnostics), Diagnostics> {
+        load_cached(&self.site_dir, Some(base_url), &mut self.cache, trust)
+    }
+
+    /// The watcher reports every change, so a reload may trust the parse cache unless a
+    /// content file came or went (then the content folder is walked again).
+    fn trust(&self) -> Trust {
+        let only_edits = self.pending.content.iter().all(|path| {
+            let path = self.site_dir.join(path);
+            path.is_file() && self.cache.knows(&path)
+        });
+        if only_edits {
+            Trust::Watched
+        } else {
+            Trust::Verify
+        }
     }
 
     fn load_theme(&self, site: &Site, warnings: &mut Diagnostics) -> Result<Theme, Diagnostics> {
@@ -185,7 +205,7 @@ impl Session {
     /// Load and render everything.
     fn full(&mut self) -> Result<Update, Diagnostics> {
         let base_url = self.base_url()?;
-        let (site, mut warnings) = self.load_site(&base_url)?;
+        let (site, mut warnings) = self.load_site(&base_url, Trust::Verify)?;
         let theme = self.load_theme(&site, &mut warnings)?;
         // site.yaml or the theme's strings may have changed every story's card and words.
         self.reuse.clear();
@@ -209,7 +229,7 @@ impl Session {
         let reload_site = !self.pending.content.is_empty();
         let reload_theme = !self.pending.templates.is_empty() || self.pending.statics;
         let (site, mut warnings) = if reload_site {
-            let (site, warnings) = self.load_site(&base_url)?;
+            let (site, warnings) = self.load_site(&base_url, self.trust())?;
             (Arc::new(site), warnings)
         } else {
             (last.site.clone(), Diagnostics::new())
@@ -328,7 +348,7 @@ impl Built {
 fn job_infos(prepared: &Prepared, theme: &Theme) -> HashMap<String, JobInfo> {
     let exists = |name: &str| theme.templates.contains_key(name);
     web::jobs(prepared)
-        .iter()
+        .par_iter()
         .map(|job| {
             let reads = job.reads();
             let info = JobInfo {
@@ -436,6 +456,162 @@ fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ORIGIN: &str = "http://127.0.0.1:1";
+    const SITE: &str = "title: { kk: Сайт, ru: Сайт }
+base_url: https://example.org/ngo/
+missing_translation: fallback
+languages:
+  - { code: kk, name: Қазақша }
+  - { code: ru, name: Русский }
+taxonomies:
+  district:
+    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
+    zhambyl: { kk: Жамбыл ауданы, ru: Жамбылский район }
+  topics:
+    youth: { kk: Жастар, ru: Молодёжь }
+    sport: { kk: Спорт, ru: Спорт }
+";
+
+    fn story(title: &str, date: &str, district: &str, body: &str) -> String {
+        format!(
+            "---\ntitle: {title}\ndate: {date}\ndistrict: {district}\ntopics: [youth]\nsummary: {title} туралы\n---\n\n{body}\n"
+        )
+    }
+
+    /// What a browser would get: the files of every update so far, as bytes.
+    fn apply(served: &mut BTreeMap<String, Vec<u8>>, update: Update) {
+        if update.replace_all {
+            served.clear();
+        }
+        for (path, body) in update.files {
+            served.insert(path, body.read().expect("readable").into_owned());
+        }
+    }
+
+    fn session(dir: &Path) -> Session {
+        let mut session = Session::new(dir, ORIGIN);
+        session.booklets = Box::new(NoBooklets);
+        session
+    }
+
+    fn full_build(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        let mut served = BTreeMap::new();
+        apply(&mut served, session(dir).rebuild().expect("builds"));
+        served
+    }
+
+    /// After each kind of edit, what the server serves is byte for byte what a fresh build of
+    /// the edited site makes: no stale list, term page, feed, sitemap or search index.
+    #[test]
+    fn after_each_edit_the_served_site_is_what_a_full_build_makes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |path: &str, text: &str| {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
+            std::fs::write(file, text).expect("write");
+        };
+        write("site.yaml", SITE);
+        write(
+            "content/projects/wells.kk.md",
+            &story(
+                "Құдықтар",
+                "2023-05-01",
+                "balkhash",
+                "Ауылда құдық қазылды.",
+            ),
+        );
+        write(
+            "content/projects/wells.ru.md",
+            "---\ntitle: Колодцы\n---\n\nВ селе вырыли колодцы.\n",
+        );
+        write(
+            "content/projects/sport.kk.md",
+            &story(
+                "Спорт алаңы",
+                "2023-06-01",
+                "zhambyl",
+                "Балаларға алаң салынды.",
+            ),
+        );
+        write(
+            "content/projects/library.kk.md",
+            &story("Кітапхана", "2022-03-01", "balkhash", "Кітапхана ашылды."),
+        );
+        let mut server = session(dir.path());
+        let mut served = BTreeMap::new();
+        apply(&mut served, server.rebuild().expect("first build"));
+
+        let edits: [(&str, Option<String>); 7] = [
+            // A title shows in lists, term pages, feeds and the search index.
+            (
+                "content/projects/wells.kk.md",
+                Some(story(
+                    "Таза су құдықтары",
+                    "2023-05-01",
+                    "balkhash",
+                    "Ауылда құдық қазылды.",
+                )),
+            ),
+            // Moving a story to another district changes two term pages and the counts.
+            (
+                "content/projects/sport.kk.md",
+                Some(story(
+                    "Спорт алаңы",
+                    "2023-06-01",
+                    "balkhash",
+                    "Балаларға алаң салынды.",
+                )),
+            ),
+            // A new date reorders every list.
+            (
+                "content/projects/library.kk.md",
+                Some(story(
+                    "Кітапхана",
+                    "2024-01-15",
+                    "balkhash",
+                    "Кітапхана ашылды.",
+                )),
+            ),
+            // A translation's own text; the story it inherits facts from is unchanged.
+            (
+                "content/projects/wells.ru.md",
+                Some(
+                    "---\ntitle: Колодцы с чистой водой\n---\n\nВ селе вырыли три колодца.\n"
+                        .into(),
+                ),
+            ),
+            // A new translation replaces a borrowed (fallback) page.
+            (
+                "content/projects/sport.ru.md",
+                Some("---\ntitle: Спортплощадка\n---\n\nДля детей построили площадку.\n".into()),
+            ),
+            // A new story, then one removed.
+            (
+                "content/projects/school.kk.md",
+                Some(story("Мектеп", "2023-09-01", "zhambyl", "Мектеп жөнделді.")),
+            ),
+            ("content/projects/library.kk.md", None),
+        ];
+        for (path, text) in edits {
+            match &text {
+                Some(text) => write(path, text),
+                None => std::fs::remove_file(dir.path().join(path)).expect("remove"),
+            }
+            server.note(&[PathBuf::from(path)]);
+            apply(&mut served, server.rebuild().expect("rebuilds"));
+            let fresh = full_build(dir.path());
+            let differ: BTreeSet<&String> = fresh
+                .keys()
+                .chain(served.keys())
+                .filter(|file| fresh.get(*file) != served.get(*file))
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "after editing {path}, these differ from a full build: {differ:?}"
+            );
+        }
+    }
 
     #[test]
     fn template_mentions_are_quoted_names() {

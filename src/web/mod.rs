@@ -302,7 +302,7 @@ pub fn render_pages(
     prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
-    which: &dyn Fn(&Job) -> bool,
+    which: &(dyn Fn(&Job) -> bool + Sync),
     sink: &dyn Sink,
     cards: &mut CardCache,
 ) -> Result<usize, Diagnostics> {
@@ -315,7 +315,7 @@ pub fn render_pages(
         images,
     };
     let jobs: Vec<Job> = jobs(prepared)
-        .into_iter()
+        .into_par_iter()
         .filter(|job| which(job))
         .collect();
     if jobs.is_empty() {
