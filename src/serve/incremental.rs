@@ -292,7 +292,7 @@ impl Session {
             if problems.has_errors() {
                 return Err(problems);
             }
-            let booklets = affected_booklets(&site, &changed);
+            let booklets = affected_booklets(&last.site, &site, &changed);
             (
                 pages,
                 self.booklets.render(&site, &theme, &booklets, &memory)?,
@@ -435,22 +435,40 @@ fn copy_entry_assets(
     }
 }
 
-/// Booklets that changed themselves or include a changed story.
-fn affected_booklets<'a>(site: &'a Site, changed: &HashSet<EntryKey>) -> Vec<&'a Booklet> {
-    site.prints
+/// Booklets that changed themselves or include a changed story, before or after the change: a
+/// story that leaves a booklet's `{ district: ... }` filter changes that booklet too.
+fn affected_booklets<'a>(
+    before: &Site,
+    after: &'a Site,
+    changed: &HashSet<EntryKey>,
+) -> Vec<&'a Booklet> {
+    let touched = |booklet: &Booklet| {
+        changed.contains(&booklet_key(booklet))
+            || booklet
+                .stories
+                .iter()
+                .any(|name| changed.contains(&(Kind::Story, name.clone())))
+    };
+    let touched_before: HashSet<EntryKey> = before
+        .prints
         .iter()
-        .filter(|booklet| {
-            let own = match booklet.origin {
-                Origin::Booklet => Kind::Booklet,
-                Origin::Leaflet => Kind::Story,
-            };
-            changed.contains(&(own, booklet.name.clone()))
-                || booklet
-                    .stories
-                    .iter()
-                    .any(|name| changed.contains(&(Kind::Story, name.clone())))
-        })
+        .filter(|b| touched(b))
+        .map(booklet_key)
+        .collect();
+    after
+        .prints
+        .iter()
+        .filter(|b| touched(b) || touched_before.contains(&booklet_key(b)))
         .collect()
+}
+
+/// The entry a booklet is made from: its own, or a leaflet's story.
+fn booklet_key(booklet: &Booklet) -> EntryKey {
+    let kind = match booklet.origin {
+        Origin::Booklet => Kind::Booklet,
+        Origin::Leaflet => Kind::Story,
+    };
+    (kind, booklet.name.clone())
 }
 
 #[cfg(test)]
@@ -499,6 +517,95 @@ taxonomies:
         let mut served = BTreeMap::new();
         apply(&mut served, session(dir).rebuild().expect("builds"));
         served
+    }
+
+    /// Records which booklets each rebuild asks for, instead of making PDFs.
+    #[derive(Clone, Default)]
+    struct Recorder(Arc<std::sync::Mutex<Vec<Vec<String>>>>);
+
+    impl Booklets for Recorder {
+        fn render(
+            &self,
+            _: &Site,
+            _: &Theme,
+            booklets: &[&Booklet],
+            _: &dyn Sink,
+        ) -> Result<usize, Diagnostics> {
+            let names = booklets.iter().map(|b| b.name.clone()).collect();
+            self.0.lock().expect("not poisoned").push(names);
+            Ok(booklets.len())
+        }
+    }
+
+    /// A booklet is made again when a story it prints changes, joins or leaves it, and only then.
+    #[test]
+    fn booklets_are_remade_when_a_story_in_them_changes_joins_or_leaves() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |path: &str, text: &str| {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
+            std::fs::write(file, text).expect("write");
+        };
+        write("site.yaml", SITE);
+        write(
+            "content/booklets/balkhash.kk.md",
+            "---\ntitle: Балқаш жобалары\nstories: { district: balkhash }\n---\n\nКіріспе.\n",
+        );
+        write(
+            "content/projects/wells.kk.md",
+            &story("Құдықтар", "2023-05-01", "balkhash", "Мәтін."),
+        );
+        write(
+            "content/projects/sport.kk.md",
+            &story("Спорт", "2023-06-01", "zhambyl", "Мәтін."),
+        );
+        write(
+            "content/projects/library.kk.md",
+            &story("Кітапхана", "2022-03-01", "balkhash", "Мәтін."),
+        );
+        let recorder = Recorder::default();
+        let mut server = Session::new(dir.path(), ORIGIN);
+        server.booklets = Box::new(recorder.clone());
+        server.rebuild().expect("first build");
+
+        let mut remade = |path: &str, text: String| {
+            write(path, &text);
+            server.note(&[PathBuf::from(path)]);
+            server.rebuild().expect("rebuilds");
+            let calls = recorder.0.lock().expect("not poisoned");
+            calls
+                .last()
+                .expect("a call")
+                .contains(&"balkhash".to_string())
+        };
+        let wells = "content/projects/wells.kk.md";
+        let sport = "content/projects/sport.kk.md";
+        let library = "content/projects/library.kk.md";
+        assert!(
+            remade(wells, story("Таза су", "2023-05-01", "balkhash", "Мәтін.")),
+            "its story changed"
+        );
+        assert!(
+            !remade(
+                sport,
+                story("Спорт алаңы", "2023-06-01", "zhambyl", "Мәтін.")
+            ),
+            "another district's story"
+        );
+        assert!(
+            remade(
+                library,
+                story("Кітапхана", "2022-03-01", "zhambyl", "Мәтін.")
+            ),
+            "a story left it"
+        );
+        assert!(
+            remade(
+                sport,
+                story("Спорт алаңы", "2023-06-01", "balkhash", "Мәтін.")
+            ),
+            "a story joined it"
+        );
     }
 
     /// After each kind of edit, what the server serves is byte for byte what a fresh build of
