@@ -256,16 +256,25 @@ impl Session {
         } else {
             let templates = affected_templates(&theme, &self.pending.templates);
             let exists = |name: &str| theme.templates.contains_key(name);
+            // Borrowed keys: a term page reads hundreds of entries, each looked up here.
+            let changed_keys: HashSet<(Kind, &str)> = changed
+                .iter()
+                .map(|(kind, name)| (*kind, name.as_str()))
+                .collect();
             let which = |job: &Job| {
                 let reads = job.reads();
                 templates.contains(job.template(&exists))
-                    || reads_changed(reads.entries.iter().copied(), reads.all_stories, &changed)
+                    || reads_changed(
+                        reads.entries.iter().copied(),
+                        reads.all_stories,
+                        &changed_keys,
+                    )
                     || last.jobs.get(&job.key()).is_some_and(|info| {
                         if templates.contains(info.template) {
                             return true;
                         }
                         let entries = info.entries.iter().map(|(k, n)| (*k, n.as_str()));
-                        reads_changed(entries, info.all_stories, &changed)
+                        reads_changed(entries, info.all_stories, &changed_keys)
                     })
             };
             // Resized images come from the cache, so this costs little unless an image changed.
@@ -377,10 +386,10 @@ fn menu(site: &Site) -> Vec<(String, String)> {
 fn reads_changed<'a>(
     mut entries: impl Iterator<Item = (Kind, &'a str)>,
     all_stories: bool,
-    changed: &HashSet<EntryKey>,
+    changed: &HashSet<(Kind, &str)>,
 ) -> bool {
     (all_stories && changed.iter().any(|(kind, _)| *kind == Kind::Story))
-        || entries.any(|(kind, name)| changed.contains(&(kind, name.to_string())))
+        || entries.any(|entry| changed.contains(&entry))
 }
 
 /// Entries with a page from one of the `changed` files, before or after the change.

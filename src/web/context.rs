@@ -168,6 +168,11 @@ struct Card<'a> {
     /// The language of the title and summary when it differs from the page's (a fallback).
     #[serde(skip_serializing_if = "Option::is_none")]
     text_lang: Option<&'a str>,
+    /// The topic keys separated by spaces and the year: what the filters match cards by. Ready
+    /// made, because a list of a thousand cards would otherwise build them in the template.
+    topic_keys: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
 }
 
 /// Everything about one language that every page in it shares.
@@ -382,11 +387,17 @@ impl<'a> Builder<'a> {
     fn card(&self, page: &'a Page) -> Card<'a> {
         let lang = page.lang.as_str();
         let meta = page.story();
+        let topic_keys = meta
+            .and_then(|m| m.topics.as_ref())
+            .map(|keys| keys.join(" "))
+            .unwrap_or_default();
         Card {
             title: &page.title,
             url: self.base().link(&page.path),
             overview: self.overview(page, meta, lang),
             text_lang: page.borrowed_from.as_deref(),
+            topic_keys,
+            year: page.date().map(|d| d.year),
         }
     }
 
