@@ -27,20 +27,20 @@ pub fn make(
     crate::print::booklet::render(site, booklets, &engine, sink)
 }
 
-/// Notes the size of every file made in the model, for the web pages' download links.
+/// Notes the size of every file made in the model, for the web pages' download links. Files
+/// not in `files` keep the size they have.
 pub fn record_sizes(site: &mut Site, files: &[(String, u64)]) {
     for booklet in &mut site.prints {
         for file in &mut booklet.files {
-            file.size = files
-                .iter()
-                .find(|(path, _)| *path == file.path)
-                .map(|(_, size)| *size);
+            if let Some((_, size)) = files.iter().find(|(path, _)| *path == file.path) {
+                file.size = Some(*size);
+            }
         }
     }
 }
 
-/// The dev server's booklets: made by the print engine, into its memory. (Their sizes are
-/// not on the served pages: the server renders the pages first, to show them sooner.)
+/// The dev server's booklets: made by the print engine, into its memory, before the pages
+/// that link to them (with their sizes, as `egiz build` shows them).
 pub struct ServeBooklets;
 
 impl crate::serve::incremental::Booklets for ServeBooklets {
@@ -50,8 +50,8 @@ impl crate::serve::incremental::Booklets for ServeBooklets {
         theme: &Theme,
         booklets: &[&Booklet],
         sink: &dyn Sink,
-    ) -> Result<usize, Diagnostics> {
-        make(site, theme, booklets, sink).map(|made| made.booklets)
+    ) -> Result<Vec<(String, u64)>, Diagnostics> {
+        make(site, theme, booklets, sink).map(|made| made.files)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::output::{Body, Memory, Sink};
 use crate::web::{self, Job, Prepared, Theme};
 
 /// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
-/// pages link to) and returns how many it made. The server uses
+/// pages link to) and returns every file made with its size in bytes. The server uses
 /// [`crate::booklets::ServeBooklets`], the print engine.
 pub trait Booklets {
     fn render(
@@ -29,7 +29,7 @@ pub trait Booklets {
         theme: &Theme,
         booklets: &[&Booklet],
         sink: &dyn Sink,
-    ) -> Result<usize, Diagnostics>;
+    ) -> Result<Vec<(String, u64)>, Diagnostics>;
 }
 
 /// Makes no booklets (for a server that only shows the web pages).
@@ -42,8 +42,8 @@ impl Booklets for NoBooklets {
         _: &Theme,
         _: &[&Booklet],
         _: &dyn Sink,
-    ) -> Result<usize, Diagnostics> {
-        Ok(0)
+    ) -> Result<Vec<(String, u64)>, Diagnostics> {
+        Ok(Vec::new())
     }
 }
 
@@ -94,6 +94,8 @@ pub struct Session {
     /// Each story's card and search words, made again only for changed stories.
     reuse: web::Reuse,
     last: Option<Built>,
+    /// The booklet files served now, by their path.
+    booklet_files: BTreeMap<String, Body>,
     pending: Pending,
     booklets: Box<dyn Booklets + Send>,
 }
@@ -106,6 +108,7 @@ impl Session {
             cache: ParseCache::default(),
             reuse: web::Reuse::default(),
             last: None,
+            booklet_files: BTreeMap::new(),
             pending: Pending {
                 full: true,
                 ..Pending::default()
@@ -205,14 +208,17 @@ impl Session {
     /// Load and render everything.
     fn full(&mut self) -> Result<Update, Diagnostics> {
         let base_url = self.base_url()?;
-        let (site, mut warnings) = self.load_site(&base_url, Trust::Verify)?;
+        let (mut site, mut warnings) = self.load_site(&base_url, Trust::Verify)?;
         let theme = self.load_theme(&site, &mut warnings)?;
         // site.yaml or the theme's strings may have changed every story's card and words.
         self.reuse.clear();
         let memory = Memory::new();
-        let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
+        // Booklets first, as in `egiz build`: the web pages show each PDF's size.
         let all: Vec<&Booklet> = site.prints.iter().collect();
-        let booklets = self.booklets.render(&site, &theme, &all, &memory)?;
+        let booklets = all.len();
+        let files = self.booklets.render(&site, &theme, &all, &memory)?;
+        crate::booklets::record_sizes(&mut site, &files);
+        let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
         let jobs = job_infos(&web::prepare(&site), &theme);
         Ok(self.finish(
             Built::new(Arc::new(site), Arc::new(theme), jobs),
@@ -228,31 +234,40 @@ impl Session {
         let base_url = last.site.config.base.permalink("");
         let reload_site = !self.pending.content.is_empty();
         let reload_theme = !self.pending.templates.is_empty() || self.pending.statics;
-        let (site, mut warnings) = if reload_site {
-            let (site, warnings) = self.load_site(&base_url, self.trust())?;
-            (Arc::new(site), warnings)
+        let mut warnings = Diagnostics::new();
+        let loaded = if reload_site {
+            let (site, load_warnings) = self.load_site(&base_url, self.trust())?;
+            warnings = load_warnings;
+            Some(site)
         } else {
-            (last.site.clone(), Diagnostics::new())
+            None
         };
         let theme = if reload_theme {
-            Arc::new(self.load_theme(&site, &mut warnings)?)
+            let config_of = loaded.as_ref().unwrap_or(&last.site);
+            Arc::new(self.load_theme(config_of, &mut warnings)?)
         } else {
             last.theme.clone()
+        };
+        let memory = Memory::new();
+        let (site, changed, booklets) = match loaded {
+            Some(mut site) => {
+                let mut changed = changed_entries(&last.site, &site, &self.pending.content);
+                let booklets =
+                    self.remake_booklets(&last.site, &mut site, &theme, &mut changed, &memory)?;
+                (Arc::new(site), changed, booklets)
+            }
+            None => (last.site.clone(), HashSet::new(), 0),
         };
         let prepared = web::prepare(&site);
         let jobs = web::jobs(&prepared);
         let structure_changed = jobs.len() != last.jobs.len()
             || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
             || menu(&site) != last.menu;
-        let memory = Memory::new();
-        let changed = changed_entries(&last.site, &site, &self.pending.content);
         for (_, name) in &changed {
             self.reuse.forget(name);
         }
-        let (pages, booklets) = if structure_changed {
-            let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
-            let all: Vec<&Booklet> = site.prints.iter().collect();
-            (pages, self.booklets.render(&site, &theme, &all, &memory)?)
+        let pages = if structure_changed {
+            web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages
         } else {
             let templates = affected_templates(&theme, &self.pending.templates);
             let exists = |name: &str| theme.templates.contains_key(name);
@@ -301,11 +316,7 @@ impl Session {
             if problems.has_errors() {
                 return Err(problems);
             }
-            let booklets = affected_booklets(&last.site, &site, &changed);
-            (
-                pages,
-                self.booklets.render(&site, &theme, &booklets, &memory)?,
-            )
+            pages
         };
         let jobs = job_infos(&prepared, &theme);
         drop(prepared);
@@ -318,6 +329,55 @@ impl Session {
         ))
     }
 
+    /// Make again the booklets `changed` concerns, before the pages, as `egiz build` does: the
+    /// booklets' web pages show each PDF's size, so those pages count as changed too. Returns
+    /// how many booklets were made.
+    fn remake_booklets(
+        &self,
+        before: &Site,
+        site: &mut Site,
+        theme: &Theme,
+        changed: &mut HashSet<EntryKey>,
+        sink: &dyn Sink,
+    ) -> Result<usize, Diagnostics> {
+        let remade: Vec<&Booklet> = affected_booklets(before, site, changed);
+        let keys: Vec<EntryKey> = remade.iter().map(|b| booklet_key(b)).collect();
+        let files = self.booklets.render(site, theme, &remade, sink)?;
+        keep_sizes(before, site);
+        crate::booklets::record_sizes(site, &files);
+        let count = keys.len();
+        changed.extend(keys);
+        Ok(count)
+    }
+
+    /// Booklets are made again only when a change concerns them, so a rebuild that replaces
+    /// every served file hands on the other booklets' files from the builds that made them.
+    fn keep_booklet_files(
+        &mut self,
+        site: &Site,
+        files: &mut BTreeMap<String, Body>,
+        replace_all: bool,
+    ) {
+        let current: HashSet<&str> = site
+            .prints
+            .iter()
+            .flat_map(|b| &b.files)
+            .map(|f| f.path.as_str())
+            .collect();
+        self.booklet_files
+            .retain(|path, _| current.contains(path.as_str()));
+        for (path, body) in files.iter() {
+            if current.contains(path.as_str()) {
+                self.booklet_files.insert(path.clone(), body.clone());
+            }
+        }
+        if replace_all {
+            for (path, body) in &self.booklet_files {
+                files.entry(path.clone()).or_insert_with(|| body.clone());
+            }
+        }
+    }
+
     /// Keep `built` as the last good version and hand over what was made.
     fn finish(
         &mut self,
@@ -328,9 +388,11 @@ impl Session {
         warnings: Diagnostics,
     ) -> Update {
         let base_path = built.site.config.base.path.clone();
+        let mut files = memory.into_files();
+        self.keep_booklet_files(&built.site, &mut files, replace_all);
         self.last = Some(built);
         Update {
-            files: memory.into_files(),
+            files,
             replace_all,
             base_path,
             pages,
@@ -471,6 +533,20 @@ fn affected_booklets<'a>(
         .collect()
 }
 
+/// The sizes of the booklet files `before` had, for the same files of `after` (a rebuild
+/// remakes only some booklets; the others' files are still served as they were).
+fn keep_sizes(before: &Site, after: &mut Site) {
+    let sizes: HashMap<&str, u64> = before
+        .prints
+        .iter()
+        .flat_map(|b| &b.files)
+        .filter_map(|f| Some((f.path.as_str(), f.size?)))
+        .collect();
+    for file in after.prints.iter_mut().flat_map(|b| &mut b.files) {
+        file.size = sizes.get(file.path.as_str()).copied();
+    }
+}
+
 /// The entry a booklet is made from: its own, or a leaflet's story.
 fn booklet_key(booklet: &Booklet) -> EntryKey {
     let kind = match booklet.origin {
@@ -516,9 +592,41 @@ taxonomies:
         }
     }
 
+    /// Stands in for the print engine: each booklet file holds the titles of its stories, so
+    /// its size changes when they do.
+    struct TitleFiles;
+
+    impl Booklets for TitleFiles {
+        fn render(
+            &self,
+            site: &Site,
+            _: &Theme,
+            booklets: &[&Booklet],
+            sink: &dyn Sink,
+        ) -> Result<Vec<(String, u64)>, Diagnostics> {
+            let mut made = Vec::new();
+            for booklet in booklets {
+                let titles: Vec<&str> = site
+                    .stories
+                    .iter()
+                    .filter(|e| booklet.stories.contains(&e.name))
+                    .flat_map(|e| e.pages.iter().map(|p| p.title.as_str()))
+                    .collect();
+                for file in &booklet.files {
+                    // Some kilobytes, so that a new title shows in the size on the page.
+                    let text = format!("{}: {}\n", file.path, titles.join(", ")).repeat(200);
+                    sink.write(&file.path, text.as_bytes())
+                        .map_err(|d| Diagnostics::from_iter([d]))?;
+                    made.push((file.path.clone(), text.len() as u64));
+                }
+            }
+            Ok(made)
+        }
+    }
+
     fn session(dir: &Path) -> Session {
         let mut session = Session::new(dir, ORIGIN);
-        session.booklets = Box::new(NoBooklets);
+        session.booklets = Box::new(TitleFiles);
         session
     }
 
@@ -539,10 +647,10 @@ taxonomies:
             _: &Theme,
             booklets: &[&Booklet],
             _: &dyn Sink,
-        ) -> Result<usize, Diagnostics> {
+        ) -> Result<Vec<(String, u64)>, Diagnostics> {
             let names = booklets.iter().map(|b| b.name.clone()).collect();
             self.0.lock().expect("not poisoned").push(names);
-            Ok(booklets.len())
+            Ok(Vec::new())
         }
     }
 
@@ -618,7 +726,8 @@ taxonomies:
     }
 
     /// After each kind of edit, what the server serves is byte for byte what a fresh build of
-    /// the edited site makes: no stale list, term page, feed, sitemap or search index.
+    /// the edited site makes: no stale list, term page, feed, sitemap, search index, booklet
+    /// or booklet size on a download link.
     #[test]
     fn after_each_edit_the_served_site_is_what_a_full_build_makes() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -628,6 +737,10 @@ taxonomies:
             std::fs::write(file, text).expect("write");
         };
         write("site.yaml", SITE);
+        write(
+            "content/booklets/balkhash.kk.md",
+            "---\ntitle: Балқаш жобалары\nstories: { district: balkhash }\n---\n\nКіріспе.\n",
+        );
         write(
             "content/projects/wells.kk.md",
             &story(
