@@ -104,8 +104,12 @@ fn write(fonts: &FontSet, pages: Vec<Page>, outline: &[Outline]) -> Vec<u8> {
 
 /// Writes `pdf` to a temporary file, runs `tool args… file [extra…]`, returns stdout.
 fn run_tool(tool: &str, args: &[&str], pdf: &[u8], extra: &[&str]) -> String {
+    // Tests run in parallel and may call the same tool with the same arguments: a number per
+    // call keeps their files apart.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path: PathBuf = std::env::temp_dir().join(format!(
-        "egiz-pdf-test-{}-{}-{}.pdf",
+        "egiz-pdf-test-{}-{call}-{}-{}.pdf",
         std::process::id(),
         tool,
         args.join("").replace(['-', ' '], "")
