@@ -582,6 +582,12 @@ taxonomies:
         )
     }
 
+    fn write_file(dir: &Path, path: &str, text: &str) {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
+        std::fs::write(file, text).expect("write");
+    }
+
     /// What a browser would get: the files of every update so far, as bytes.
     fn apply(served: &mut BTreeMap<String, Vec<u8>>, update: Update) {
         if update.replace_all {
@@ -658,11 +664,7 @@ taxonomies:
     #[test]
     fn booklets_are_remade_when_a_story_in_them_changes_joins_or_leaves() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let write = |path: &str, text: &str| {
-            let file = dir.path().join(path);
-            std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
-            std::fs::write(file, text).expect("write");
-        };
+        let write = |path: &str, text: &str| write_file(dir.path(), path, text);
         write("site.yaml", SITE);
         write(
             "content/booklets/balkhash.kk.md",
@@ -731,11 +733,7 @@ taxonomies:
     #[test]
     fn after_each_edit_the_served_site_is_what_a_full_build_makes() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let write = |path: &str, text: &str| {
-            let file = dir.path().join(path);
-            std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
-            std::fs::write(file, text).expect("write");
-        };
+        let write = |path: &str, text: &str| write_file(dir.path(), path, text);
         write("site.yaml", SITE);
         write(
             "content/booklets/balkhash.kk.md",
