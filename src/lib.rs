@@ -40,7 +40,7 @@
 //!    [`print::blocks`] (headings, lists, tables, figures into a galley, [`print::layout`]) →
 //!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
 //!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
-//!    [`print::engine`](crate::print::engine) ties them together with the theme's [`print::settings`].
+//!    [`print::engine`] ties them together with the theme's [`print::settings`].
 //!    Booklets: the model resolves every booklet and story leaflet ([`content::booklets`]: its
 //!    stories, paper, editions and the PDF files they make, with their addresses); the build
 //!    typesets them first ([`print::booklet`]: cover, contents with real page numbers, text,
@@ -65,6 +65,14 @@
 //! assert_eq!(base.link("kk/projects/x/"), "/ngo-site/kk/projects/x/");
 //! assert_eq!(base.permalink("ru/"), "https://org.github.io/ngo-site/ru/");
 //! ```
+//!
+//! The dev server ([`serve`]) runs the same pipeline into memory and then keeps what it can
+//! between saves: parsed files ([`content::load::ParseCache`], trusted without looking at the
+//! disk while the watcher reports every change), each story's card and search words
+//! ([`web::Reuse`]), and the booklet files a change does not concern. A rebuild re-renders
+//! the jobs that read a changed entry, before or after the change, and
+//! `serve::incremental`'s tests check after each kind of edit that what it serves is byte for
+//! byte what a fresh build makes.
 //!
 //! The web and print renderers only read the model; neither knows the other.
 //! `main.rs` is a thin command-line layer over [`build`], [`init`], [`new_story`],
