@@ -85,10 +85,15 @@ impl ParseCache {
             .is_some_and(|found| found.0.sources.iter().any(|s| s.abs == path))
     }
 
-    fn get(&self, source: &Source, stamp: &Stamp) -> Option<Parsed> {
+    /// The remembered parse of `source`, if it may still be used: on trust, or when the file's
+    /// time and size are those it was parsed at.
+    fn get(&self, source: &Source, trust: Trust) -> Option<Parsed> {
         let (cached_stamp, parsed) = self.files.get(&source.abs)?;
-        (stamp.is_some() && cached_stamp == stamp && parsed.source == *source)
-            .then(|| parsed.clone())
+        let unchanged = match trust {
+            Trust::Watched => true,
+            Trust::Verify => cached_stamp.is_some() && *cached_stamp == stamp(&source.abs),
+        };
+        (unchanged && parsed.source == *source).then(|| parsed.clone())
     }
 }
 
@@ -100,12 +105,13 @@ pub fn load_cached(
     trust: Trust,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let (config, mut problems) = config::load(site_dir, base_url)?;
-    let mut trust = trust;
-    if cache.base_path != config.base.path {
+    let trust = if cache.base_path == config.base.path {
+        trust
+    } else {
         cache.files.clear();
         cache.base_path = config.base.path.clone();
-        trust = Trust::Verify;
-    }
+        Trust::Verify
+    };
     let found = match &cache.found {
         Some(found) if trust == Trust::Watched => found.clone(),
         _ => {
@@ -121,16 +127,12 @@ pub fn load_cached(
     let parsed: Vec<(Parsed, Option<Stamp>)> = found
         .sources
         .par_iter()
-        .map(|source| {
-            if trust == Trust::Watched
-                && let Some((_, parsed)) = shared.files.get(&source.abs)
-            {
-                return (parsed.clone(), None);
-            }
-            let stamp = stamp(&source.abs);
-            match shared.get(source, &stamp) {
-                Some(parsed) => (parsed, None),
-                None => (parse_source(source.clone(), &config), Some(stamp)),
+        .map(|source| match shared.get(source, trust) {
+            Some(parsed) => (parsed, None),
+            // The stamp is taken before reading: a write during the parse is seen next time.
+            None => {
+                let stamp = stamp(&source.abs);
+                (parse_source(source.clone(), &config), Some(stamp))
             }
         })
         .collect();

@@ -218,8 +218,10 @@ impl Session {
         let booklets = all.len();
         let files = self.booklets.render(&site, &theme, &all, &memory)?;
         crate::booklets::record_sizes(&mut site, &files);
-        let pages = web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages;
-        let jobs = job_infos(&web::prepare(&site), &theme);
+        let prepared = web::prepare(&site);
+        let pages = web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages;
+        let jobs = job_infos(&prepared, &web::jobs(&prepared), &theme);
+        drop(prepared);
         Ok(self.finish(
             Built::new(Arc::new(site), Arc::new(theme), jobs),
             memory,
@@ -267,7 +269,7 @@ impl Session {
             self.reuse.forget(name);
         }
         let pages = if structure_changed {
-            web::render_cached(&site, &theme, &memory, &mut self.reuse)?.pages
+            web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages
         } else {
             let templates = affected_templates(&theme, &self.pending.templates);
             let exists = |name: &str| theme.templates.contains_key(name);
@@ -276,8 +278,9 @@ impl Session {
                 .iter()
                 .map(|(kind, name)| (*kind, name.as_str()))
                 .collect();
-            let which = |job: &Job| {
-                let reads = job.reads();
+            let shown: &Site = &prepared.site;
+            let affected = |job: &Job| {
+                let reads = job.reads(shown);
                 templates.contains(job.template(&exists))
                     || reads_changed(
                         reads.entries.iter().copied(),
@@ -292,6 +295,11 @@ impl Session {
                         reads_changed(entries, info.all_stories, &changed_keys)
                     })
             };
+            let chosen: Vec<Job> = jobs
+                .par_iter()
+                .filter(|job| affected(job))
+                .copied()
+                .collect();
             // Resized images come from the cache, so this costs little unless an image changed.
             let images = web::images::process(&prepared.site)?;
             let mut problems = Diagnostics::new();
@@ -299,13 +307,15 @@ impl Session {
                 copy_entry_assets(&site, &changed, &memory, &mut problems);
                 images.place(&memory, &mut problems);
                 let reuse = &mut self.reuse;
-                web::render_with_indexes(&site, &prepared, &theme, &images, &which, &memory, reuse)?
+                web::render_with_indexes(
+                    &site, &prepared, &theme, &images, &chosen, &memory, reuse,
+                )?
             } else {
                 web::render_pages(
                     &prepared,
                     &theme,
                     &images,
-                    &which,
+                    &chosen,
                     &memory,
                     &mut self.reuse.cards,
                 )?
@@ -318,7 +328,7 @@ impl Session {
             }
             pages
         };
-        let jobs = job_infos(&prepared, &theme);
+        let jobs = job_infos(&prepared, &jobs, &theme);
         drop(prepared);
         Ok(self.finish(
             Built::new(site, theme, jobs),
@@ -416,12 +426,11 @@ impl Built {
 }
 
 /// What each page of the site reads, to compare with the next change.
-fn job_infos(prepared: &Prepared, theme: &Theme) -> HashMap<String, JobInfo> {
+fn job_infos(prepared: &Prepared, jobs: &[Job], theme: &Theme) -> HashMap<String, JobInfo> {
     let exists = |name: &str| theme.templates.contains_key(name);
-    web::jobs(prepared)
-        .par_iter()
+    jobs.par_iter()
         .map(|job| {
-            let reads = job.reads();
+            let reads = job.reads(&prepared.site);
             let info = JobInfo {
                 entries: reads
                     .entries
@@ -588,6 +597,48 @@ taxonomies:
         std::fs::write(file, text).expect("write");
     }
 
+    /// Three Kazakh stories, two of them in Balkhash district, and a booklet of that district's
+    /// stories.
+    fn booklet_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |path: &str, text: &str| write_file(dir.path(), path, text);
+        write("site.yaml", SITE);
+        write(
+            "content/booklets/balkhash.kk.md",
+            "---\ntitle: Балқаш жобалары\nstories: { district: balkhash }\n---\n\nКіріспе.\n",
+        );
+        let stories = [
+            (
+                "wells",
+                "Құдықтар",
+                "2023-05-01",
+                "balkhash",
+                "Ауылда құдық қазылды.",
+            ),
+            (
+                "sport",
+                "Спорт алаңы",
+                "2023-06-01",
+                "zhambyl",
+                "Балаларға алаң салынды.",
+            ),
+            (
+                "library",
+                "Кітапхана",
+                "2022-03-01",
+                "balkhash",
+                "Кітапхана ашылды.",
+            ),
+        ];
+        for (name, title, date, district, body) in stories {
+            write(
+                &format!("content/projects/{name}.kk.md"),
+                &story(title, date, district, body),
+            );
+        }
+        dir
+    }
+
     /// What a browser would get: the files of every update so far, as bytes.
     fn apply(served: &mut BTreeMap<String, Vec<u8>>, update: Update) {
         if update.replace_all {
@@ -663,25 +714,8 @@ taxonomies:
     /// A booklet is made again when a story it prints changes, joins or leaves it, and only then.
     #[test]
     fn booklets_are_remade_when_a_story_in_them_changes_joins_or_leaves() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = booklet_site();
         let write = |path: &str, text: &str| write_file(dir.path(), path, text);
-        write("site.yaml", SITE);
-        write(
-            "content/booklets/balkhash.kk.md",
-            "---\ntitle: Балқаш жобалары\nstories: { district: balkhash }\n---\n\nКіріспе.\n",
-        );
-        write(
-            "content/projects/wells.kk.md",
-            &story("Құдықтар", "2023-05-01", "balkhash", "Мәтін."),
-        );
-        write(
-            "content/projects/sport.kk.md",
-            &story("Спорт", "2023-06-01", "zhambyl", "Мәтін."),
-        );
-        write(
-            "content/projects/library.kk.md",
-            &story("Кітапхана", "2022-03-01", "balkhash", "Мәтін."),
-        );
         let recorder = Recorder::default();
         let mut server = Session::new(dir.path(), ORIGIN);
         server.booklets = Box::new(recorder.clone());
@@ -732,38 +766,11 @@ taxonomies:
     /// or booklet size on a download link.
     #[test]
     fn after_each_edit_the_served_site_is_what_a_full_build_makes() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = booklet_site();
         let write = |path: &str, text: &str| write_file(dir.path(), path, text);
-        write("site.yaml", SITE);
-        write(
-            "content/booklets/balkhash.kk.md",
-            "---\ntitle: Балқаш жобалары\nstories: { district: balkhash }\n---\n\nКіріспе.\n",
-        );
-        write(
-            "content/projects/wells.kk.md",
-            &story(
-                "Құдықтар",
-                "2023-05-01",
-                "balkhash",
-                "Ауылда құдық қазылды.",
-            ),
-        );
         write(
             "content/projects/wells.ru.md",
             "---\ntitle: Колодцы\n---\n\nВ селе вырыли колодцы.\n",
-        );
-        write(
-            "content/projects/sport.kk.md",
-            &story(
-                "Спорт алаңы",
-                "2023-06-01",
-                "zhambyl",
-                "Балаларға алаң салынды.",
-            ),
-        );
-        write(
-            "content/projects/library.kk.md",
-            &story("Кітапхана", "2022-03-01", "balkhash", "Кітапхана ашылды."),
         );
         let mut server = session(dir.path());
         let mut served = BTreeMap::new();

@@ -36,6 +36,7 @@ pub use reuse::Reuse;
 pub use theme::Theme;
 
 /// One HTML page (or one set of pages made together) to render.
+#[derive(Clone, Copy)]
 pub enum Job<'a> {
     Content(&'a Entry, &'a Page),
     /// The project list of a language; `List("")` is every language's home page of a site
@@ -86,7 +87,8 @@ impl<'a> Job<'a> {
         }
     }
 
-    pub fn reads(&self) -> Reads<'a> {
+    /// `site` is the site the job was made from (the prepared one).
+    pub fn reads(&self, site: &'a Site) -> Reads<'a> {
         match self {
             Job::Content(entry, _) => Reads {
                 entries: vec![(entry.kind, entry.name.as_str())],
@@ -116,7 +118,11 @@ impl<'a> Job<'a> {
             // stories in each language: a story that joins or leaves the term is one of them
             // before or after the change, which the server checks both.
             Job::Term(_, _, term) => Reads {
-                entries: term.story_names().map(|n| (Kind::Story, n)).collect(),
+                entries: term
+                    .story_names(site)
+                    .into_iter()
+                    .map(|n| (Kind::Story, n))
+                    .collect(),
                 all_stories: false,
             },
             // Totals come from every story (and every booklet's print run).
@@ -213,22 +219,23 @@ pub struct Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
-    render_cached(site, theme, sink, &mut Reuse::default())
+    // Pages borrowed for missing translations exist only here, not in the model (see fallback).
+    render_prepared(site, &prepare(site), theme, sink, &mut Reuse::default())
 }
 
-/// [`render`], reusing and filling `reuse` (see [`Reuse`]).
-pub fn render_cached(
+/// [`render`] of a site already prepared, reusing and filling `reuse` (see [`Reuse`]).
+pub fn render_prepared(
     site: &Site,
+    prepared: &Prepared,
     theme: &Theme,
     sink: &dyn Sink,
     reuse: &mut Reuse,
 ) -> Result<Rendered, Diagnostics> {
-    // Pages borrowed for missing translations exist only here, not in the model (see fallback).
-    let prepared = prepare(site);
     let shown: &Site = &prepared.site;
     // Pages need the images' sizes, so images come first.
     let catalog = images::process(shown)?;
-    let pages = render_with_indexes(site, &prepared, theme, &catalog, &|_| true, sink, reuse)?;
+    let all = jobs(prepared);
+    let pages = render_with_indexes(site, prepared, theme, &catalog, &all, sink, reuse)?;
     let mut problems = Diagnostics::new();
     copy_assets(shown, sink, &mut problems);
     catalog.place(sink, &mut problems);
@@ -249,13 +256,13 @@ pub fn render_with_indexes(
     prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
-    which: &(dyn Fn(&Job) -> bool + Sync),
+    jobs: &[Job],
     sink: &(dyn Sink + Sync),
     reuse: &mut Reuse,
 ) -> Result<usize, Diagnostics> {
     let Reuse { words, cards } = reuse;
     let (pages, problems) = rayon::join(
-        || render_pages(prepared, theme, images, which, sink, cards),
+        || render_pages(prepared, theme, images, jobs, sink, cards),
         || write_indexes(site, prepared, sink, words),
     );
     match pages {
@@ -296,13 +303,13 @@ fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &m
     }
 }
 
-/// Render the HTML pages of the jobs `which` chooses into `sink`, and nothing else (no assets,
+/// Render the HTML pages of `jobs` (made from `prepared`) into `sink`, and nothing else (no assets,
 /// static files or sitemap). Returns the number of jobs rendered.
 pub fn render_pages(
     prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
-    which: &(dyn Fn(&Job) -> bool + Sync),
+    jobs: &[Job],
     sink: &dyn Sink,
     cards: &mut CardCache,
 ) -> Result<usize, Diagnostics> {
@@ -314,10 +321,6 @@ pub fn render_pages(
         strings: &strings,
         images,
     };
-    let jobs: Vec<Job> = jobs(prepared)
-        .into_par_iter()
-        .filter(|job| which(job))
-        .collect();
     if jobs.is_empty() {
         return Ok(0);
     }

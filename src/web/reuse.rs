@@ -29,25 +29,41 @@ impl Reuse {
     }
 }
 
-/// Story cards as template values: language → story name → card.
-#[derive(Default)]
-pub struct CardCache {
-    cards: HashMap<String, HashMap<String, Value>>,
+/// Story cards as template values.
+pub type CardCache = PerStory<Value>;
+
+/// One value per language and story name, forgotten story by story.
+pub struct PerStory<T> {
+    by_language: HashMap<String, HashMap<String, T>>,
 }
 
-impl CardCache {
+impl<T> Default for PerStory<T> {
+    fn default() -> Self {
+        PerStory {
+            by_language: HashMap::new(),
+        }
+    }
+}
+
+impl<T> PerStory<T> {
+    /// Drop the story `name`'s values in every language.
     pub fn forget(&mut self, name: &str) {
-        for stories in self.cards.values_mut() {
+        for stories in self.by_language.values_mut() {
             stories.remove(name);
         }
     }
 
     pub fn clear(&mut self) {
-        self.cards.clear();
+        self.by_language.clear();
     }
 
-    /// The cards of one language, to read and fill.
-    pub fn language(&mut self, lang: &str) -> &mut HashMap<String, Value> {
-        self.cards.entry(lang.to_string()).or_default()
+    /// The values of one language, by story name.
+    pub fn get(&self, lang: &str) -> Option<&HashMap<String, T>> {
+        self.by_language.get(lang)
+    }
+
+    /// The values of one language, to read and fill.
+    pub fn language(&mut self, lang: &str) -> &mut HashMap<String, T> {
+        self.by_language.entry(lang.to_string()).or_default()
     }
 }

@@ -26,6 +26,8 @@ use crate::content::{Page, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
 
+use super::reuse::PerStory;
+
 /// Letters folded after lower-casing, so a query typed without Kazakh letters still matches.
 /// The same table is in `themes/default/static/js/search.js` (checked by a test).
 pub const FOLDS: [(char, char); 10] = [
@@ -115,16 +117,14 @@ pub struct WordCache {
     /// Every word met so far; a word's number is its place here.
     vocabulary: Vec<String>,
     numbers: HashMap<String, u32>,
-    /// Language → story name → the numbers of the story's body words.
-    stories: HashMap<String, HashMap<String, Vec<u32>>>,
+    /// The numbers of each story's body words.
+    stories: PerStory<Vec<u32>>,
 }
 
 impl WordCache {
     /// Read the story `name` again, in every language, on the next write.
     pub fn forget(&mut self, name: &str) {
-        for stories in self.stories.values_mut() {
-            stories.remove(name);
-        }
+        self.stories.forget(name);
     }
 
     pub fn clear(&mut self) {
@@ -151,10 +151,7 @@ impl WordCache {
             .collect();
         for (name, words) in missing {
             let numbers = words.into_iter().map(|w| self.number(w)).collect();
-            self.stories
-                .entry(lang.to_string())
-                .or_default()
-                .insert(name, numbers);
+            self.stories.language(lang).insert(name, numbers);
         }
     }
 }

@@ -31,13 +31,19 @@ pub struct Term {
     pub key: String,
     /// Language → indices into `Site::stories` of the stories with this term, newest first.
     stories: BTreeMap<String, Vec<usize>>,
-    /// The names of the stories with this term in some language (what its pages show).
-    names: Vec<String>,
 }
 
 impl Term {
-    pub fn story_names(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().map(String::as_str)
+    /// The names of the stories with this term in some language (what its pages show), from
+    /// `site`, the site the term was collected from.
+    pub fn story_names<'s>(&self, site: &'s Site) -> Vec<&'s str> {
+        let mut members: Vec<usize> = self.stories.values().flatten().copied().collect();
+        members.sort_unstable();
+        members.dedup();
+        members
+            .into_iter()
+            .filter_map(|i| site.stories.get(i).map(|e| e.name.as_str()))
+            .collect()
     }
 
     pub fn stories_in(&self, lang: &str) -> &[usize] {
@@ -87,20 +93,7 @@ fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
     }
     let mut terms: Vec<Term> = terms
         .into_iter()
-        .map(|(key, stories)| {
-            let mut members: Vec<usize> = stories.values().flatten().copied().collect();
-            members.sort_unstable();
-            members.dedup();
-            let names = members
-                .into_iter()
-                .map(|i| site.stories[i].name.clone())
-                .collect();
-            Term {
-                key,
-                stories,
-                names,
-            }
-        })
+        .map(|(key, stories)| Term { key, stories })
         .collect();
     if taxonomy == YEAR_TAXONOMY {
         terms.reverse(); // newest year first; keys are four-digit years, so text order is year order
