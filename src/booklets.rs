@@ -1,17 +1,18 @@
-//! Making the booklets' PDF files for `egiz build` (into the site's staging folder, with the
-//! web pages) and for `egiz booklet [NAME...]` (only `output/booklets/`, swapped in whole when
-//! every file is made, so a failure leaves the previous files as they were).
+//! Making PDF files from the site: the booklets for `egiz build` (into the site's staging
+//! folder, with the web pages), for `egiz serve` (through [`Booklets`]) and for `egiz booklet
+//! [NAME...]` (only `output/booklets/`, swapped in whole when every file is made, so a failure
+//! leaves the previous files as they were); one story's PDFs for `egiz print`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::content::Site;
-use crate::content::booklets::{Booklet, OUTPUT_FOLDER};
+use crate::content::booklets::{Booklet, FileSizes, OUTPUT_FOLDER};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::output::{Sink, Staging};
 use crate::print::booklet::Made;
 use crate::print::engine::Engine;
-use crate::web::Theme;
+use crate::theme::Theme;
 
 /// Renders `booklets` into `sink` with the theme's print settings, fonts and strings.
 pub fn make(
@@ -27,30 +28,30 @@ pub fn make(
     crate::print::booklet::render(site, booklets, &engine, sink)
 }
 
-/// Notes the size of every file made in the model, for the web pages' download links. Files
-/// not in `files` keep the size they have.
-pub fn record_sizes(site: &mut Site, files: &[(String, u64)]) {
-    for booklet in &mut site.prints {
-        for file in &mut booklet.files {
-            if let Some((_, size)) = files.iter().find(|(path, _)| *path == file.path) {
-                file.size = Some(*size);
-            }
-        }
-    }
-}
-
-/// The dev server's booklets: made by the print engine, into its memory, before the pages
-/// that link to them (with their sizes, as `egiz build` shows them).
-pub struct ServeBooklets;
-
-impl crate::serve::incremental::Booklets for ServeBooklets {
+/// What makes the PDF booklets of a site for the dev server: renders `booklets` into `sink` (at
+/// the addresses the web pages link to) and returns every file made with its size in bytes.
+/// `egiz serve` is given [`PrintedBooklets`]; tests give the server a stand-in.
+pub trait Booklets {
     fn render(
         &self,
         site: &Site,
         theme: &Theme,
         booklets: &[&Booklet],
         sink: &dyn Sink,
-    ) -> Result<Vec<(String, u64)>, Diagnostics> {
+    ) -> Result<FileSizes, Diagnostics>;
+}
+
+/// Booklets made by the print engine, as `egiz build` makes them.
+pub struct PrintedBooklets;
+
+impl Booklets for PrintedBooklets {
+    fn render(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        booklets: &[&Booklet],
+        sink: &dyn Sink,
+    ) -> Result<FileSizes, Diagnostics> {
         make(site, theme, booklets, sink).map(|made| made.files)
     }
 }
@@ -211,4 +212,80 @@ impl Sink for Folder<'_> {
     fn remove(&self, relative: &str) {
         Sink::remove(self.staging, self.inside(relative));
     }
+}
+
+/// What `egiz print` needs to know.
+#[derive(Debug, Clone)]
+pub struct PrintOptions {
+    pub site: PathBuf,
+    /// The story's name (its file or folder name in content/projects).
+    pub story: String,
+    /// One language; all the story's languages when `None`.
+    pub lang: Option<String>,
+    /// The folder the PDFs go to.
+    pub output: PathBuf,
+}
+
+/// One PDF written by `egiz print`.
+#[derive(Debug)]
+pub struct PrintedFile {
+    pub path: PathBuf,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+/// `egiz print`: typeset one story as a PDF per language, `NAME.LANG.pdf` in the folder the
+/// user names (each written whole, see [`crate::output::write_file`]).
+pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnostics), Diagnostics> {
+    let (site, mut warnings) = crate::content::load(&options.site, None)?;
+    let Some(entry) = site.stories.iter().find(|e| e.name == options.story) else {
+        let names: Vec<&str> = site.stories.iter().map(|e| e.name.as_str()).collect();
+        let hint = match did_you_mean(&options.story, names.iter().copied()) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!("the stories are: {}", names.join(", ")),
+        };
+        return Err(Diagnostics::from_iter([Diagnostic::error(format!(
+            "there is no story \"{}\" in content/projects",
+            options.story
+        ))
+        .with_hint(hint)]));
+    };
+    let pages: Vec<&crate::content::Page> = match &options.lang {
+        Some(lang) => match entry.page(lang) {
+            Some(page) => vec![page],
+            None => {
+                let have: Vec<&str> = entry.pages.iter().map(|p| p.lang.as_str()).collect();
+                return Err(Diagnostics::from_iter([Diagnostic::error(format!(
+                    "the story \"{}\" has no \"{lang}\" version",
+                    entry.name
+                ))
+                .with_hint(format!("it exists in: {}", have.join(", ")))]));
+            }
+        },
+        None => entry.pages.iter().collect(),
+    };
+    let (theme, theme_warnings) = Theme::load(&options.site, &site.config)?;
+    warnings.extend(theme_warnings);
+    let engine = Engine::new(&theme)?;
+    std::fs::create_dir_all(&options.output).map_err(|e| {
+        Diagnostics::from_iter([Diagnostic::error(format!(
+            "cannot create {}: {e}",
+            options.output.display()
+        ))])
+    })?;
+    let mut written = Vec::new();
+    for page in pages {
+        let pdf = engine.story_pdf(&site, page)?;
+        warnings.extend(pdf.warnings);
+        let path = options
+            .output
+            .join(format!("{}.{}.pdf", entry.name, page.lang));
+        crate::output::write_file(&path, &pdf.bytes)?;
+        written.push(PrintedFile {
+            path,
+            pages: pdf.pages,
+            bytes: pdf.bytes.len(),
+        });
+    }
+    Ok((written, warnings))
 }

@@ -169,6 +169,12 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics::from_iter([diagnostic])
+    }
+}
+
 /// "did you mean" for a misspelt name: the closest candidate by edit distance, if close enough.
 pub fn did_you_mean<'a>(
     word: &str,

@@ -315,6 +315,27 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
     clean
 }
 
+/// Write one file the user asked for by name (`egiz print` writes `NAME.LANG.pdf` into a folder
+/// of the user's), creating its folder. The bytes go to a temporary file beside it that is then
+/// renamed, so an interrupted write never leaves half a file under the name.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = parent.join(format!(".egiz-{name}-{}", std::process::id()));
+    std::fs::write(&temporary, bytes).map_err(|e| io_problem("write", &temporary, &e))?;
+    std::fs::rename(&temporary, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        io_problem("write", path, &e)
+    })
+}
+
 fn io_problem(action: &str, path: &Path, err: &io::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot {action} {}: {err}", path.display()))
         .with_hint("check that the folder exists, is writable and the disk is not full")

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Date};
 
 const SITE_YAML: &str = r#"# The site's settings. Every field is explained in the egiz README.
@@ -70,8 +70,8 @@ quotes:
 - Вырос интерес детей к спорту.
 "#;
 
-/// Write a new working site into `dir`.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// `egiz init`: write a new working site into `dir` (which must not exist or be empty).
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     if dir.exists()
         && std::fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
@@ -81,7 +81,8 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             "{} already exists and is not empty",
             dir.display()
         ))
-        .with_hint("choose a new folder name, e.g. `egiz init my-site`"));
+        .with_hint("choose a new folder name, e.g. `egiz init my-site`")
+        .into());
     }
     let files = [
         ("site.yaml", SITE_YAML),
@@ -91,14 +92,21 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         ("content/projects/kids-sport.ru.md", STORY_RU),
         (".gitignore", "/output/\n/.egiz-cache/\n"),
     ];
-    files
+    let written: Result<Vec<PathBuf>, Diagnostic> = files
         .iter()
         .map(|(path, text)| write_new(&dir.join(path), text))
-        .collect()
+        .collect();
+    Ok(written?)
 }
 
-/// Write `content/projects/NAME.LANG.md` for every language of the site, never overwriting.
-pub fn new_story(site_dir: &Path, config: &Config, name: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+/// `egiz new story NAME`: write `content/projects/NAME.LANG.md` for every language of the site
+/// in `site_dir`, never overwriting.
+pub fn new_story(site_dir: &Path, name: &str) -> Result<Vec<PathBuf>, Diagnostics> {
+    let (config, _) = crate::config::load(site_dir, None)?;
+    Ok(story_files(site_dir, &config, name)?)
+}
+
+fn story_files(site_dir: &Path, config: &Config, name: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     let slug = i18n::slugify(name);
     if slug.is_empty() {
         return Err(Diagnostic::error(format!(

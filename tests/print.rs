@@ -214,7 +214,7 @@ fn unknown_story_is_an_error_with_a_suggestion() {
 fn example_stories_obey_the_typesetting_rules() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (site, _) = egiz::content::load(root, None).expect("the example site loads");
-    let (theme, _) = egiz::web::Theme::load(root, &site.config).expect("the theme loads");
+    let (theme, _) = egiz::theme::Theme::load(root, &site.config).expect("the theme loads");
     let engine = Engine::new(&theme).expect("print settings");
     let mut checked = 0;
     for entry in &site.stories {
@@ -276,7 +276,7 @@ fn bench_sixteen_a5_pages_set_and_written() {
         &md("title: Ұзақ әңгіме\ndate: 2023-12-06", &body),
     );
     let (site, _) = egiz::content::load(&fixture.site(), None).expect("loads");
-    let (theme, _) = egiz::web::Theme::load(&fixture.site(), &site.config).expect("theme");
+    let (theme, _) = egiz::theme::Theme::load(&fixture.site(), &site.config).expect("theme");
     let engine = Engine::new(&theme).expect("engine");
     let page = &site.stories[0].pages[0];
     let mut times = Vec::new();

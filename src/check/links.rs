@@ -9,11 +9,13 @@ use rayon::prelude::*;
 
 use crate::config::BaseUrl;
 use crate::content::Site;
+use crate::content::booklets::FileSizes;
 use crate::content::load::percent_decode;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, ReferenceKind};
 use crate::output::{Body, Memory};
-use crate::web::{self, Job, Theme};
+use crate::theme::Theme;
+use crate::web::{self, Job};
 
 use super::Sources;
 use super::html::{self, Scanned};
@@ -147,7 +149,7 @@ impl Rendered {
 /// and the number of links checked.
 pub fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usize, usize) {
     let memory = Memory::new();
-    if let Err(problems) = web::render(site, theme, &memory) {
+    if let Err(problems) = web::render(site, theme, &FileSizes::new(), &memory) {
         return (problems, 0, 0);
     }
     let mut files = memory.into_files();
@@ -291,7 +293,8 @@ fn theme_links(
 fn page_templates(site: &Site, theme: &Theme) -> HashMap<String, &'static str> {
     let exists = |name: &str| theme.templates.contains_key(name);
     let mut templates = HashMap::new();
-    let prepared = web::prepare(site);
+    let no_sizes = FileSizes::new();
+    let prepared = web::prepare(site, &no_sizes);
     for job in web::jobs(&prepared) {
         let template = job.template(&exists);
         if let Job::List("") = job {

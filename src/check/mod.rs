@@ -74,7 +74,7 @@ pub fn check(site_dir: &Path) -> CheckReport {
     problems.extend(missing);
     problems.extend(facts::check(&site, &sources));
     problems.extend(fonts::check(&site, &sources));
-    let (pages, links) = match crate::web::Theme::load(site_dir, &site.config) {
+    let (pages, links) = match crate::theme::Theme::load(site_dir, &site.config) {
         Ok((theme, warnings)) => {
             problems.extend(warnings);
             let (found, pages, links) = links::check(&site, &theme, &sources);

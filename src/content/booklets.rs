@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::i18n::Date;
-use crate::print::settings::Paper;
+use crate::units::Paper;
 
 use super::model::{Entry, Page, Site};
 use super::schema::{ImageRef, Partner};
@@ -103,6 +103,11 @@ pub enum Origin {
     Leaflet,
 }
 
+/// The size in bytes of each booklet file the print side made, by its path (as in
+/// [`BookletFile::path`]). The build makes booklets before web pages and hands this map to the
+/// web renderer, which shows the sizes on download links; the model itself never changes.
+pub type FileSizes = BTreeMap<String, u64>;
+
 /// One PDF file of a booklet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookletFile {
@@ -111,8 +116,6 @@ pub struct BookletFile {
     pub languages: Vec<String>,
     /// Relative to the output folder: `booklets/appeals-guide.kk-ru.flip.pdf`.
     pub path: String,
-    /// The file's size in bytes, once it is made (the build makes booklets before web pages).
-    pub size: Option<u64>,
 }
 
 impl BookletFile {
@@ -407,7 +410,6 @@ fn files(stem: &str, editions: &[Edition], languages: &[String]) -> Vec<BookletF
         edition,
         languages: langs,
         path: format!("{OUTPUT_FOLDER}/{name}"),
-        size: None,
     };
     let mut files = Vec::new();
     for edition in Edition::ALL.into_iter().filter(|e| editions.contains(e)) {

@@ -9,7 +9,7 @@ use super::layout::{
 };
 use super::paragraph::{ParSpec, SetLine, Shaper, TextStyle, set};
 use super::pdf::{Color, Draw};
-use super::units::Pt;
+use crate::units::Pt;
 
 // Vertical spaces in body lines.
 const PARAGRAPH_SPACE: f32 = 0.5;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::StringTable;
-use crate::web::Theme;
+use crate::theme::Theme;
 
 use super::doc::Document;
 use super::fonts::{FaceKey, Family, FontSet};
@@ -14,8 +14,8 @@ use super::layout::{Typesetter, layout};
 use super::paginate::{Paged, Running, paginate};
 use super::pdf::{Meta, PdfWriter};
 use super::report::LayoutReport;
-use super::settings::{FaceFiles, PrintSettings};
 use super::shape::missing_chars;
+use crate::theme::print::{FaceFiles, PrintSettings};
 
 /// A written PDF and what was learnt while making it.
 pub struct Pdf {

@@ -5,8 +5,8 @@
 use super::doc::Document;
 use super::fonts::{FaceKey, Family, FontSet};
 use super::pdf::{Color, Draw, ImageId};
-use super::settings::{FamilyChoice, PrintSettings, Rgb};
-use super::units::Pt;
+use crate::theme::print::{FamilyChoice, PrintSettings, Rgb};
+use crate::units::Pt;
 
 #[cfg(test)]
 pub(super) mod testdata;
@@ -223,7 +223,7 @@ impl Look {
             leading: settings.leading,
             line: settings.line_height().0,
             measure: settings.measure().0,
-            page_height: Pt::from(super::units::Mm(page_height)).0,
+            page_height: Pt::from(crate::units::Mm(page_height)).0,
             text: color(c.text),
             accent: color(c.accent),
             muted: color(c.muted),

@@ -14,7 +14,5 @@ pub mod paginate;
 pub mod paragraph;
 pub mod pdf;
 pub mod report;
-pub mod settings;
 pub mod shape;
 pub mod story;
-pub mod units;

@@ -7,7 +7,7 @@ use super::layout::{Content, Galley, Item, Kind, Look, Typesetter, face, transla
 use super::paragraph::Shaper;
 use super::pdf::{Draw, LinkTarget, Outline, Page, Rect};
 use super::report::{HeadingReport, ImageReport, LayoutReport, LineReport, PageReport};
-use super::units::{Mm, Pt};
+use crate::units::{Mm, Pt};
 
 /// Content may poke this far past the text area's bottom (rounding of heights).
 const FIT_EPSILON: f32 = 0.01;
@@ -542,7 +542,7 @@ mod tests {
     use crate::print::layout::{Frame, layout};
     use crate::print::pdf::Color;
     use crate::print::report::ink_outside;
-    use crate::print::settings::{Paper, PrintSettings};
+    use crate::{theme::print::PrintSettings, units::Paper};
 
     /// A story long enough for several pages.
     fn long(story: &str) -> String {

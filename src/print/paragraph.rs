@@ -13,7 +13,7 @@ use super::layout::{LineEnd, face};
 use super::linebreak::{FIL, INFINITE_PENALTY, Item, Line, Params, break_lines};
 use super::pdf::{Color, Draw, LinkTarget};
 use super::shape::{Glyph, GlyphRun, shape};
-use super::units::Pt;
+use crate::units::Pt;
 
 /// Max adjustment ratio of the first pass: spaces may grow to 2½ times their width before
 /// the breaker looks at looser settings.

@@ -17,7 +17,7 @@ use printpdf::{
 
 use super::fonts::{FontId, FontSet};
 use super::shape::GlyphRun;
-use super::units::Pt;
+use crate::units::Pt;
 use embed::EmbeddedFont;
 use images::Image;
 

@@ -6,7 +6,7 @@ use super::hyphenate::{HyphLang, hyphenation_points};
 use super::layout::{LineEnd, ParaLine};
 use super::paginate::Paged;
 use super::pdf::{Draw, Rect};
-use super::units::Pt;
+use crate::units::Pt;
 
 /// Line widths and positions may be off by this much (rounding).
 const TOLERANCE: f32 = 0.01;

@@ -12,40 +12,14 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::booklets::{Booklet, Origin};
+use crate::booklets::Booklets;
+use crate::content::booklets::{Booklet, FileSizes, Origin};
 use crate::content::load::{ParseCache, Trust, load_cached};
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
-use crate::web::{self, Job, Prepared, Theme};
-
-/// Makes the PDF booklets of a site: renders `booklets` into `sink` (at the address the web
-/// pages link to) and returns every file made with its size in bytes. The server uses
-/// [`crate::booklets::ServeBooklets`], the print engine.
-pub trait Booklets {
-    fn render(
-        &self,
-        site: &Site,
-        theme: &Theme,
-        booklets: &[&Booklet],
-        sink: &dyn Sink,
-    ) -> Result<Vec<(String, u64)>, Diagnostics>;
-}
-
-/// Makes no booklets (for a server that only shows the web pages).
-pub struct NoBooklets;
-
-impl Booklets for NoBooklets {
-    fn render(
-        &self,
-        _: &Site,
-        _: &Theme,
-        _: &[&Booklet],
-        _: &dyn Sink,
-    ) -> Result<Vec<(String, u64)>, Diagnostics> {
-        Ok(Vec::new())
-    }
-}
+use crate::theme::Theme;
+use crate::web::{self, Job, Prepared};
 
 /// An entry of the site: its kind and name, the same in every language.
 type EntryKey = (Kind, String);
@@ -61,6 +35,8 @@ struct JobInfo {
 struct Built {
     site: Arc<Site>,
     theme: Arc<Theme>,
+    /// The sizes of the booklet files served, shown on the pages' download links.
+    booklet_sizes: FileSizes,
     jobs: HashMap<String, JobInfo>,
     menu: Vec<(String, String)>,
 }
@@ -101,7 +77,9 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(site_dir: &Path, origin: &str) -> Session {
+    /// A session for the site in `site_dir`, served at `origin`, with `booklets` making its PDF
+    /// files.
+    pub fn new(site_dir: &Path, origin: &str, booklets: Box<dyn Booklets + Send>) -> Session {
         Session {
             site_dir: site_dir.to_path_buf(),
             origin: origin.trim_end_matches('/').to_string(),
@@ -113,7 +91,7 @@ impl Session {
                 full: true,
                 ..Pending::default()
             },
-            booklets: Box::new(crate::booklets::ServeBooklets),
+            booklets,
         }
     }
 
@@ -208,7 +186,7 @@ impl Session {
     /// Load and render everything.
     fn full(&mut self) -> Result<Update, Diagnostics> {
         let base_url = self.base_url()?;
-        let (mut site, mut warnings) = self.load_site(&base_url, Trust::Verify)?;
+        let (site, mut warnings) = self.load_site(&base_url, Trust::Verify)?;
         let theme = self.load_theme(&site, &mut warnings)?;
         // site.yaml or the theme's strings may have changed every story's card and words.
         self.reuse.clear();
@@ -216,14 +194,13 @@ impl Session {
         // Booklets first, as in `egiz build`: the web pages show each PDF's size.
         let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = all.len();
-        let files = self.booklets.render(&site, &theme, &all, &memory)?;
-        crate::booklets::record_sizes(&mut site, &files);
-        let prepared = web::prepare(&site);
+        let sizes = self.booklets.render(&site, &theme, &all, &memory)?;
+        let prepared = web::prepare(&site, &sizes);
         let pages = web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages;
         let jobs = job_infos(&prepared, &web::jobs(&prepared), &theme);
         drop(prepared);
         Ok(self.finish(
-            Built::new(Arc::new(site), Arc::new(theme), jobs),
+            Built::new(Arc::new(site), Arc::new(theme), sizes, jobs),
             memory,
             true,
             (pages, booklets),
@@ -251,16 +228,21 @@ impl Session {
             last.theme.clone()
         };
         let memory = Memory::new();
-        let (site, changed, booklets) = match loaded {
-            Some(mut site) => {
+        let (site, changed, sizes, booklets) = match loaded {
+            Some(site) => {
                 let mut changed = changed_entries(&last.site, &site, &self.pending.content);
-                let booklets =
-                    self.remake_booklets(&last.site, &mut site, &theme, &mut changed, &memory)?;
-                (Arc::new(site), changed, booklets)
+                let (sizes, booklets) =
+                    self.remake_booklets(last, &site, &theme, &mut changed, &memory)?;
+                (Arc::new(site), changed, sizes, booklets)
             }
-            None => (last.site.clone(), HashSet::new(), 0),
+            None => (
+                last.site.clone(),
+                HashSet::new(),
+                last.booklet_sizes.clone(),
+                0,
+            ),
         };
-        let prepared = web::prepare(&site);
+        let prepared = web::prepare(&site, &sizes);
         let jobs = web::jobs(&prepared);
         let structure_changed = jobs.len() != last.jobs.len()
             || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
@@ -331,7 +313,7 @@ impl Session {
         let jobs = job_infos(&prepared, &jobs, &theme);
         drop(prepared);
         Ok(self.finish(
-            Built::new(site, theme, jobs),
+            Built::new(site, theme, sizes, jobs),
             memory,
             structure_changed,
             (pages, booklets),
@@ -341,23 +323,23 @@ impl Session {
 
     /// Make again the booklets `changed` concerns, before the pages, as `egiz build` does: the
     /// booklets' web pages show each PDF's size, so those pages count as changed too. Returns
-    /// how many booklets were made.
+    /// the sizes of the booklet files served after the change, and how many booklets were made.
     fn remake_booklets(
         &self,
-        before: &Site,
-        site: &mut Site,
+        last: &Built,
+        site: &Site,
         theme: &Theme,
         changed: &mut HashSet<EntryKey>,
         sink: &dyn Sink,
-    ) -> Result<usize, Diagnostics> {
-        let remade: Vec<&Booklet> = affected_booklets(before, site, changed);
+    ) -> Result<(FileSizes, usize), Diagnostics> {
+        let remade: Vec<&Booklet> = affected_booklets(&last.site, site, changed);
         let keys: Vec<EntryKey> = remade.iter().map(|b| booklet_key(b)).collect();
-        let files = self.booklets.render(site, theme, &remade, sink)?;
-        keep_sizes(before, site);
-        crate::booklets::record_sizes(site, &files);
+        let made = self.booklets.render(site, theme, &remade, sink)?;
+        let mut sizes = kept_sizes(&last.booklet_sizes, site);
+        sizes.extend(made);
         let count = keys.len();
         changed.extend(keys);
-        Ok(count)
+        Ok((sizes, count))
     }
 
     /// Booklets are made again only when a change concerns them, so a rebuild that replaces
@@ -414,11 +396,17 @@ impl Session {
 }
 
 impl Built {
-    fn new(site: Arc<Site>, theme: Arc<Theme>, jobs: HashMap<String, JobInfo>) -> Built {
+    fn new(
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        booklet_sizes: FileSizes,
+        jobs: HashMap<String, JobInfo>,
+    ) -> Built {
         let menu = menu(&site);
         Built {
             site,
             theme,
+            booklet_sizes,
             jobs,
             menu,
         }
@@ -542,18 +530,14 @@ fn affected_booklets<'a>(
         .collect()
 }
 
-/// The sizes of the booklet files `before` had, for the same files of `after` (a rebuild
-/// remakes only some booklets; the others' files are still served as they were).
-fn keep_sizes(before: &Site, after: &mut Site) {
-    let sizes: HashMap<&str, u64> = before
-        .prints
+/// The sizes of the booklet files served before that `site` still has (a rebuild remakes only
+/// some booklets; the others' files are still served as they were).
+fn kept_sizes(before: &FileSizes, site: &Site) -> FileSizes {
+    site.prints
         .iter()
         .flat_map(|b| &b.files)
-        .filter_map(|f| Some((f.path.as_str(), f.size?)))
-        .collect();
-    for file in after.prints.iter_mut().flat_map(|b| &mut b.files) {
-        file.size = sizes.get(file.path.as_str()).copied();
-    }
+        .filter_map(|f| Some((f.path.clone(), *before.get(&f.path)?)))
+        .collect()
 }
 
 /// The entry a booklet is made from: its own, or a leaflet's story.
@@ -660,8 +644,8 @@ taxonomies:
             _: &Theme,
             booklets: &[&Booklet],
             sink: &dyn Sink,
-        ) -> Result<Vec<(String, u64)>, Diagnostics> {
-            let mut made = Vec::new();
+        ) -> Result<FileSizes, Diagnostics> {
+            let mut made = FileSizes::new();
             for booklet in booklets {
                 let titles: Vec<&str> = site
                     .stories
@@ -674,7 +658,7 @@ taxonomies:
                     let text = format!("{}: {}\n", file.path, titles.join(", ")).repeat(200);
                     sink.write(&file.path, text.as_bytes())
                         .map_err(|d| Diagnostics::from_iter([d]))?;
-                    made.push((file.path.clone(), text.len() as u64));
+                    made.insert(file.path.clone(), text.len() as u64);
                 }
             }
             Ok(made)
@@ -682,9 +666,7 @@ taxonomies:
     }
 
     fn session(dir: &Path) -> Session {
-        let mut session = Session::new(dir, ORIGIN);
-        session.booklets = Box::new(TitleFiles);
-        session
+        Session::new(dir, ORIGIN, Box::new(TitleFiles))
     }
 
     fn full_build(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -704,10 +686,10 @@ taxonomies:
             _: &Theme,
             booklets: &[&Booklet],
             _: &dyn Sink,
-        ) -> Result<Vec<(String, u64)>, Diagnostics> {
+        ) -> Result<FileSizes, Diagnostics> {
             let names = booklets.iter().map(|b| b.name.clone()).collect();
             self.0.lock().expect("not poisoned").push(names);
-            Ok(Vec::new())
+            Ok(FileSizes::new())
         }
     }
 
@@ -717,8 +699,7 @@ taxonomies:
         let dir = booklet_site();
         let write = |path: &str, text: &str| write_file(dir.path(), path, text);
         let recorder = Recorder::default();
-        let mut server = Session::new(dir.path(), ORIGIN);
-        server.booklets = Box::new(recorder.clone());
+        let mut server = Session::new(dir.path(), ORIGIN, Box::new(recorder.clone()));
         server.rebuild().expect("first build");
 
         let mut remade = |path: &str, text: String| {
@@ -859,7 +840,11 @@ taxonomies:
 
     #[test]
     fn changes_are_sorted_by_what_they_touch() {
-        let mut session = Session::new(Path::new("/nonexistent"), "http://127.0.0.1:1");
+        let mut session = Session::new(
+            Path::new("/nonexistent"),
+            "http://127.0.0.1:1",
+            Box::new(TitleFiles),
+        );
         session.pending = Pending::default();
         session.note(&[
             PathBuf::from("content/projects/x.kk.md"),

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::booklets::Booklets;
 use crate::diagnostics::Diagnostics;
 
 use incremental::{Session, Update};
@@ -39,8 +40,14 @@ pub enum Report<'a> {
     Failed(&'a Diagnostics),
 }
 
-/// Serve until the process is stopped. Returns only when serving cannot start or go on.
-pub fn serve(options: &ServeOptions, report: &dyn Fn(Report)) -> Result<(), Diagnostics> {
+/// Serve until the process is stopped, with `booklets` making the PDF files (the print engine,
+/// [`crate::booklets::PrintedBooklets`], for `egiz serve`). Returns only when serving cannot
+/// start or go on.
+pub fn serve(
+    options: &ServeOptions,
+    booklets: Box<dyn Booklets + Send>,
+    report: &dyn Fn(Report),
+) -> Result<(), Diagnostics> {
     let one = |d| Diagnostics::from_iter([d]);
     let listener = server::listen(&options.bind, options.port).map_err(one)?;
     let port = listener
@@ -51,7 +58,7 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(Report)) -> Result<(), Diag
     // Watch before the first build, so that no change made during it is missed.
     let mut watcher = watch::Watcher::new(&options.site).map_err(one)?;
     let shared = Arc::new(Shared::default());
-    let mut session = Session::new(&options.site, &origin);
+    let mut session = Session::new(&options.site, &origin, booklets);
     rebuild(&mut session, &shared, &[], report);
 
     let server_state = shared.clone();

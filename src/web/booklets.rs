@@ -1,8 +1,8 @@
 //! What templates see of booklets: the PDF files of a booklet or a story's leaflet, each with
 //! its address, a label and its size in the page's language ("1,2 МБ"), the stories a booklet
-//! includes (as cards), and the booklets of a language for the list page. The files and
-//! sizes come from the model ([`crate::content::booklets`]); nothing here knows how they
-//! are printed.
+//! includes (as cards), and the booklets of a language for the list page. The files come from
+//! the model ([`crate::content::booklets`]), their sizes from what the print side made (an
+//! input of the renderer); nothing here knows how they are printed.
 
 use serde::Serialize;
 use tera::Value;
@@ -78,9 +78,10 @@ fn download(builder: &Builder, booklet: &Booklet, file: &BookletFile, lang: &str
         edition: file.edition.key(),
         label,
         url: builder.site.config.base.link(&file.path),
-        size: file
-            .size
-            .map(|bytes| size_text(builder, bytes, lang))
+        size: builder
+            .booklet_sizes
+            .get(&file.path)
+            .map(|bytes| size_text(builder, *bytes, lang))
             .unwrap_or_default(),
         languages: file.languages.clone(),
         main,

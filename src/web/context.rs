@@ -191,6 +191,8 @@ pub struct Builder<'a> {
     pub site: &'a Site,
     pub strings: &'a StringTable,
     pub images: &'a super::images::Catalog,
+    /// The sizes of the booklet files made, for the download links.
+    pub booklet_sizes: &'a crate::content::booklets::FileSizes,
 }
 
 impl<'a> Builder<'a> {

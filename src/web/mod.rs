@@ -19,21 +19,21 @@ pub mod search;
 pub mod sitemap;
 pub mod taxonomy;
 pub mod templates;
-pub mod theme;
 
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
+use crate::content::booklets::FileSizes;
 use crate::content::{Entry, Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
+use crate::theme::Theme;
 
 use context::{Builder, LanguageValues};
 use reuse::CardCache;
 pub use reuse::Reuse;
-pub use theme::Theme;
 
 /// One HTML page (or one set of pages made together) to render.
 #[derive(Clone, Copy)]
@@ -163,14 +163,18 @@ impl<'a> Job<'a> {
 }
 
 /// The site as the web renderer shows it: with borrowed pages for missing translations (when
-/// the site asks for them), its taxonomy terms and its dashboard figures, worked out once.
+/// the site asks for them), its taxonomy terms and its dashboard figures, worked out once, and
+/// the sizes of the booklet files the print side made (for the download links).
 pub struct Prepared<'a> {
     pub site: std::borrow::Cow<'a, Site>,
     pub taxonomies: Vec<taxonomy::Taxonomy>,
     pub figures: dashboard::Figures,
+    pub booklet_sizes: &'a FileSizes,
 }
 
-pub fn prepare(site: &Site) -> Prepared<'_> {
+/// Prepares `site` for rendering; `booklet_sizes` are the sizes of the booklet files made
+/// (empty when none were: the links then show no size).
+pub fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepared<'a> {
     let shown = fallback::apply(site);
     let taxonomies = taxonomy::collect(&shown);
     let figures = dashboard::figures(&shown);
@@ -178,6 +182,7 @@ pub fn prepare(site: &Site) -> Prepared<'_> {
         site: shown,
         taxonomies,
         figures,
+        booklet_sizes,
     }
 }
 
@@ -217,10 +222,16 @@ pub struct Rendered {
     pub images: images::Stats,
 }
 
-/// Render the whole site into `sink`.
-pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Diagnostics> {
+/// Render the whole site into `sink`; `booklet_sizes` are what the print side made.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    booklet_sizes: &FileSizes,
+    sink: &dyn Sink,
+) -> Result<Rendered, Diagnostics> {
     // Pages borrowed for missing translations exist only here, not in the model (see fallback).
-    render_prepared(site, &prepare(site), theme, sink, &mut Reuse::default())
+    let prepared = prepare(site, booklet_sizes);
+    render_prepared(site, &prepared, theme, sink, &mut Reuse::default())
 }
 
 /// [`render`] of a site already prepared, reusing and filling `reuse` (see [`Reuse`]).
@@ -320,6 +331,7 @@ pub fn render_pages(
         site,
         strings: &strings,
         images,
+        booklet_sizes: prepared.booklet_sizes,
     };
     if jobs.is_empty() {
         return Ok(0);

@@ -9,7 +9,7 @@ use crate::config::BaseUrl;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Date, DateStyle, StringTable};
 
-use super::theme::Theme;
+use crate::theme::Theme;
 
 /// Compile every template of the theme. All template errors are reported together.
 pub fn environment(

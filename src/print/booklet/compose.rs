@@ -18,9 +18,9 @@ use crate::print::layout::{self, Content, Galley, Item, Kind, Look, Typesetter, 
 use crate::print::paginate::{Folio, Paged, Running, paginate};
 use crate::print::paragraph::{ParSpec, SetLine, Shaper, TextStyle, set};
 use crate::print::pdf::{Color, Draw, ImageId, LinkTarget, Outline, Page, PdfWriter};
-use crate::print::settings::PrintSettings;
 use crate::print::story::story_document;
-use crate::print::units::{Mm, Pt};
+use crate::theme::print::PrintSettings;
+use crate::units::{Mm, Pt};
 
 use super::qr;
 

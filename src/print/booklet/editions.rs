@@ -10,8 +10,8 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::StringTable;
 use crate::print::fonts::FontSet;
 use crate::print::pdf::{Meta, Outline, Page};
-use crate::print::settings::PrintSettings;
-use crate::print::units::Pt;
+use crate::theme::print::PrintSettings;
+use crate::units::Pt;
 
 use super::compose::{Images, Part, Setup};
 use super::impose::{self, BLEED};

@@ -9,8 +9,8 @@
 use std::ops::Range;
 
 use crate::print::pdf::{Color, Draw, Page, PdfError, Rect};
-use crate::print::settings::Paper;
-use crate::print::units::{Mm, Pt};
+use crate::units::Paper;
+use crate::units::{Mm, Pt};
 
 /// The bleed print shops ask for.
 pub const BLEED: Mm = Mm(3.0);

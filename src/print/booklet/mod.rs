@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::content::Site;
-use crate::content::booklets::Booklet;
+use crate::content::booklets::{Booklet, FileSizes};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 
@@ -25,7 +25,7 @@ use super::engine::Engine;
 #[derive(Debug, Default)]
 pub struct Made {
     /// Every file written (relative to the output folder) with its size in bytes.
-    pub files: Vec<(String, u64)>,
+    pub files: FileSizes,
     pub booklets: usize,
     /// Pages of the single editions, for the summary.
     pub pages: usize,
@@ -34,7 +34,7 @@ pub struct Made {
 
 impl Made {
     pub fn bytes(&self) -> u64 {
-        self.files.iter().map(|(_, size)| size).sum()
+        self.files.values().sum()
     }
 }
 
@@ -94,6 +94,5 @@ pub fn render(
         problems.extend(made.warnings);
         return Err(problems);
     }
-    made.files.sort();
     Ok(made)
 }

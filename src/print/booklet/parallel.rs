@@ -9,7 +9,7 @@ use crate::print::doc::{self, Block, Document};
 use crate::print::layout::{Content, Galley, Item, Kind};
 use crate::print::pdf::{Outline, Page};
 use crate::print::story::story_document;
-use crate::print::units::{Mm, Pt};
+use crate::units::{Mm, Pt};
 
 use super::compose::{Images, Setup};
 use super::impose::translate;

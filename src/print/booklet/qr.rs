@@ -5,7 +5,7 @@
 use qrcode::{Color as Module, EcLevel, QrCode};
 
 use crate::print::pdf::{Color, Draw};
-use crate::print::units::Pt;
+use crate::units::Pt;
 
 /// The light margin a reader needs around the code, in modules (the standard asks for 4).
 pub const QUIET_ZONE: usize = 4;

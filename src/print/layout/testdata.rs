@@ -3,7 +3,7 @@
 
 use crate::print::fonts::FontSet;
 use crate::print::layout::Typesetter;
-use crate::print::settings::PrintSettings;
+use crate::theme::print::PrintSettings;
 
 /// A Kazakh story: paragraphs, a heading, a quote and a list, with long words.
 pub const KAZAKH: &str = "\

@@ -308,7 +308,7 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::units::Pt;
+    use crate::units::Pt;
 
     fn item(level: u8) -> Outline {
         Outline {

@@ -7,7 +7,7 @@ use std::process::Command;
 use super::*;
 use crate::print::fonts::{FaceKey, Family};
 use crate::print::shape::shape;
-use crate::print::units::Mm;
+use crate::units::Mm;
 
 const KAZAKH: &str = "Әділет Ғалым Қазақстан Ңң Өнер Ұлт Үміт Һ Іс: әғқңөұүһі";
 const SIGNS: &str = "«тырнақша» — сызықша – 5\u{00A0}000\u{202F}₸, №\u{00A0}7…";

@@ -1,112 +1,14 @@
 //! Print settings: paper, margins, fonts, sizes, leading and colours, read from the theme's
 //! `theme.yaml` (`print:`), with defaults that make a designed NGO leaflet.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer};
 
 use crate::diagnostics::Diagnostic;
 
-use super::units::{Mm, Pt};
-
-/// A page size. `A5` is the default: folded from A4, the usual village leaflet.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Paper {
-    pub width: Mm,
-    pub height: Mm,
-    pub name: &'static str,
-}
-
-impl Paper {
-    pub const A4: Paper = Paper {
-        width: Mm(210.0),
-        height: Mm(297.0),
-        name: "A4",
-    };
-    pub const A5: Paper = Paper {
-        width: Mm(148.0),
-        height: Mm(210.0),
-        name: "A5",
-    };
-    pub const A6: Paper = Paper {
-        width: Mm(105.0),
-        height: Mm(148.0),
-        name: "A6",
-    };
-    pub const LETTER: Paper = Paper {
-        width: Mm(215.9),
-        height: Mm(279.4),
-        name: "Letter",
-    };
-    const NAMED: [Paper; 4] = [Paper::A4, Paper::A5, Paper::A6, Paper::LETTER];
-
-    pub fn named(name: &str) -> Option<Paper> {
-        Paper::NAMED
-            .into_iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-    }
-
-    /// Paper of any size, within what a printer can handle.
-    pub fn custom(width: f32, height: f32) -> Result<Paper, String> {
-        let ok = |v: f32| (50.0..=1000.0).contains(&v);
-        if ok(width) && ok(height) {
-            Ok(Paper {
-                width: Mm(width),
-                height: Mm(height),
-                name: "custom",
-            })
-        } else {
-            Err(format!(
-                "a page of {width} × {height} mm is not printable: sizes go from 50 to 1000 mm"
-            ))
-        }
-    }
-}
-
-impl Default for Paper {
-    fn default() -> Self {
-        Paper::A5
-    }
-}
-
-impl<'de> Deserialize<'de> for Paper {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PaperVisitor;
-        impl<'de> Visitor<'de> for PaperVisitor {
-            type Value = Paper;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("A4, A5, A6, Letter, or { width_mm: .., height_mm: .. }")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Paper, E> {
-                Paper::named(v).ok_or_else(|| E::custom(format!("unknown paper \"{v}\": use A4, A5, A6, Letter or {{ width_mm: 148, height_mm: 210 }}")))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Paper, A::Error> {
-                let (mut width, mut height) = (None, None);
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "width_mm" => width = Some(map.next_value::<f32>()?),
-                        "height_mm" => height = Some(map.next_value::<f32>()?),
-                        other => {
-                            return Err(de::Error::unknown_field(
-                                other,
-                                &["width_mm", "height_mm"],
-                            ));
-                        }
-                    }
-                }
-                match (width, height) {
-                    (Some(w), Some(h)) => Paper::custom(w, h).map_err(de::Error::custom),
-                    _ => Err(de::Error::custom(
-                        "a custom paper needs both width_mm and height_mm",
-                    )),
-                }
-            }
-        }
-        deserializer.deserialize_any(PaperVisitor)
-    }
-}
+use crate::units::{Mm, Paper, Pt};
 
 /// An RGB colour written as `"#0b6e79"`.
 #[derive(Debug, Clone, Copy, PartialEq)]

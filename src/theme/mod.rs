@@ -11,6 +11,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::StringTable;
 use crate::yaml;
 
+pub mod print;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 }

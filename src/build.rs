@@ -1,0 +1,78 @@
+//! `egiz build` as a library call: load the site, make its booklets, render its web pages with
+//! the booklets' sizes, and swap the result into the output folder in one step.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::Diagnostics;
+use crate::theme::Theme;
+use crate::{booklets, content, output, web};
+
+/// What `egiz build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site: PathBuf,
+    /// Defaults to `<site>/output`.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` from site.yaml (e.g. for a preview deployment).
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: usize,
+    /// Booklets and story leaflets printed (each in several PDF files).
+    pub booklets: usize,
+    pub languages: usize,
+    pub stories: usize,
+    /// PDF files of the booklets and their total size in bytes.
+    pub pdfs: usize,
+    pub pdf_bytes: u64,
+    /// Resized images: how many were encoded and how many came from the cache.
+    pub images: web::images::Stats,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Load the site, render it, and swap the result into the output folder.
+/// On error, the returned diagnostics hold every problem found and nothing was written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
+    warnings.extend(content::coverage::report(&site));
+    let (theme, theme_warnings) =
+        Theme::load(&options.site, &site.config).map_err(|mut problems| {
+            problems.extend(warnings.clone());
+            problems
+        })?;
+    warnings.extend(theme_warnings);
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.site.join("output"));
+    let staging = output::Staging::new(&output, &options.site)?;
+    // Booklets first: the web pages show the size of each PDF file.
+    let made = booklets::make(
+        &site,
+        &theme,
+        &site.prints.iter().collect::<Vec<_>>(),
+        &staging,
+    )?;
+    warnings.extend(made.warnings.clone());
+    let rendered = web::render(&site, &theme, &made.files, &staging)?;
+    staging.commit()?;
+    Ok(BuildReport {
+        output,
+        pages: rendered.pages,
+        booklets: made.booklets,
+        pdfs: made.files.len(),
+        pdf_bytes: made.bytes(),
+        images: rendered.images,
+        languages: site.config.raw.languages.len(),
+        stories: site.stories.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,48 @@
+//! `egiz build`: the website and its booklets into the output folder.
+
+use std::path::PathBuf;
+
+use super::terminal::{booklet_summary, print_problems, warning_note};
+use super::{Global, Outcome};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Where to write the site (default: <site>/output)
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Use this address instead of base_url from site.yaml
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+pub fn run(global: Global, args: Args) -> Outcome {
+    let options = egiz::build::BuildOptions {
+        site: global.site,
+        output: args.output,
+        base_url: args.base_url,
+    };
+    let report = egiz::build::build(&options)?;
+    print_problems(&report.warnings);
+    println!(
+        "built {} pages and {} from {} stories in {} languages into {} in {} ms{}",
+        report.pages,
+        booklet_summary(report.booklets, report.pdfs, report.pdf_bytes),
+        report.stories,
+        report.languages,
+        report.output.display(),
+        report.elapsed.as_millis(),
+        warning_note(&report.warnings)
+    );
+    let images = &report.images;
+    if images.images > 0 {
+        println!(
+            "images: {} resized ({} files: {} encoded, {} from the cache) in {} ms",
+            images.images,
+            images.encoded + images.reused,
+            images.encoded,
+            images.reused,
+            images.elapsed.as_millis()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! `egiz new story NAME`: a new story's file in every language of the site.
+
+use super::{Global, Outcome};
+
+#[derive(clap::Subcommand)]
+pub enum What {
+    /// content/projects/NAME.LANG.md for every language of the site
+    Story { name: String },
+}
+
+pub fn run(global: Global, what: What) -> Outcome {
+    match what {
+        What::Story { name } => {
+            for file in egiz::scaffold::new_story(&global.site, &name)? {
+                println!("created {}", file.display());
+            }
+        }
+    }
+    Ok(())
+}
