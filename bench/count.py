@@ -68,6 +68,11 @@ def table(columns):
     for key, name in (("html", "HTML files"), ("files", "all files")):
         rows.append((name, *(f"{c[key]:,}" for _, c in columns)))
     rows.append(("size MiB", *(f"{c['bytes'] / 2**20:.1f}" for _, c in columns)))
+    return text_table(rows)
+
+
+def text_table(rows):
+    """Rows of strings as aligned text: the first column to the left, the others to the right."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.rjust(w) if i else cell.ljust(w)
                                for i, (cell, w) in enumerate(zip(r, widths))).rstrip()

@@ -107,7 +107,7 @@ def phrase(rng, lang, lo, hi):
 
 
 def body(rng, lang, i, n):
-    """A story's Markdown; the internal link has a Hugo address (/projects/..., /ru/projects/...)."""
+    """A story's Markdown; its internal link has a Hugo address (/projects/x/, /ru/projects/x/)."""
     lab = LABELS[lang]
     other = (i + 1 + rng.randrange(n - 1)) % n + 1 if n > 1 else i
     prefix = "" if lang == "kk" else "/ru"
@@ -219,7 +219,8 @@ def start_hugo(site):
     shutil.copytree(HUGO_SKEL, site)
     for lang in LANGS:
         suf = "" if lang == "kk" else ".ru"
-        write(f"{site}/content/_index{suf}.md", f"+++\ntitle = {toml_str(HOME_TITLES[lang])}\n+++\n")
+        write(f"{site}/content/_index{suf}.md",
+              f"+++\ntitle = {toml_str(HOME_TITLES[lang])}\n+++\n")
         write(f"{site}/content/projects/_index{suf}.md",
               f"+++\ntitle = {toml_str(SECTION_TITLES[lang])}\n+++\n")
 

@@ -75,7 +75,7 @@ def tool_paths(a):
             sys.exit("building the floor program failed: " + " ".join(cmd))
         floor = FLOOR_BIN
     floor = shutil.which(floor) or sys.exit(f"no floor program at {floor}")
-    gnu_time = shutil.which(a.time) or sys.exit(f"no GNU time at {a.time} (Debian: apt install time)")
+    gnu_time = shutil.which(a.time) or sys.exit(f"no GNU time at {a.time} (Debian package time)")
     return {"egiz": os.path.abspath(egiz), "hugo": hugo, "floor": os.path.abspath(floor),
             "time": gnu_time}
 
@@ -141,6 +141,12 @@ def build(tool, programs, sites, out):
     return figures
 
 
+def progress(r, runs, n, tool, f):
+    print(f"round {r}/{runs}  N={n:<6} {NAMES[tool]:<5} {f['wall_s']:7.2f} s"
+          f"  {mib(f['peak_rss_kb']):>6} MiB  (others used {f['others_cpu_s']:.1f} s CPU)",
+          file=sys.stderr)
+
+
 def rounds(a, programs, sites, tmp):
     """All the runs, alternating tools; and what each tool wrote for each size (first run)."""
     runs, outputs = [], {}
@@ -154,9 +160,7 @@ def rounds(a, programs, sites, tmp):
                 if (tool, n) not in outputs:
                     outputs[tool, n] = count.count(out)
                 shutil.rmtree(out)
-                print(f"round {r + 1}/{a.runs}  N={n:<6} {NAMES[tool]:<5} {figures['wall_s']:7.2f} s"
-                      f"  {mib(figures['peak_rss_kb']):>6} MiB"
-                      f"  (others used {figures['others_cpu_s']:.1f} s CPU)", file=sys.stderr)
+                progress(r + 1, a.runs, n, tool, figures)
     return runs, outputs
 
 
@@ -180,22 +184,18 @@ def mib(kb):
     return f"{mebibytes:.1f}" if mebibytes < 100 else f"{mebibytes:.0f}"
 
 
-def text_table(rows):
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in rows)
-
-
 def size_report(n, by_tool, runs):
     rows = [("", "wall s", "min-max s", "CPU s", "peak RSS MiB", "HTML files", "output MiB",
              "others' CPU s")]
     for tool in TOOLS:
         s = by_tool[tool]
-        rows.append((NAMES[tool], f"{s['wall_s']:.2f}", f"{s['wall_min_s']:.2f}-{s['wall_max_s']:.2f}",
+        spread = f"{s['wall_min_s']:.2f}-{s['wall_max_s']:.2f}"
+        rows.append((NAMES[tool], f"{s['wall_s']:.2f}", spread,
                      f"{s['cpu_s']:.2f}", mib(s["peak_rss_kb"]),
                      f"{s['output']['html']:,}", f"{s['output']['bytes'] / MIB:.1f}",
                      f"{s['others_cpu_s']:.1f}"))
-    lines = [f"N = {n:,} stories ({2 * n:,} story files), medians of {runs} runs", text_table(rows)]
+    lines = [f"N = {n:,} stories ({2 * n:,} story files), medians of {runs} runs",
+             count.text_table(rows)]
     egiz = by_tool["egiz"]
     for other in ("hugo", "floor"):
         o = by_tool[other]
@@ -210,8 +210,10 @@ def growth_report(summary, sizes):
     rows = [("", "wall", "CPU", "peak RSS")]
     for tool in TOOLS:
         a, b = summary[lo][tool], summary[hi][tool]
-        rows.append((NAMES[tool], *(f"{b[k] / a[k]:.1f}x" for k in ("wall_s", "cpu_s", "peak_rss_kb"))))
-    return f"Growth from {lo:,} to {hi:,} stories ({hi / lo:g}x the stories)\n" + text_table(rows)
+        keys = ("wall_s", "cpu_s", "peak_rss_kb")
+        rows.append((NAMES[tool], *(f"{b[k] / a[k]:.1f}x" for k in keys)))
+    heading = f"Growth from {lo:,} to {hi:,} stories ({hi / lo:g}x the stories)"
+    return heading + "\n" + count.text_table(rows)
 
 
 def pages_report(summary, sizes):
@@ -233,8 +235,18 @@ def report(summary, sizes, runs):
     return "\n\n".join(parts)
 
 
+def bench_commit():
+    """The commit this script is at, with "+changes" when bench/ has uncommitted changes."""
+    git = ["git", "-C", HERE]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    status = [*git, "status", "--porcelain", "--", ".", ":!results"]
+    dirty = subprocess.run(status, capture_output=True, text=True).stdout.strip()
+    return head.stdout.strip() + ("+changes" if dirty else "")
+
+
 def settings(a, programs):
     return {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "bench_commit": bench_commit(),
             "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
             "sizes": a.sizes, "runs": a.runs, "tmp": a.tmp, "programs": programs,
             "versions": {"egiz": version(programs["egiz"], "--version"),
