@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Time from saving a story to the rebuilt page being served by `egiz serve`.
 
-usage: serve_latency.py SITE_DIR [--egiz target/release/egiz] [--runs 20] [--story NAME] [--log]
+usage: serve_latency.py SITE_DIR [--generate N] [--egiz target/release/egiz] [--runs 20]
+                        [--story NAME] [--log]
 
-Starts `egiz serve --port 0` on SITE_DIR (e.g. one written by serve_site.py), then, RUNS times:
+With --generate N, first writes SITE_DIR as an egiz site with N stories (the benchmark generator,
+gen.py beside this file; the same site as serve_site.py N SITE_DIR). Otherwise SITE_DIR must exist.
+Starts `egiz serve --port 0` on SITE_DIR, then, RUNS times:
 writes a new title into the story's Kazakh file and polls its page over HTTP until the new title
 is served. Prints each latency and the median, min and max, and the server's own rebuild lines.
 The story file is restored at the end.
@@ -15,6 +18,8 @@ import statistics
 import subprocess
 import threading
 import time
+
+import gen
 
 
 def fetch(host, port, path):
@@ -32,7 +37,11 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--story", default="project-00500")
     ap.add_argument("--log", action="store_true", help="print the server's whole log")
+    ap.add_argument("--generate", type=int, metavar="N",
+                    help="first write SITE_DIR with N stories (replacing it)")
     a = ap.parse_args()
+    if a.generate:
+        gen.write_egiz_site(a.generate, a.site)
     story = os.path.join(a.site, "content", "projects", f"{a.story}.kk.md")
     with open(story, encoding="utf-8") as f:
         original = f.read()
