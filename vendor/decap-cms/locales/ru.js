@@ -1,8 +1,8 @@
 // Completes Decap CMS's own Russian (ru) interface strings; egiz's file, not the package's.
 // The bundle's ru (upstream-locales/ru.js) lacks some keys, which Decap would show in
-// English, keeps English in others, and gives two plural forms where Russian needs three
-// (Polyglot's Russian rule: 1 / 2–4 / 5+). This adds and fixes those keys and leaves the rest
-// as upstream has them. Load after decap-cms.js and before CMS.init();
+// English, keeps English in others, gives two plural forms where Russian needs three
+// (Polyglot's Russian rule: 1 / 2–4 / 5+) and calls a content language a "region". This adds
+// and fixes those keys and leaves the rest as upstream has them. Load after decap-cms.js and before CMS.init();
 // scripts/check-decap-locale.mjs ru checks the result against English.
 (function () {
   var fixes = {
@@ -22,6 +22,15 @@
       editorControl: {
         field: {
           widgetLabel: 'Поле «%{widgetLabel}»',
+        },
+      },
+      editorControlPane: {
+        // Upstream says "region" for a content language, which misleads on a bilingual site.
+        i18n: {
+          writingInLocale: 'Язык записи: %{locale}',
+          copyFromLocale: 'Заполнить из другого языка',
+          copyFromLocaleConfirm:
+            'Заполнить данными на языке %{locale}?\nВсё текущее содержимое будет перезаписано.',
         },
       },
       editorInterface: {
