@@ -189,7 +189,7 @@ CMS.registerLocale('kk', {
     },
     editorWidgets: {
       markdown: {
-        bold: 'Жуан',
+        bold: 'Қалың',
         italic: 'Курсив',
         strikethrough: 'Сызылған',
         code: 'Код',
