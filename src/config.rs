@@ -8,16 +8,11 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
 /// The file name of the configuration inside a site folder.
 pub const CONFIG_FILE: &str = "site.yaml";
-
-/// Front matter fields that may name taxonomy terms, and so the taxonomies a site may configure.
-pub const TAXONOMY_FIELDS: [&str; 2] = ["district", "topics"];
-
-/// The taxonomy made from each story's `date`: its terms are years and need no labels.
-pub const YEAR_TAXONOMY: &str = "year";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,8 +28,14 @@ pub struct SiteConfig {
     pub theme: String,
     #[serde(default)]
     pub missing_translation: MissingTranslation,
+    /// Term labels per taxonomy: `district` and `topics`, and any taxonomy of the site's own
+    /// (`donor: { usaid: { kk: ..., ru: ... } }`), which stories then name in a field of that name.
     #[serde(default)]
     pub taxonomies: BTreeMap<String, BTreeMap<String, LangText>>,
+    /// What to call a taxonomy: `donor: { one: { kk: Донор, ru: Донор }, all: { kk: Донорлар,
+    /// ru: Доноры } }`. Absent: the theme's strings `KEY`/`term_KEY` and `taxonomy_KEY`.
+    #[serde(default)]
+    pub taxonomy_names: BTreeMap<String, TaxonomyName>,
     /// Which taxonomies get an index page and a page per term (`[district, topics, year]`).
     /// Absent: `year`, and every taxonomy of `taxonomies` that has terms.
     #[serde(default)]
@@ -52,6 +53,39 @@ fn default_theme() -> String {
 
 fn default_feed_limit() -> usize {
     20
+}
+
+/// The names of one taxonomy: of one term's kind ("Донор") and of all of them ("Донорлар").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyName {
+    #[serde(default)]
+    pub one: LangText,
+    #[serde(default)]
+    pub all: LangText,
+}
+
+/// Which of a taxonomy's names a place needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// The label of a story's field and of a filter group: "Аудан", "Тақырыптар".
+    Field,
+    /// What one term is: "Аудан", "Тақырып" (the `one` name of `taxonomy_names`).
+    Term,
+    /// The title of the taxonomy's index page: "Аудандар" (the `all` name).
+    All,
+}
+
+impl NameForm {
+    /// The theme string that names `taxonomy` in this form: `district`, `term_district`,
+    /// `taxonomy_district`.
+    pub fn theme_key(self, taxonomy: &Taxonomy) -> String {
+        match self {
+            NameForm::Field => taxonomy.key().to_string(),
+            NameForm::Term => format!("term_{}", taxonomy.key()),
+            NameForm::All => format!("taxonomy_{}", taxonomy.key()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -228,47 +262,73 @@ impl Config {
     }
 
     /// A taxonomy term's label in `lang`; the key itself when the taxonomy or term is unknown.
-    pub fn term_label<'a>(&'a self, taxonomy: &str, key: &'a str, lang: &str) -> &'a str {
+    pub fn term_label<'a>(&'a self, taxonomy: &Taxonomy, key: &'a str, lang: &str) -> &'a str {
         self.raw
             .taxonomies
-            .get(taxonomy)
+            .get(taxonomy.key())
             .and_then(|terms| terms.get(key))
             .map(|label| label.get(lang, &self.default_language))
             .filter(|label| !label.is_empty())
             .unwrap_or(key)
     }
 
-    pub fn has_term(&self, taxonomy: &str, key: &str) -> bool {
+    pub fn has_term(&self, taxonomy: &Taxonomy, key: &str) -> bool {
         self.raw
             .taxonomies
-            .get(taxonomy)
+            .get(taxonomy.key())
             .is_some_and(|terms| terms.contains_key(key))
     }
 
-    /// The taxonomies that get pages, in the order district, topics, year.
-    pub fn taxonomy_pages(&self) -> Vec<&'static str> {
-        let all = TAXONOMY_FIELDS.iter().chain([&YEAR_TAXONOMY]).copied();
-        match &self.raw.taxonomy_pages {
-            Some(chosen) => all.filter(|t| chosen.iter().any(|c| c == t)).collect(),
-            None => all
-                .filter(|t| {
-                    *t == YEAR_TAXONOMY
-                        || self
-                            .raw
-                            .taxonomies
-                            .get(*t)
-                            .is_some_and(|terms| !terms.is_empty())
-                })
-                .collect(),
-        }
-    }
-
-    pub fn term_keys(&self, taxonomy: &str) -> Vec<&str> {
+    pub fn term_keys(&self, taxonomy: &Taxonomy) -> Vec<&str> {
         self.raw
             .taxonomies
-            .get(taxonomy)
+            .get(taxonomy.key())
             .map(|terms| terms.keys().map(String::as_str).collect())
             .unwrap_or_default()
+    }
+
+    /// The taxonomies stories name terms of: district, topics, then the site's own by key.
+    pub fn taxonomies(&self) -> Vec<Taxonomy> {
+        let mut all = vec![Taxonomy::District, Taxonomy::Topics];
+        all.extend(self.custom_taxonomies());
+        all
+    }
+
+    /// The site's own taxonomies (`donor`), in key order: the front matter fields they add.
+    pub fn custom_taxonomies(&self) -> impl Iterator<Item = Taxonomy> + '_ {
+        self.raw
+            .taxonomies
+            .keys()
+            .map(|key| Taxonomy::from_key(key))
+            .filter(|t| matches!(t, Taxonomy::Custom(_)))
+    }
+
+    /// The taxonomies that get pages: district, topics, the site's own, then year.
+    pub fn taxonomy_pages(&self) -> Vec<Taxonomy> {
+        let mut all = self.taxonomies();
+        all.push(Taxonomy::Year);
+        match &self.raw.taxonomy_pages {
+            Some(chosen) => all.retain(|t| chosen.iter().any(|c| c == t.key())),
+            None => all.retain(|t| {
+                *t == Taxonomy::Year
+                    || self
+                        .raw
+                        .taxonomies
+                        .get(t.key())
+                        .is_some_and(|terms| !terms.is_empty())
+            }),
+        }
+        all
+    }
+
+    /// The name `site.yaml` gives a taxonomy in `lang`, if it gives one.
+    pub fn taxonomy_name(&self, taxonomy: &Taxonomy, form: NameForm, lang: &str) -> Option<&str> {
+        let names = self.raw.taxonomy_names.get(taxonomy.key())?;
+        let text = match form {
+            NameForm::Field | NameForm::Term => &names.one,
+            NameForm::All => &names.all,
+        };
+        Some(text.get(lang, &self.default_language)).filter(|name| !name.is_empty())
     }
 }
 
@@ -395,15 +455,7 @@ fn validate(
     }
 
     for (taxonomy, terms) in &raw.taxonomies {
-        if !TAXONOMY_FIELDS.contains(&taxonomy.as_str()) {
-            let d = Diagnostic::error(format!("unknown taxonomy \"{taxonomy}\""));
-            let d = match crate::diagnostics::did_you_mean(taxonomy, TAXONOMY_FIELDS) {
-                Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
-                None => d.with_hint(format!(
-                    "taxonomies egiz knows: {}",
-                    TAXONOMY_FIELDS.join(", ")
-                )),
-            };
+        if let Some(d) = check_taxonomy_key(taxonomy) {
             problems.push(place("taxonomies", Some(taxonomy), d));
         }
         for (key, label) in terms {
@@ -436,6 +488,7 @@ fn validate(
     }
 
     check_taxonomy_pages(&raw, &place, &mut problems);
+    check_taxonomy_names(&raw, &seen, &place, &mut problems);
 
     let theme_ok = !raw.theme.is_empty()
         && raw
@@ -466,31 +519,99 @@ fn validate(
     }
 }
 
-/// `taxonomy_pages` may only name district, topics and year.
+/// A taxonomy key of `taxonomies:` must be usable as a front matter field and an address.
+fn check_taxonomy_key(key: &str) -> Option<Diagnostic> {
+    if key == "year" {
+        return Some(
+            Diagnostic::error(
+                "the year taxonomy comes from each story's date and has no terms to list",
+            )
+            .with_hint("remove `year:` from `taxonomies:`; year pages are made by themselves"),
+        );
+    }
+    if !matches!(key, "district" | "topics") && !Taxonomy::is_free_name(key) {
+        return Some(
+            Diagnostic::error(format!("\"{key}\" cannot be a taxonomy: a story field or an address egiz makes has that name"))
+                .with_hint("choose another name, such as `donor` or `programme`"),
+        );
+    }
+    if !is_term_key(key) {
+        return Some(
+            Diagnostic::error(format!(
+                "the taxonomy name \"{key}\" must be lowercase Latin letters, digits and dashes"
+            ))
+            .with_hint(format!(
+                "it becomes a front matter field and an address; write e.g. `{}:`",
+                crate::i18n::slugify(key)
+            )),
+        );
+    }
+    None
+}
+
+/// `taxonomy_pages` may only name taxonomies the site has.
 fn check_taxonomy_pages(
     raw: &SiteConfig,
     place: &dyn Fn(&str, Option<&str>, Diagnostic) -> Diagnostic,
     problems: &mut Diagnostics,
 ) {
-    let known: Vec<&str> = TAXONOMY_FIELDS
-        .iter()
-        .chain([&YEAR_TAXONOMY])
-        .copied()
-        .collect();
+    let mut known = vec!["district", "topics"];
+    let custom = raw.taxonomies.keys().map(String::as_str);
+    known.extend(custom.filter(|k| !matches!(*k, "district" | "topics")));
+    known.push("year");
     for name in raw.taxonomy_pages.iter().flatten() {
         if known.contains(&name.as_str()) {
             continue;
         }
-        let hint = match crate::diagnostics::did_you_mean(name, known.iter().copied()) {
-            Some(best) => format!("did you mean \"{best}\"?"),
-            None => format!("taxonomies that can have pages: {}", known.join(", ")),
-        };
+        let hint = crate::diagnostics::suggest(
+            name,
+            known.iter().copied(),
+            &format!("taxonomies that can have pages: {}", known.join(", ")),
+        );
         problems.push(place(
             "taxonomy_pages",
             Some(name),
             Diagnostic::error(format!("\"{name}\" is not a taxonomy egiz makes pages for"))
                 .with_hint(hint),
         ));
+    }
+}
+
+/// `taxonomy_names` may only name taxonomies of `taxonomies:` and should name them in every language.
+fn check_taxonomy_names(
+    raw: &SiteConfig,
+    languages: &[&str],
+    place: &dyn Fn(&str, Option<&str>, Diagnostic) -> Diagnostic,
+    problems: &mut Diagnostics,
+) {
+    for (key, names) in &raw.taxonomy_names {
+        if !raw.taxonomies.contains_key(key) {
+            let known: Vec<&str> = raw.taxonomies.keys().map(String::as_str).collect();
+            let hint = crate::diagnostics::suggest(
+                key,
+                known.iter().copied(),
+                "name a taxonomy of `taxonomies:` (and list its terms there)",
+            );
+            problems.push(place(
+                "taxonomy_names",
+                Some(key),
+                Diagnostic::error(format!("\"{key}\" is not a taxonomy of this site"))
+                    .with_hint(hint),
+            ));
+            continue;
+        }
+        for lang in languages {
+            for (form, text) in [("one", &names.one), ("all", &names.all)] {
+                if !text.has(lang) {
+                    problems.push(place(
+                        "taxonomy_names",
+                        Some(key),
+                        Diagnostic::warning(format!("the taxonomy \"{key}\" has no `{form}` name in \"{lang}\""))
+                            .with_hint(format!("add `{form}: {{ {lang}: ... }}`; until then the theme's text or the key is shown")),
+                    ));
+                }
+            }
+        }
     }
 }
 

@@ -188,6 +188,19 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The hint for a misspelt name: "did you mean "best"?" when one candidate is close, else
+/// `otherwise` (usually the list of names there are).
+pub fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    otherwise: &str,
+) -> String {
+    match did_you_mean(word, candidates) {
+        Some(best) => format!("did you mean \"{best}\"?"),
+        None => otherwise.to_string(),
+    }
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();

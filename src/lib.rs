@@ -93,6 +93,7 @@ pub mod print;
 pub mod progress;
 pub mod scaffold;
 pub mod serve;
+pub mod taxonomy;
 pub mod theme;
 pub mod units;
 pub mod web;

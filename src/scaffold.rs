@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Date};
+use crate::taxonomy::Taxonomy;
 
 const SITE_YAML: &str = r#"# The site's settings. Every field is explained in the egiz README.
 title: { kk: Біздің ұйымның жобалары, ru: Проекты нашей организации }
@@ -144,21 +145,20 @@ fn story_skeleton(config: &Config, lang: &str, today: Date) -> String {
     let mut text = format!("---\ntitle: {title}\nsummary: {summary}\n");
     if lang == config.default_language {
         let _ = writeln!(text, "date: {}", today.iso());
-        let districts = config.term_keys("district");
-        if let Some(first) = districts.first() {
-            let _ = writeln!(
-                text,
-                "district: {first}            # one of: {}",
-                districts.join(", ")
-            );
-        }
-        let topics = config.term_keys("topics");
-        if !topics.is_empty() {
-            let _ = writeln!(
-                text,
-                "topics: []               # any of: {}",
-                topics.join(", ")
-            );
+        for taxonomy in config.taxonomies() {
+            let keys = config.term_keys(&taxonomy);
+            let Some(first) = keys.first() else { continue };
+            let field = taxonomy.key();
+            let line = match taxonomy {
+                Taxonomy::District => format!("{field}: {first}"),
+                _ => format!("{field}: []"),
+            };
+            let choice = if taxonomy == Taxonomy::District {
+                "one of"
+            } else {
+                "any of"
+            };
+            let _ = writeln!(text, "{line:<24} # {choice}: {}", keys.join(", "));
         }
         let _ = writeln!(
             text,

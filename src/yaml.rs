@@ -1,9 +1,14 @@
 //! YAML parsing for `site.yaml` and front matter, turning serde's terse errors into diagnostics
 //! with the file, line and column and a plain-words message a non-programmer can act on.
 
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
@@ -15,6 +20,129 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, text, file, first_line))
+}
+
+/// Parse `text`, a mapping, as `T`, but first take out the top-level fields named in `lift`
+/// (a site's own taxonomies in a story's front matter) and return their values beside it.
+/// The rest reaches `T` straight from the YAML parser, so its errors keep their positions.
+pub fn parse_lifting<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+    lift: &[String],
+) -> Result<(T, BTreeMap<String, serde_yaml::Value>), Diagnostic> {
+    let mut lifted = BTreeMap::new();
+    let seed = Lifting {
+        lift,
+        lifted: &mut lifted,
+        target: PhantomData,
+    };
+    let value = seed
+        .deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|err| to_diagnostic(&err, text, file, first_line))?;
+    Ok((value, lifted))
+}
+
+struct Lifting<'a, T> {
+    lift: &'a [String],
+    lifted: &'a mut BTreeMap<String, serde_yaml::Value>,
+    target: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Lifting<'_, T> {
+    type Value = T;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Lifting<'_, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("fields like `title: ...`, one per line")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(Without {
+            map,
+            lift: self.lift,
+            lifted: self.lifted,
+        }))
+    }
+}
+
+/// A mapping without the lifted fields, which it stores as it passes them.
+struct Without<'a, A> {
+    map: A,
+    lift: &'a [String],
+    lifted: &'a mut BTreeMap<String, serde_yaml::Value>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Without<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let mut seed = seed;
+        loop {
+            let key = KeySeed {
+                seed,
+                lift: self.lift,
+            };
+            match self.map.next_key_seed(key)? {
+                None => return Ok(None),
+                Some(Key::Passed(value)) => return Ok(Some(value)),
+                Some(Key::Lifted(name, unused)) => {
+                    let value = self.map.next_value()?;
+                    self.lifted.insert(name, value);
+                    seed = unused;
+                }
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+enum Key<'de, K: DeserializeSeed<'de>> {
+    Passed(K::Value),
+    /// A lifted field's name, and the seed it did not use.
+    Lifted(String, K),
+}
+
+/// Reads a key inside the YAML parser, so an error about it (an unknown field) is placed at
+/// it, and hands it to `seed` unless it is lifted.
+struct KeySeed<'a, K> {
+    seed: K,
+    lift: &'a [String],
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
+    type Value = Key<'de, K>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for KeySeed<'_, K> {
+    type Value = Key<'de, K>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        if self.lift.iter().any(|l| l == name) {
+            return Ok(Key::Lifted(name.to_string(), self.seed));
+        }
+        self.seed
+            .deserialize(StrDeserializer::<E>::new(name))
+            .map(Key::Passed)
+    }
 }
 
 fn to_diagnostic(

@@ -72,6 +72,20 @@ pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
                     problems.push(disagreement(sources, page, base, key, own, theirs));
                 }
             }
+            for taxonomy in site.config.custom_taxonomies() {
+                let terms = |m: &StoryMeta| Some(m.terms(&taxonomy).join(", "));
+                let (own, theirs) = (terms(meta), terms(base_meta));
+                if sources.writes(page, taxonomy.key()) && own != theirs {
+                    problems.push(disagreement(
+                        sources,
+                        page,
+                        base,
+                        taxonomy.key(),
+                        own,
+                        theirs,
+                    ));
+                }
+            }
         }
     }
     problems

@@ -10,12 +10,13 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::i18n::Date;
+use crate::taxonomy::Taxonomy;
 use crate::units::Paper;
 
 use super::model::{Entry, Page, Site};
-use super::schema::{ImageRef, Partner};
+use super::schema::{Checked, ImageRef, Partner, StorySelection};
 
 /// The folder of the output (and URL path) the PDF files go to.
 pub const OUTPUT_FOLDER: &str = "booklets";
@@ -230,7 +231,7 @@ impl Booklet {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LeafletOptions {
-    pub paper: Option<serde_yaml::Value>,
+    pub paper: Option<Checked<Paper>>,
     pub editions: Option<Vec<String>>,
     pub print_run: Option<u64>,
     pub story_start: Option<StoryStart>,
@@ -293,7 +294,7 @@ pub fn resolve(site: &Site) -> (Vec<Booklet>, Diagnostics) {
 
 /// The print settings a booklet's or a leaflet's front matter gives.
 struct Written<'a> {
-    paper: Option<&'a serde_yaml::Value>,
+    paper: Option<&'a Checked<Paper>>,
     editions: Option<&'a [String]>,
     story_start: Option<StoryStart>,
     cover_layout: Option<CoverLayout>,
@@ -478,16 +479,14 @@ fn creep(
 /// The paper size; A5 when not given or not usable (an error then).
 fn paper(
     page: &Page,
-    value: Option<&serde_yaml::Value>,
+    value: Option<&Checked<Paper>>,
     key: fn(&'static str) -> &'static str,
     report: &mut Reporter,
 ) -> Paper {
-    let Some(value) = value else {
-        return Paper::default();
-    };
-    match serde_yaml::from_value::<Paper>(value.clone()) {
-        Ok(paper) => paper,
-        Err(err) => {
+    match value {
+        None => Paper::default(),
+        Some(Checked::Valid(paper)) => *paper,
+        Some(Checked::Invalid(err)) => {
             report.at_field(
                 page,
                 key("paper"),
@@ -520,10 +519,11 @@ fn editions(
     for name in written {
         let Some(edition) = Edition::parse(name) else {
             let keys = Edition::ALL.map(Edition::key);
-            let hint = match did_you_mean(name, keys) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => format!("the editions are: {}", keys.join(", ")),
-            };
+            let hint = suggest(
+                name,
+                keys,
+                &format!("the editions are: {}", keys.join(", ")),
+            );
             report.at_field(
                 page,
                 key("editions"),
@@ -556,63 +556,43 @@ fn editions(
 fn story_selection(
     site: &Site,
     page: &Page,
-    value: Option<&serde_yaml::Value>,
+    value: Option<&Checked<StorySelection>>,
     report: &mut Reporter,
 ) -> Vec<String> {
     match value {
-        None | Some(serde_yaml::Value::Null) => Vec::new(),
-        Some(serde_yaml::Value::Mapping(map)) => story_filter(site, page, map, report),
-        Some(value) => match story_names(value) {
-            Ok(names) => named_stories(site, page, names, report),
-            Err(message) => {
-                report.at_field(page, "stories", None, Diagnostic::error(message));
-                Vec::new()
-            }
-        },
+        None => Vec::new(),
+        Some(Checked::Valid(StorySelection::Names(names))) => {
+            named_stories(site, page, names, report)
+        }
+        Some(Checked::Valid(StorySelection::Filter(filter))) => {
+            story_filter(site, page, filter, report)
+        }
+        Some(Checked::Invalid(message)) => {
+            report.at_field(page, "stories", None, Diagnostic::error(message.clone()));
+            Vec::new()
+        }
     }
 }
 
-/// The names of a `stories:` list (or a single name).
-pub fn story_names(value: &serde_yaml::Value) -> Result<Vec<String>, String> {
-    let items = match value {
-        serde_yaml::Value::Sequence(items) => items.as_slice(),
-        serde_yaml::Value::String(_) => std::slice::from_ref(value),
-        _ => return Err(STORIES_SHAPE.to_string()),
-    };
-    items
-        .iter()
-        .map(|item| match item {
-            serde_yaml::Value::String(name) => Ok(name.clone()),
-            _ => Err(STORIES_SHAPE.to_string()),
-        })
-        .collect()
-}
-
-const STORIES_SHAPE: &str = "`stories:` must be a list of story names, like [kids-sport, balkhash-appeals], or a filter, like { district: balkhash }";
-
-fn named_stories(
-    site: &Site,
-    page: &Page,
-    names: Vec<String>,
-    report: &mut Reporter,
-) -> Vec<String> {
+fn named_stories(site: &Site, page: &Page, names: &[String], report: &mut Reporter) -> Vec<String> {
     let known: Vec<&str> = site.stories.iter().map(|e| e.name.as_str()).collect();
     let mut found = Vec::new();
     for name in names {
         if known.contains(&name.as_str()) {
-            if !found.contains(&name) {
-                found.push(name);
+            if !found.contains(name) {
+                found.push(name.clone());
             }
             continue;
         }
-        let hint = match did_you_mean(&name, known.iter().copied()) {
-            Some(best) => format!("did you mean \"{best}\"?"),
-            None => "name a story by its file name without the language: kids-sport for content/projects/kids-sport.kk.md".to_string(),
-        };
+        let hint = suggest(
+            name,
+            known.iter().copied(),
+            "name a story by its file name without the language: kids-sport for content/projects/kids-sport.kk.md",
+        );
         report.at_field(
             page,
             "stories",
-            Some(&name),
+            Some(name),
             Diagnostic::error(format!(
                 "the booklet includes the story \"{name}\", which does not exist"
             ))
@@ -626,58 +606,40 @@ fn named_stories(
 fn story_filter(
     site: &Site,
     page: &Page,
-    map: &serde_yaml::Mapping,
+    filter: &BTreeMap<String, Vec<String>>,
     report: &mut Reporter,
 ) -> Vec<String> {
-    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let taxonomies = site.config.taxonomies();
+    let mut wanted: Vec<(Taxonomy, &[String])> = Vec::new();
     let mut usable = true;
-    for (key, value) in map {
-        let Some(taxonomy) = key.as_str() else {
-            usable = false;
-            continue;
-        };
-        if !site.config.raw.taxonomies.contains_key(taxonomy) {
+    for (key, terms) in filter {
+        let Some(taxonomy) = taxonomies.iter().find(|t| t.key() == key) else {
             let names = site.config.raw.taxonomies.keys().map(String::as_str);
-            let hint = match did_you_mean(taxonomy, names) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => {
-                    "filter by a taxonomy of site.yaml, like { district: balkhash }".to_string()
-                }
-            };
+            let hint = suggest(
+                key,
+                names,
+                "filter by a taxonomy of site.yaml, like { district: balkhash }",
+            );
             report.at_field(
                 page,
                 "stories",
-                Some(taxonomy),
+                Some(key),
                 Diagnostic::error(format!(
-                    "the booklet filters stories by \"{taxonomy}\", which is not a taxonomy in site.yaml"
+                    "the booklet filters stories by \"{key}\", which is not a taxonomy in site.yaml"
                 ))
                 .with_hint(hint),
             );
             usable = false;
             continue;
-        }
-        let terms = match story_names(value) {
-            Ok(terms) => terms,
-            Err(_) => {
-                report.at_field(
-                    page,
-                    "stories",
-                    Some(taxonomy),
-                    Diagnostic::error(format!(
-                        "the filter's \"{taxonomy}\" must be a term or a list of terms"
-                    )),
-                );
-                usable = false;
-                continue;
-            }
         };
-        for term in &terms {
+        for term in terms {
             if !site.config.has_term(taxonomy, term) {
                 let keys = site.config.term_keys(taxonomy);
-                let hint = match did_you_mean(term, keys.iter().copied()) {
-                    Some(best) => format!("did you mean \"{best}\"?"),
-                    None => format!("the terms of {taxonomy} are: {}", keys.join(", ")),
-                };
+                let hint = suggest(
+                    term,
+                    keys.iter().copied(),
+                    &format!("the terms of {taxonomy} are: {}", keys.join(", ")),
+                );
                 report.at_field(
                     page,
                     "stories",
@@ -688,7 +650,7 @@ fn story_filter(
                 usable = false;
             }
         }
-        wanted.insert(taxonomy.to_string(), terms);
+        wanted.push((taxonomy.clone(), terms));
     }
     if !usable {
         return Vec::new();
@@ -701,7 +663,7 @@ fn story_filter(
                 return false;
             };
             wanted.iter().all(|(taxonomy, terms)| {
-                story_terms(meta, taxonomy)
+                meta.terms(taxonomy)
                     .iter()
                     .any(|t| terms.iter().any(|w| w == t))
             })
@@ -718,15 +680,6 @@ fn story_filter(
         );
     }
     selected
-}
-
-/// A story's terms in a taxonomy (the taxonomies stories have: `district` and `topics`).
-fn story_terms<'a>(meta: &'a super::schema::StoryMeta, taxonomy: &str) -> Vec<&'a str> {
-    match taxonomy {
-        "district" => meta.district.iter().map(String::as_str).collect(),
-        "topics" => meta.topics.iter().flatten().map(String::as_str).collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// Places problems at the front matter line that wrote the value. A value a translation
@@ -758,16 +711,31 @@ impl Reporter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::schema::STORIES_SHAPE;
 
     #[test]
-    fn story_lists_are_names() {
-        let value: serde_yaml::Value = serde_yaml::from_str("[a, b]").expect("yaml");
+    fn story_lists_are_names_and_maps_are_filters() {
+        let names: Checked<StorySelection> = serde_yaml::from_str("[a, b]").expect("yaml");
         assert_eq!(
-            story_names(&value),
-            Ok(vec!["a".to_string(), "b".to_string()])
+            names,
+            Checked::Valid(StorySelection::Names(vec!["a".into(), "b".into()]))
         );
-        let value: serde_yaml::Value = serde_yaml::from_str("[a, [b]]").expect("yaml");
-        assert!(story_names(&value).is_err());
+        let one: Checked<StorySelection> = serde_yaml::from_str("a").expect("yaml");
+        assert_eq!(one, Checked::Valid(StorySelection::Names(vec!["a".into()])));
+        let filter: Checked<StorySelection> =
+            serde_yaml::from_str("{ district: b, topics: [c, d] }").expect("yaml");
+        let Checked::Valid(StorySelection::Filter(filter)) = filter else {
+            panic!("a filter: {filter:?}")
+        };
+        assert_eq!(filter["topics"], ["c", "d"]);
+        let nested: Checked<StorySelection> = serde_yaml::from_str("[a, [b]]").expect("yaml");
+        assert_eq!(nested, Checked::Invalid(STORIES_SHAPE.to_string()));
+        let bad: Checked<StorySelection> =
+            serde_yaml::from_str("{ district: { x: 1 } }").expect("yaml");
+        assert!(
+            matches!(&bad, Checked::Invalid(m) if m.contains("the filter's \"district\" must be a term")),
+            "{bad:?}"
+        );
     }
 
     #[test]

@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::config::{self, Config};
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, suggest};
 use crate::markdown::{self, ReferenceKind, Rendered};
+use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
 use super::frontmatter;
@@ -459,9 +460,7 @@ fn parse_source(source: Source, config: &Config) -> Parsed {
         }
     };
     let meta = match parsed.source.kind {
-        Kind::Story => {
-            parse_meta::<StoryMeta>(split.yaml, &shown, split.yaml_line).map(Meta::Story)
-        }
+        Kind::Story => parse_story(split.yaml, &shown, split.yaml_line, config).map(Meta::Story),
         Kind::Booklet => {
             parse_meta::<BookletMeta>(split.yaml, &shown, split.yaml_line).map(Meta::Booklet)
         }
@@ -490,6 +489,51 @@ fn parse_meta<T: DeserializeOwned + Default>(
         return Ok(T::default());
     }
     yaml::parse(text, file, first_line)
+}
+
+/// A story's front matter: the typed fields, and the fields of the site's own taxonomies
+/// (`donor: usaid` or `donor: [usaid, eu]`), which `StoryMeta` cannot know by name.
+fn parse_story(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+    config: &Config,
+) -> Result<StoryMeta, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(StoryMeta::default());
+    }
+    let fields: Vec<String> = config
+        .custom_taxonomies()
+        .map(|t| t.key().to_string())
+        .collect();
+    let (mut meta, lifted) = yaml::parse_lifting::<StoryMeta>(text, file, first_line, &fields)?;
+    for (field, value) in lifted {
+        let keys = term_keys(&value).ok_or_else(|| {
+            let d = Diagnostic::error(format!("`{field}` must be a term key or a list of them"))
+                .in_file(file)
+                .with_hint(format!(
+                    "write `{field}: KEY` or `{field}: [KEY, KEY]` with keys from site.yaml"
+                ));
+            match yaml::position_of(text, &field, None) {
+                Some((line, column)) => d.at(line + first_line - 1, column),
+                None => d,
+            }
+        })?;
+        meta.custom_terms.insert(field, keys);
+    }
+    Ok(meta)
+}
+
+/// `usaid` or `[usaid, eu]` as keys; `None` for any other shape.
+fn term_keys(value: &serde_yaml::Value) -> Option<Vec<String>> {
+    match value {
+        serde_yaml::Value::String(key) => Some(vec![key.clone()]),
+        serde_yaml::Value::Sequence(items) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    }
 }
 
 impl Parsed {
@@ -598,11 +642,10 @@ fn inherit(meta: &mut Meta, base: Option<&Meta>) {
 fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Diagnostics) {
     match &file.meta {
         Some(Meta::Story(meta)) => {
-            if let Some(district) = &meta.district {
-                check_term(file, config, "district", district, problems);
-            }
-            for topic in meta.topics.iter().flatten() {
-                check_term(file, config, "topics", topic, problems);
+            for taxonomy in config.taxonomies() {
+                for key in meta.terms(&taxonomy) {
+                    check_term(file, config, &taxonomy, key, problems);
+                }
             }
             if let Some(period) = &meta.period
                 && let (Some(start), Some(end)) = (period.start, period.end)
@@ -657,7 +700,7 @@ fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Diagnostics) 
 fn check_term(
     file: &Parsed,
     config: &Config,
-    taxonomy: &str,
+    taxonomy: &Taxonomy,
     key: &str,
     problems: &mut Diagnostics,
 ) {
@@ -665,19 +708,20 @@ fn check_term(
         return;
     }
     let known = config.term_keys(taxonomy);
-    let hint = match did_you_mean(key, known.iter().copied()) {
-        Some(best) => format!("did you mean \"{best}\"?"),
-        None if known.is_empty() => format!(
+    let otherwise = if known.is_empty() {
+        format!(
             "add `taxonomies: {{ {taxonomy}: {{ {key}: {{ kk: ..., ru: ... }} }} }}` to site.yaml"
-        ),
-        None => format!(
+        )
+    } else {
+        format!(
             "the {taxonomy} terms in site.yaml are: {}; add \"{key}\" there with its labels if it is new",
             known.join(", ")
-        ),
+        )
     };
+    let hint = suggest(key, known.iter().copied(), &otherwise);
     problems.push(
         file.at_field(
-            taxonomy,
+            taxonomy.key(),
             Some(key),
             Diagnostic::error(format!("\"{key}\" is not a {taxonomy} term in site.yaml"))
                 .with_hint(hint),
@@ -727,10 +771,11 @@ fn resolve_local(dir: &Path, shown_dir: &Path, target: &str) -> Result<Option<As
                     .filter_map(|e| e.ok())
                     .map(|e| e.file_name().to_string_lossy().to_string())
                     .collect();
-                match did_you_mean(&relative, names.iter().map(String::as_str)) {
-                    Some(best) => format!("did you mean \"{best}\"?"),
-                    None => format!("put the file at {}", shown_dir.join(&relative).display()),
-                }
+                suggest(
+                    &relative,
+                    names.iter().map(String::as_str),
+                    &format!("put the file at {}", shown_dir.join(&relative).display()),
+                )
             }
             Err(_) => format!("put the file at {}", shown_dir.join(&relative).display()),
         };

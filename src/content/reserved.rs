@@ -22,7 +22,7 @@ fn generated_owner(path: &str, config: &Config) -> Option<String> {
     config
         .taxonomy_pages()
         .into_iter()
-        .find(|t| *t == first)
+        .find(|t| t.key() == first)
         .map(|t| format!("the {t} pages (taxonomy_pages in site.yaml)"))
 }
 

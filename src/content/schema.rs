@@ -1,9 +1,16 @@
 //! The front matter of each kind of content file, as users write it (see the README), and the
 //! inheritance of language-neutral facts from the default language's file to its translations.
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use crate::i18n::Date;
+use crate::taxonomy::Taxonomy;
+use crate::units::Paper;
 
 /// A project story (`content/projects/`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -28,6 +35,28 @@ pub struct StoryMeta {
     /// Overrides the address segment taken from the file name.
     pub slug: Option<String>,
     pub extra: Option<serde_yaml::Mapping>,
+    /// Terms of the site's own taxonomies (`donor: usaid`), lifted out of the front matter by
+    /// the loader because their fields are named in `site.yaml`, not here.
+    #[serde(skip)]
+    pub custom_terms: BTreeMap<String, Vec<String>>,
+}
+
+impl StoryMeta {
+    /// The story's term keys in `taxonomy`, as written (`year` has none: it comes from `date`).
+    pub fn terms(&self, taxonomy: &Taxonomy) -> Vec<&str> {
+        match taxonomy {
+            Taxonomy::District => self.district.iter().map(String::as_str).collect(),
+            Taxonomy::Topics => self.topics.iter().flatten().map(String::as_str).collect(),
+            Taxonomy::Year => Vec::new(),
+            Taxonomy::Custom(key) => self
+                .custom_terms
+                .get(key)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
 }
 
 /// A plain page (`content/about.kk.md`) or a home/section text (`_index.kk.md`).
@@ -55,8 +84,8 @@ pub struct BookletMeta {
     pub print_run: Option<u64>,
     pub date: Option<Date>,
     pub cover: Option<ImageRef>,
-    pub stories: Option<serde_yaml::Value>,
-    pub paper: Option<serde_yaml::Value>,
+    pub stories: Option<Checked<StorySelection>>,
+    pub paper: Option<Checked<Paper>>,
     pub editions: Option<Vec<String>>,
     /// Whether each included story starts on a new page or a new right-hand page.
     pub story_start: Option<super::booklets::StoryStart>,
@@ -168,6 +197,95 @@ impl Budget {
     }
 }
 
+/// A front matter value whose problems are reported when it is used, beside the file's other
+/// problems, instead of failing the whole front matter (a booklet with a wrong paper size and a
+/// misspelt story name hears of both at once).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked<T> {
+    Valid(T),
+    /// What is wrong with it, in plain words.
+    Invalid(String),
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_yaml::Value::deserialize(deserializer)?;
+        Ok(match serde_yaml::from_value(value) {
+            Ok(valid) => Checked::Valid(valid),
+            Err(err) => Checked::Invalid(err.to_string()),
+        })
+    }
+}
+
+/// A booklet's `stories:`: story names in booklet order (`[kids-sport, balkhash-appeals]`, or
+/// one name), or a filter by taxonomy terms (`{ district: balkhash, topics: [youth, sport] }`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorySelection {
+    Names(Vec<String>),
+    /// Taxonomy key → the terms of which a story must have one.
+    Filter(BTreeMap<String, Vec<String>>),
+}
+
+/// Why a `stories:` value cannot be used.
+pub const STORIES_SHAPE: &str = "`stories:` must be a list of story names, like [kids-sport, balkhash-appeals], or a filter, like { district: balkhash }";
+
+impl<'de> Deserialize<'de> for StorySelection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SelectionVisitor;
+        impl<'de> Visitor<'de> for SelectionVisitor {
+            type Value = StorySelection;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(STORIES_SHAPE)
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<StorySelection, E> {
+                Ok(StorySelection::Names(vec![name.to_string()]))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<StorySelection, E> {
+                Ok(StorySelection::Names(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StorySelection, A::Error> {
+                let mut names = Vec::new();
+                while let Some(item) = seq.next_element::<serde_yaml::Value>()? {
+                    match item {
+                        serde_yaml::Value::String(name) => names.push(name),
+                        _ => return Err(de::Error::custom(STORIES_SHAPE)),
+                    }
+                }
+                Ok(StorySelection::Names(names))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StorySelection, A::Error> {
+                let mut filter = BTreeMap::new();
+                while let Some(key) = map.next_key::<serde_yaml::Value>()? {
+                    let Some(taxonomy) = key.as_str() else {
+                        return Err(de::Error::custom(STORIES_SHAPE));
+                    };
+                    let terms = match map.next_value::<serde_yaml::Value>()? {
+                        serde_yaml::Value::String(term) => vec![term],
+                        serde_yaml::Value::Sequence(items) => items
+                            .into_iter()
+                            .map(|item| match item {
+                                serde_yaml::Value::String(term) => Some(term),
+                                _ => None,
+                            })
+                            .collect::<Option<Vec<String>>>()
+                            .ok_or_else(|| terms_shape(taxonomy))?,
+                        _ => return Err(terms_shape(taxonomy)),
+                    };
+                    filter.insert(taxonomy.to_string(), terms);
+                }
+                Ok(StorySelection::Filter(filter))
+            }
+        }
+        deserializer.deserialize_any(SelectionVisitor)
+    }
+}
+
+fn terms_shape<E: de::Error>(taxonomy: &str) -> E {
+    E::custom(format!(
+        "the filter's \"{taxonomy}\" must be a term or a list of terms"
+    ))
+}
+
 /// Copies the facts that mean the same in every language from `base` (the default language's
 /// file) into a translation that does not give them itself. Text (title, summary, results with
 /// their labels, quotes) is never inherited: it would show one language's words in another.
@@ -195,6 +313,11 @@ impl Inherit for StoryMeta {
         fill(&mut self.budget, &base.budget);
         fill(&mut self.booklet, &base.booklet);
         fill(&mut self.slug, &base.slug);
+        for (taxonomy, terms) in &base.custom_terms {
+            self.custom_terms
+                .entry(taxonomy.clone())
+                .or_insert_with(|| terms.clone());
+        }
     }
 }
 

@@ -1,8 +1,11 @@
 //! A story as a print document: its title, cover, summary and a facts table, then its text,
 //! then its results and the participants' words — the same facts the web page shows.
 
+use crate::config::NameForm;
 use crate::content::{Page, Site};
 use crate::i18n::{self, DateStyle, StringTable};
+use crate::taxonomy::Taxonomy;
+use crate::theme;
 
 use super::doc::{self, Align, Block, Document, Inline, ResultFigure, Style};
 
@@ -90,14 +93,16 @@ fn facts(site: &Site, page: &Page, strings: &StringTable) -> Vec<(String, String
     };
     let label = |key: &str| strings.get(lang, key, None);
     let mut rows = Vec::new();
-    if let Some(district) = &meta.district {
-        rows.push((
-            label("district"),
-            site.config
-                .term_label("district", district, lang)
-                .to_string(),
-        ));
-    }
+    let terms = |taxonomy: &Taxonomy| -> Option<(String, String)> {
+        let labels: Vec<&str> = meta
+            .terms(taxonomy)
+            .into_iter()
+            .map(|key| site.config.term_label(taxonomy, key, lang))
+            .collect();
+        let name = theme::taxonomy_name(&site.config, strings, taxonomy, NameForm::Field, lang);
+        (!labels.is_empty()).then(|| (name, labels.join(", ")))
+    };
+    rows.extend(terms(&Taxonomy::District));
     if let Some(period) = &meta.period {
         let date = |d: Option<i18n::Date>| {
             d.map(|d| i18n::format_date(d, lang, DateStyle::Long))
@@ -121,15 +126,8 @@ fn facts(site: &Site, page: &Page, strings: &StringTable) -> Vec<(String, String
     if let Some(budget) = &meta.budget {
         rows.push((label("budget"), budget.display(lang)));
     }
-    let topics: Vec<&str> = meta
-        .topics
-        .iter()
-        .flatten()
-        .map(|t| site.config.term_label("topics", t, lang))
-        .collect();
-    if !topics.is_empty() {
-        rows.push((label("topics"), topics.join(", ")));
-    }
+    rows.extend(terms(&Taxonomy::Topics));
+    rows.extend(site.config.custom_taxonomies().filter_map(|t| terms(&t)));
     rows
 }
 

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::config::Config;
+use crate::config::{Config, NameForm};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::StringTable;
+use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
 pub mod print;
@@ -23,6 +24,30 @@ pub const DEFAULT_THEME: &str = "default";
 /// The files of the built-in theme, for `egiz init` and tests.
 pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::FILES
+}
+
+/// What `taxonomy` is called in `lang`: the site's `taxonomy_names`, else the theme's string
+/// (`taxonomy_district`), so both renderers name a taxonomy alike.
+pub fn taxonomy_name(
+    config: &Config,
+    strings: &StringTable,
+    taxonomy: &Taxonomy,
+    form: NameForm,
+    lang: &str,
+) -> String {
+    match config.taxonomy_name(taxonomy, form, lang) {
+        Some(name) => name.to_string(),
+        None => {
+            let key = form.theme_key(taxonomy);
+            let name = strings.get(lang, &key, None);
+            // A site's own taxonomy the theme has no words for is shown by its key.
+            if name == key {
+                taxonomy.key().to_string()
+            } else {
+                name
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

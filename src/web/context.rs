@@ -8,10 +8,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use crate::config::BaseUrl;
+use crate::config::{BaseUrl, NameForm};
 use crate::content::schema::{Figure, ImageRef, StoryMeta};
 use crate::content::{Entry, Kind, Page, Site};
 use crate::i18n::StringTable;
+use crate::taxonomy::Taxonomy;
+use crate::theme;
 
 use super::reuse::CardCache;
 
@@ -32,7 +34,7 @@ struct SiteValue<'a> {
 /// A taxonomy index page (`/kk/district/`) for navigation.
 #[derive(Serialize)]
 struct TaxonomyLink {
-    key: &'static str,
+    key: String,
     title: String,
     url: String,
 }
@@ -76,6 +78,17 @@ struct Term<'a> {
     /// The term's page in the page's language, when its taxonomy has pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+}
+
+/// A story's terms of one of the site's own taxonomies, for its facts and its card.
+#[derive(Serialize)]
+struct TermGroup<'a> {
+    key: String,
+    /// The taxonomy's name: "Донор".
+    name: String,
+    /// The term keys separated by spaces: what the filters match cards by.
+    keys: String,
+    terms: Vec<Term<'a>>,
 }
 
 /// An image for templates: `src` is the largest resized width (or the original where egiz does
@@ -122,6 +135,8 @@ struct Overview<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     district: Option<Term<'a>>,
     topics: Vec<Term<'a>>,
+    /// The site's own taxonomies (`donor`), in key order.
+    terms: Vec<TermGroup<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<Term<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,10 +237,18 @@ impl<'a> Builder<'a> {
             taxonomies: config
                 .taxonomy_pages()
                 .into_iter()
-                .map(|key| TaxonomyLink {
-                    key,
-                    title: self.strings.get(lang, &format!("taxonomy_{key}"), None),
-                    url: self.base().link(&super::taxonomy::index_path(lang, key)),
+                .map(|taxonomy| TaxonomyLink {
+                    title: theme::taxonomy_name(
+                        config,
+                        self.strings,
+                        &taxonomy,
+                        NameForm::All,
+                        lang,
+                    ),
+                    url: self
+                        .base()
+                        .link(&super::taxonomy::index_path(lang, taxonomy.key())),
+                    key: taxonomy.key().to_string(),
                 })
                 .collect(),
         };
@@ -341,16 +364,45 @@ impl<'a> Builder<'a> {
         Value::from_serializable(&list)
     }
 
-    fn term(&self, taxonomy: &str, key: &'a str, lang: &str) -> Term<'a> {
+    fn term(&self, taxonomy: &Taxonomy, key: &'a str, lang: &str) -> Term<'a> {
         let config = &self.site.config;
         Term {
             key,
             label: Cow::Borrowed(config.term_label(taxonomy, key, lang)),
-            url: config.taxonomy_pages().contains(&taxonomy).then(|| {
+            url: config.taxonomy_pages().contains(taxonomy).then(|| {
                 self.base()
-                    .link(&super::taxonomy::term_path(lang, taxonomy, key))
+                    .link(&super::taxonomy::term_path(lang, taxonomy.key(), key))
             }),
         }
+    }
+
+    /// The story's terms of the site's own taxonomies, each with the taxonomy's name.
+    fn custom_terms(&self, meta: &'a StoryMeta, lang: &str) -> Vec<TermGroup<'a>> {
+        let config = &self.site.config;
+        config
+            .custom_taxonomies()
+            .filter_map(|taxonomy| {
+                let keys = meta.terms(&taxonomy);
+                if keys.is_empty() {
+                    return None;
+                }
+                Some(TermGroup {
+                    name: theme::taxonomy_name(
+                        config,
+                        self.strings,
+                        &taxonomy,
+                        NameForm::Field,
+                        lang,
+                    ),
+                    keys: keys.join(" "),
+                    terms: keys
+                        .into_iter()
+                        .map(|k| self.term(&taxonomy, k, lang))
+                        .collect(),
+                    key: taxonomy.key().to_string(),
+                })
+            })
+            .collect()
     }
 
     fn status(&self, meta: &StoryMeta, lang: &str) -> Option<Term<'a>> {
@@ -409,8 +461,9 @@ impl<'a> Builder<'a> {
             date: page.date().map(|d| d.iso()),
             district: meta
                 .and_then(|m| m.district.as_deref())
-                .map(|k| self.term("district", k, lang)),
+                .map(|k| self.term(&Taxonomy::District, k, lang)),
             topics: meta.map(|m| self.topics(m, lang)).unwrap_or_default(),
+            terms: meta.map(|m| self.custom_terms(m, lang)).unwrap_or_default(),
             status: meta.and_then(|m| self.status(m, lang)),
             cover: meta
                 .and_then(|m| m.cover.as_ref())
@@ -422,7 +475,7 @@ impl<'a> Builder<'a> {
         meta.topics
             .iter()
             .flatten()
-            .map(|k| self.term("topics", k, lang))
+            .map(|k| self.term(&Taxonomy::Topics, k, lang))
             .collect()
     }
 

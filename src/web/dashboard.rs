@@ -8,11 +8,12 @@
 use serde::Serialize;
 use tera::Value;
 
-use crate::config::{Config, YEAR_TAXONOMY};
+use crate::config::Config;
 use crate::content::reserved::DASHBOARD;
 use crate::content::{Entry, Page, Site};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{collation_key, format_integer};
+use crate::taxonomy::Taxonomy;
 
 use super::Renderer;
 use super::charts::{self, Bar, BarChart};
@@ -149,19 +150,19 @@ impl Renderer<'_> {
         &self,
         lang: &str,
         id: &'static str,
-        taxonomy: &str,
+        taxonomy: &Taxonomy,
         data: &[(String, u64)],
         headers: (&str, &str),
         note: &str,
     ) -> Chart {
         let config = &self.site.config;
         let strings = self.builder.strings;
-        let linked = config.taxonomy_pages().contains(&taxonomy) && taxonomy != YEAR_TAXONOMY;
+        let linked = config.taxonomy_pages().contains(taxonomy) && taxonomy.has_labels();
         let mut rows: Vec<Row> = data
             .iter()
             .map(|(key, value)| Row {
                 label: config.term_label(taxonomy, key, lang).to_string(),
-                url: linked.then(|| config.base.link(&term_path(lang, taxonomy, key))),
+                url: linked.then(|| config.base.link(&term_path(lang, taxonomy.key(), key))),
                 value: *value,
                 display: format_integer(i64::try_from(*value).unwrap_or(i64::MAX), lang),
             })
@@ -218,7 +219,7 @@ impl Renderer<'_> {
             charts.push(self.chart(
                 lang,
                 "projects_by_district",
-                "district",
+                &Taxonomy::District,
                 &figures.by_district,
                 ("term_district", "projects"),
                 "",
@@ -228,7 +229,7 @@ impl Renderer<'_> {
             charts.push(self.chart(
                 lang,
                 "beneficiaries_by_topic",
-                "topics",
+                &Taxonomy::Topics,
                 &figures.by_topic,
                 ("term_topics", "beneficiaries_label"),
                 "chart_topics_note",

@@ -8,9 +8,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Value;
 
+use crate::config::NameForm;
 use crate::content::Site;
+use crate::i18n::StringTable;
+use crate::taxonomy::Taxonomy;
+use crate::theme;
 
 use super::search::fold;
+use super::taxonomy::term_path;
 
 /// One value to filter by.
 #[derive(Serialize, Debug, PartialEq)]
@@ -22,65 +27,80 @@ pub struct Facet {
     pub count: usize,
 }
 
-/// The filter values of one language, per group. The group names are also the URL parameters
-/// of the filters and the names of the cards' data attributes.
+/// The values of one taxonomy. Its key is also the URL parameter of the filter and the name of
+/// the cards' data attribute (`data-district`).
+#[derive(Serialize, Debug)]
+pub struct FacetGroup {
+    pub key: String,
+    /// What the group is called: "Аудан", "Тақырыптар".
+    pub label: String,
+    pub values: Vec<Facet>,
+}
+
+/// The filter groups of one language that have values: district, topics, the site's own
+/// taxonomies, year.
 #[derive(Serialize, Debug, Default)]
 pub struct Facets {
-    pub district: Vec<Facet>,
-    pub topics: Vec<Facet>,
-    pub year: Vec<Facet>,
+    pub groups: Vec<FacetGroup>,
 }
 
 impl Facets {
     /// The values used by the stories of `lang`: terms sorted by label (folded, so `Ә` sorts
     /// with `А`), years newest first.
-    pub fn of(site: &Site, lang: &str) -> Facets {
-        let mut districts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-        for (_, page) in site.stories_in(lang) {
-            let Some(meta) = page.story() else { continue };
-            if let Some(district) = meta.district.as_deref() {
-                *districts.entry(district).or_default() += 1;
-            }
-            for topic in meta.topics.iter().flatten() {
-                *topics.entry(topic).or_default() += 1;
-            }
-            if let Some(date) = meta.date {
-                *years.entry(date.year).or_default() += 1;
-            }
-        }
-        let base = &site.config.base;
-        let terms = |taxonomy: &str, counts: BTreeMap<&str, usize>| {
-            let mut facets: Vec<Facet> = counts
-                .into_iter()
-                .map(|(key, count)| Facet {
-                    key: key.to_string(),
-                    label: site.config.term_label(taxonomy, key, lang).to_string(),
-                    url: base.link(&format!("{lang}/{taxonomy}/{key}/")),
-                    count,
-                })
-                .collect();
-            facets.sort_by_cached_key(|f| (fold(&f.label), f.key.clone()));
-            facets
-        };
-        Facets {
-            district: terms("district", districts),
-            topics: terms("topics", topics),
-            year: years
-                .into_iter()
-                .rev()
-                .map(|(year, count)| Facet {
-                    key: year.to_string(),
-                    label: year.to_string(),
-                    url: base.link(&format!("{lang}/year/{year}/")),
-                    count,
-                })
-                .collect(),
-        }
+    pub fn of(site: &Site, strings: &StringTable, lang: &str) -> Facets {
+        let mut taxonomies = site.config.taxonomies();
+        taxonomies.push(Taxonomy::Year);
+        let groups = taxonomies
+            .into_iter()
+            .map(|taxonomy| FacetGroup {
+                key: taxonomy.key().to_string(),
+                label: theme::taxonomy_name(
+                    &site.config,
+                    strings,
+                    &taxonomy,
+                    NameForm::Field,
+                    lang,
+                ),
+                values: values(site, &taxonomy, lang),
+            })
+            .filter(|group| !group.values.is_empty())
+            .collect();
+        Facets { groups }
     }
 
     pub fn value(&self) -> Value {
         Value::from_serializable(self)
     }
+}
+
+fn values(site: &Site, taxonomy: &Taxonomy, lang: &str) -> Vec<Facet> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, page) in site.stories_in(lang) {
+        let Some(meta) = page.story() else { continue };
+        if *taxonomy == Taxonomy::Year {
+            if let Some(date) = meta.date {
+                *counts.entry(format!("{:04}", date.year)).or_default() += 1;
+            }
+            continue;
+        }
+        for key in meta.terms(taxonomy) {
+            *counts.entry(key.to_string()).or_default() += 1;
+        }
+    }
+    let base = &site.config.base;
+    let mut facets: Vec<Facet> = counts
+        .into_iter()
+        .map(|(key, count)| Facet {
+            label: site.config.term_label(taxonomy, &key, lang).to_string(),
+            url: base.link(&term_path(lang, taxonomy.key(), &key)),
+            key,
+            count,
+        })
+        .collect();
+    if *taxonomy == Taxonomy::Year {
+        facets.reverse(); // newest first; four-digit keys sort as years
+    } else {
+        facets.sort_by_cached_key(|f| (fold(&f.label), f.key.clone()));
+    }
+    facets
 }

@@ -104,21 +104,18 @@ fn entry(xml: &mut String, site: &Site, page: &Page, author: &str) {
     }
     let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
     if let Some(meta) = page.story() {
-        let terms = meta
-            .district
-            .iter()
-            .map(|k| ("district", k))
-            .chain(meta.topics.iter().flatten().map(|k| ("topics", k)));
-        for (taxonomy, key) in terms {
-            // The taxonomy's index page; the term's own page is this address + key + "/".
-            let scheme = config.base.permalink(&format!("{lang}/{taxonomy}/"));
-            let _ = writeln!(
-                xml,
-                "    <category term=\"{}\" scheme=\"{}\" label=\"{}\"/>",
-                escape(key),
-                escape(&scheme),
-                escape(config.term_label(taxonomy, key, lang))
-            );
+        for taxonomy in config.taxonomies() {
+            for key in meta.terms(&taxonomy) {
+                // The taxonomy's index page; the term's own page is this address + key + "/".
+                let scheme = config.base.permalink(&format!("{lang}/{taxonomy}/"));
+                let _ = writeln!(
+                    xml,
+                    "    <category term=\"{}\" scheme=\"{}\" label=\"{}\"/>",
+                    escape(key),
+                    escape(&scheme),
+                    escape(config.term_label(&taxonomy, key, lang))
+                );
+            }
         }
     }
     let summary = page.summary();

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 use crate::config::BaseUrl;
 use crate::content::schema::StoryMeta;
 use crate::content::{Page, Site};
+use crate::taxonomy::Taxonomy;
 
 /// The JSON-LD of a story page, safe to insert verbatim into a script element.
 pub fn story(site: &Site, page: &Page, meta: &StoryMeta) -> String {
@@ -42,14 +43,19 @@ pub fn story(site: &Site, page: &Page, meta: &StoryMeta) -> String {
     if let Some(district) = &meta.district {
         data.insert(
             "contentLocation".into(),
-            json!({ "@type": "Place", "name": config.term_label("district", district, lang) }),
+            json!({ "@type": "Place", "name": config.term_label(&Taxonomy::District, district, lang) }),
         );
     }
-    let topics: Vec<&str> = meta
-        .topics
+    // Topics and the site's own taxonomies (a donor, a programme) are what the story is about.
+    let topics: Vec<&str> = config
+        .taxonomies()
         .iter()
-        .flatten()
-        .map(|t| config.term_label("topics", t, lang))
+        .filter(|t| **t != Taxonomy::District)
+        .flat_map(|t| {
+            meta.terms(t)
+                .into_iter()
+                .map(move |key| config.term_label(t, key, lang))
+        })
         .collect();
     if !topics.is_empty() {
         data.insert("keywords".into(), json!(topics.join(", ")));

@@ -44,8 +44,8 @@ pub enum Job<'a> {
     List(&'a str),
     /// The booklet list of a language, with the site's booklets it shows.
     Booklets(&'a str, &'a [Entry]),
-    Terms(&'a str, &'a taxonomy::Taxonomy),
-    Term(&'a str, &'a taxonomy::Taxonomy, &'a taxonomy::Term),
+    Terms(&'a str, &'a taxonomy::TaxonomyPages),
+    Term(&'a str, &'a taxonomy::TaxonomyPages, &'a taxonomy::Term),
     Dashboard(&'a str),
     /// The search page of a language, `/{lang}/search/`.
     Search(&'a str),
@@ -73,11 +73,11 @@ impl<'a> Job<'a> {
             Job::List("") => "*/index.html".to_string(),
             Job::List(lang) => format!("{lang}/projects/index.html"),
             Job::Booklets(lang, _) => format!("{lang}/booklets/index.html"),
-            Job::Terms(lang, tax) => format!("{}index.html", taxonomy::index_path(lang, tax.key)),
+            Job::Terms(lang, tax) => format!("{}index.html", taxonomy::index_path(lang, tax.key())),
             Job::Term(lang, tax, term) => {
                 format!(
                     "{}index.html",
-                    taxonomy::term_path(lang, tax.key, &term.key)
+                    taxonomy::term_path(lang, tax.key(), &term.key)
                 )
             }
             Job::Dashboard(lang) => format!("{}index.html", dashboard::path(lang)),
@@ -167,7 +167,7 @@ impl<'a> Job<'a> {
 /// the sizes of the booklet files the print side made (for the download links).
 pub struct Prepared<'a> {
     pub site: std::borrow::Cow<'a, Site>,
-    pub taxonomies: Vec<taxonomy::Taxonomy>,
+    pub taxonomies: Vec<taxonomy::TaxonomyPages>,
     pub figures: dashboard::Figures,
     pub booklet_sizes: &'a FileSizes,
 }
@@ -346,7 +346,7 @@ pub fn render_pages(
         .config
         .language_codes()
         .into_iter()
-        .map(|l| (l, facets::Facets::of(site, l).value()))
+        .map(|l| (l, facets::Facets::of(site, builder.strings, l).value()))
         .collect();
 
     let renderer = Renderer {

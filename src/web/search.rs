@@ -22,9 +22,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::content::schema::StoryMeta;
 use crate::content::{Page, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Sink;
+use crate::taxonomy::Taxonomy;
 
 use super::reuse::PerStory;
 
@@ -89,6 +91,9 @@ struct Index<'a> {
 struct Terms<'a> {
     district: BTreeMap<&'a str, &'a str>,
     topics: BTreeMap<&'a str, &'a str>,
+    /// The site's own taxonomies, under their keys.
+    #[serde(flatten)]
+    custom: BTreeMap<&'a str, BTreeMap<&'a str, &'a str>>,
 }
 
 /// One story in the index.
@@ -106,6 +111,9 @@ struct Doc<'a> {
     k: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     y: Option<i32>,
+    /// Term keys of the site's own taxonomies, by taxonomy (what filter.js filters by).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    c: BTreeMap<&'a str, Vec<&'a str>>,
 }
 
 /// The body words of each story page, kept between builds by the dev server so an edit
@@ -196,16 +204,25 @@ pub fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
 }
 
 fn terms<'a>(config: &'a Config, lang: &str) -> Terms<'a> {
-    let labels = |taxonomy: &str| {
+    let labels = |taxonomy: &Taxonomy| {
         config
             .term_keys(taxonomy)
             .into_iter()
             .map(|key| (key, config.term_label(taxonomy, key, lang)))
             .collect()
     };
+    let custom = config
+        .raw
+        .taxonomies
+        .keys()
+        .map(|key| (key.as_str(), Taxonomy::from_key(key)))
+        .filter(|(_, t)| matches!(t, Taxonomy::Custom(_)))
+        .map(|(key, taxonomy)| (key, labels(&taxonomy)))
+        .collect();
     Terms {
-        district: labels("district"),
-        topics: labels("topics"),
+        district: labels(&Taxonomy::District),
+        topics: labels(&Taxonomy::Topics),
+        custom,
     }
 }
 
@@ -224,7 +241,15 @@ fn doc<'a>(config: &'a Config, page: &'a Page, lang: &str) -> Doc<'a> {
         d: meta.and_then(|m| m.district.as_deref()),
         k: topics(page),
         y: page.date().map(|d| d.year),
+        c: meta.map(custom_terms).unwrap_or_default(),
     }
+}
+
+fn custom_terms(meta: &StoryMeta) -> BTreeMap<&str, Vec<&str>> {
+    meta.custom_terms
+        .iter()
+        .map(|(key, terms)| (key.as_str(), terms.iter().map(String::as_str).collect()))
+        .collect()
 }
 
 fn topics(page: &Page) -> Vec<&str> {
@@ -249,12 +274,11 @@ fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
         for partner in meta.partners.iter().flatten() {
             push_line(&mut body, &partner.name);
         }
-        for key in meta.district.iter() {
-            push_line(&mut body, config.term_label("district", key, lang));
+        for taxonomy in config.taxonomies() {
+            for key in meta.terms(&taxonomy) {
+                push_line(&mut body, config.term_label(&taxonomy, key, lang));
+            }
         }
-    }
-    for key in topics(page) {
-        push_line(&mut body, config.term_label("topics", key, lang));
     }
     let shown = format!("{} {}", page.title, page.summary());
     body_words(&shown, &body)

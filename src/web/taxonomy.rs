@@ -12,18 +12,26 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Value;
 
-use crate::config::YEAR_TAXONOMY;
+use crate::config::NameForm;
 use crate::content::{Page, Site};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::collation_key;
+use crate::taxonomy::Taxonomy;
+use crate::theme;
 
 use super::Renderer;
 use super::sitemap::Group;
 
 /// One taxonomy with the terms that have at least one story in some language.
-pub struct Taxonomy {
-    pub key: &'static str,
+pub struct TaxonomyPages {
+    pub taxonomy: Taxonomy,
     pub terms: Vec<Term>,
+}
+
+impl TaxonomyPages {
+    pub fn key(&self) -> &str {
+        self.taxonomy.key()
+    }
 }
 
 /// A term and its stories in each language.
@@ -66,18 +74,18 @@ pub fn term_path(lang: &str, taxonomy: &str, key: &str) -> String {
 }
 
 /// The taxonomies that get pages, with their terms gathered from the stories.
-pub fn collect(site: &Site) -> Vec<Taxonomy> {
+pub fn collect(site: &Site) -> Vec<TaxonomyPages> {
     site.config
         .taxonomy_pages()
         .into_iter()
-        .map(|key| Taxonomy {
-            key,
-            terms: terms_of(site, key),
+        .map(|taxonomy| TaxonomyPages {
+            terms: terms_of(site, &taxonomy),
+            taxonomy,
         })
         .collect()
 }
 
-fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
+fn terms_of(site: &Site, taxonomy: &Taxonomy) -> Vec<Term> {
     let mut terms: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for (index, entry) in site.stories.iter().enumerate() {
         for page in &entry.pages {
@@ -95,7 +103,7 @@ fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
         .into_iter()
         .map(|(key, stories)| Term { key, stories })
         .collect();
-    if taxonomy == YEAR_TAXONOMY {
+    if *taxonomy == Taxonomy::Year {
         terms.reverse(); // newest year first; keys are four-digit years, so text order is year order
     }
     terms
@@ -103,20 +111,22 @@ fn terms_of(site: &Site, taxonomy: &str) -> Vec<Term> {
 
 /// The term keys a story page has in `taxonomy` (a story names each topic once, but a
 /// repeated topic must not count the story twice).
-fn keys_of(taxonomy: &str, page: &Page) -> Vec<String> {
+fn keys_of(taxonomy: &Taxonomy, page: &Page) -> Vec<String> {
     let Some(meta) = page.story() else {
         return Vec::new();
     };
     let mut keys: Vec<String> = match taxonomy {
-        "district" => meta.district.iter().cloned().collect(),
-        "topics" => meta.topics.iter().flatten().cloned().collect(),
-        YEAR_TAXONOMY => meta
+        Taxonomy::Year => meta
             .date
             .iter()
             .filter(|d| (0..=9999).contains(&d.year))
             .map(|d| format!("{:04}", d.year))
             .collect(),
-        _ => Vec::new(),
+        _ => meta
+            .terms(taxonomy)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     };
     keys.sort();
     keys.dedup();
@@ -124,17 +134,17 @@ fn keys_of(taxonomy: &str, page: &Page) -> Vec<String> {
 }
 
 /// Index and term pages of every taxonomy in every language where they exist, for sitemap.xml.
-pub fn sitemap_groups(taxonomies: &[Taxonomy], languages: &[&str]) -> Vec<Group> {
+pub fn sitemap_groups(taxonomies: &[TaxonomyPages], languages: &[&str]) -> Vec<Group> {
     let mut groups = Vec::new();
     for taxonomy in taxonomies {
         groups.push(Group::every_language(languages, |l| {
-            index_path(l, taxonomy.key)
+            index_path(l, taxonomy.key())
         }));
         for term in &taxonomy.terms {
             let pages = languages
                 .iter()
                 .filter(|l| term.count(l) > 0)
-                .map(|l| (l.to_string(), term_path(l, taxonomy.key, &term.key)))
+                .map(|l| (l.to_string(), term_path(l, taxonomy.key(), &term.key)))
                 .collect();
             groups.push(Group {
                 pages,
@@ -166,17 +176,31 @@ struct TermValue<'a> {
 }
 
 impl Renderer<'_> {
-    fn taxonomy_value(&self, lang: &str, taxonomy: &Taxonomy) -> Value {
-        let strings = self.builder.strings;
+    fn taxonomy_name(&self, taxonomy: &Taxonomy, form: NameForm, lang: &str) -> String {
+        theme::taxonomy_name(
+            &self.site.config,
+            self.builder.strings,
+            taxonomy,
+            form,
+            lang,
+        )
+    }
+
+    fn taxonomy_value(&self, lang: &str, pages: &TaxonomyPages) -> Value {
+        let taxonomy = &pages.taxonomy;
         Value::from_serializable(&TaxonomyValue {
-            key: taxonomy.key,
-            title: strings.get(lang, &format!("taxonomy_{}", taxonomy.key), None),
-            term_title: strings.get(lang, &format!("term_{}", taxonomy.key), None),
-            url: self.site.config.base.link(&index_path(lang, taxonomy.key)),
+            key: taxonomy.key(),
+            title: self.taxonomy_name(taxonomy, NameForm::All, lang),
+            term_title: self.taxonomy_name(taxonomy, NameForm::Term, lang),
+            url: self
+                .site
+                .config
+                .base
+                .link(&index_path(lang, taxonomy.key())),
         })
     }
 
-    fn term_value<'t>(&'t self, lang: &str, taxonomy: &str, term: &'t Term) -> TermValue<'t> {
+    fn term_value<'t>(&'t self, lang: &str, taxonomy: &Taxonomy, term: &'t Term) -> TermValue<'t> {
         TermValue {
             key: &term.key,
             label: self.site.config.term_label(taxonomy, &term.key, lang),
@@ -185,28 +209,29 @@ impl Renderer<'_> {
                 .site
                 .config
                 .base
-                .link(&term_path(lang, taxonomy, &term.key)),
+                .link(&term_path(lang, taxonomy.key(), &term.key)),
         }
     }
 
     /// `terms.html`: every term of `taxonomy` with stories in `lang`, with its count.
-    pub(super) fn terms_page(&self, lang: &str, taxonomy: &Taxonomy) -> Result<(), Diagnostic> {
-        let path = index_path(lang, taxonomy.key);
-        let title = self
-            .builder
-            .strings
-            .get(lang, &format!("taxonomy_{}", taxonomy.key), None);
+    pub(super) fn terms_page(
+        &self,
+        lang: &str,
+        taxonomy: &TaxonomyPages,
+    ) -> Result<(), Diagnostic> {
+        let path = index_path(lang, taxonomy.key());
+        let title = self.taxonomy_name(&taxonomy.taxonomy, NameForm::All, lang);
         let page = self.builder.generated_page("terms", &title, &path, "");
         let translations =
             self.builder
-                .translations(None, &|code| Some(index_path(code, taxonomy.key)), lang);
+                .translations(None, &|code| Some(index_path(code, taxonomy.key())), lang);
         let mut terms: Vec<TermValue> = taxonomy
             .terms
             .iter()
             .filter(|t| t.count(lang) > 0)
-            .map(|t| self.term_value(lang, taxonomy.key, t))
+            .map(|t| self.term_value(lang, &taxonomy.taxonomy, t))
             .collect();
-        if taxonomy.key != YEAR_TAXONOMY {
+        if taxonomy.taxonomy.has_labels() {
             terms.sort_by_cached_key(|t| collation_key(t.label));
         }
         let mut context = self.context(lang, &path, page, translations);
@@ -219,15 +244,15 @@ impl Renderer<'_> {
     pub(super) fn term_page(
         &self,
         lang: &str,
-        taxonomy: &Taxonomy,
+        taxonomy: &TaxonomyPages,
         term: &Term,
     ) -> Result<(), Diagnostic> {
-        let path = term_path(lang, taxonomy.key, &term.key);
-        let value = self.term_value(lang, taxonomy.key, term);
+        let path = term_path(lang, taxonomy.key(), &term.key);
+        let value = self.term_value(lang, &taxonomy.taxonomy, term);
         let page = self.builder.generated_page("term", value.label, &path, "");
         let translations = self.builder.translations(
             None,
-            &|code| (term.count(code) > 0).then(|| term_path(code, taxonomy.key, &term.key)),
+            &|code| (term.count(code) > 0).then(|| term_path(code, taxonomy.key(), &term.key)),
             lang,
         );
         let story_cards = &self.values(lang).story_cards;

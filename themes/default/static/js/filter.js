@@ -1,4 +1,4 @@
-/* egiz filters: the district, topic and year chips (partials/filters.html) show and hide the
+/* egiz filters: the district, topic, year and other taxonomy chips (partials/filters.html) show and hide the
    items of the list they name, at once. Without JavaScript the chips stay links to the term
    pages. One value per group; groups combine. The choice is kept in the address
    (?district=KEY&topics=KEY&year=YYYY) so it can be shared. Each chip counts the items it would
@@ -27,6 +27,9 @@
     if (params.get(group) === b.getAttribute("data-value")) state[group] = params.get(group);
     return b;
   });
+
+  var groups = buttons.map(function (b) { return b.getAttribute("data-group"); })
+    .filter(function (g, i, all) { return all.indexOf(g) === i; });
 
   // Does `item` match `choice`, with `group` set to `value` instead when given?
   function matches(item, choice, group, value) {
@@ -61,7 +64,7 @@
       ? root.getAttribute("data-shown").replace("{shown}", shown).replace("{total}", items.length) : "";
     if (!remember) return;
     var p = new URLSearchParams(location.search);
-    ["district", "topics", "year"].forEach(function (g) { if (state[g]) p.set(g, state[g]); else p.delete(g); });
+    groups.forEach(function (g) { if (state[g]) p.set(g, state[g]); else p.delete(g); });
     p = p.toString();
     history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
   }

@@ -94,6 +94,8 @@
     li.setAttribute("data-district", d.d || "");
     li.setAttribute("data-topics", (d.k || []).join(" "));
     li.setAttribute("data-year", d.y || "");
+    // The site's own taxonomies: `c` maps each to the story's term keys.
+    Object.keys(d.c || {}).forEach(function (g) { li.setAttribute("data-" + g, d.c[g].join(" ")); });
     marked(add(add(li, "h2", "result__title"), "a"), d.t, q).href = doc.href;
     if (meta.length) add(li, "p", "result__meta").textContent = meta.join(" · ");
     if (d.s) marked(add(li, "p", "result__summary"), d.s, q);
