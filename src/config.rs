@@ -657,7 +657,7 @@ mod tests {
         );
         assert_eq!(config.default_language, "kk");
         assert_eq!(
-            config.term_label("district", "balkhash", "ru"),
+            config.term_label(&Taxonomy::District, "balkhash", "ru"),
             "Балхашский район"
         );
     }
@@ -685,9 +685,23 @@ mod tests {
     #[test]
     fn taxonomy_pages_default_to_configured_taxonomies_and_year() {
         let (config, _) = check(GOOD).expect("valid");
-        assert_eq!(config.taxonomy_pages(), ["district", "year"]);
+        assert_eq!(
+            config.taxonomy_pages(),
+            [Taxonomy::District, Taxonomy::Year]
+        );
         let (config, _) = check(&format!("{GOOD}taxonomy_pages: [year, topics]\n")).expect("valid");
-        assert_eq!(config.taxonomy_pages(), ["topics", "year"]);
+        assert_eq!(config.taxonomy_pages(), [Taxonomy::Topics, Taxonomy::Year]);
+        let custom = format!("{GOOD}  donor:\n    eu: {{ kk: ЕО, ru: ЕС }}\n");
+        let (config, _) = check(&custom).expect("valid");
+        let donor = Taxonomy::Custom("donor".into());
+        assert_eq!(
+            config.taxonomy_pages(),
+            [Taxonomy::District, donor.clone(), Taxonomy::Year]
+        );
+        assert_eq!(
+            config.taxonomies(),
+            [Taxonomy::District, Taxonomy::Topics, donor]
+        );
         let (config, _) = check(&format!("{GOOD}taxonomy_pages: []\n")).expect("valid");
         assert!(config.taxonomy_pages().is_empty());
     }
