@@ -38,7 +38,7 @@ struct Built {
     /// The sizes of the booklet files served, shown on the pages' download links.
     booklet_sizes: FileSizes,
     jobs: HashMap<String, JobInfo>,
-    menu: Vec<(String, String)>,
+    menu: Vec<MenuLink>,
 }
 
 /// Changes noted since the last successful build.
@@ -433,11 +433,23 @@ fn job_infos(prepared: &Prepared, jobs: &[Job], theme: &Theme) -> HashMap<String
         .collect()
 }
 
-/// The main navigation's items in every language: a change renders every page again.
-fn menu(site: &Site) -> Vec<(String, String)> {
+/// A plain page as the main navigation shows it.
+#[derive(PartialEq)]
+struct MenuLink {
+    title: String,
+    path: String,
+}
+
+/// The main navigation's pages in every language: a change renders every page again.
+fn menu(site: &Site) -> Vec<MenuLink> {
     site.pages
         .iter()
-        .flat_map(|e| e.pages.iter().map(|p| (p.title.clone(), p.path.clone())))
+        .flat_map(|e| {
+            e.pages.iter().map(|p| MenuLink {
+                title: p.title.clone(),
+                path: p.path.clone(),
+            })
+        })
         .collect()
 }
 

@@ -190,12 +190,32 @@ struct Card<'a> {
     year: Option<i32>,
 }
 
+/// One item of the main navigation.
+pub struct MenuEntry {
+    pub title: String,
+    /// The link, under the site's base path.
+    pub url: String,
+    /// The site path it leads to (`kk/projects/`).
+    pub path: String,
+}
+
+impl MenuEntry {
+    /// Whether the page at `current_path` is this item's page or, for the lists of projects
+    /// and booklets, one of the pages they lead to.
+    fn is_current(&self, current_path: &str) -> bool {
+        let path = self.path.as_str();
+        path == current_path
+            || ((path.ends_with("/projects/") || path.ends_with("/booklets/"))
+                && current_path.starts_with(path))
+    }
+}
+
 /// Everything about one language that every page in it shares.
 pub struct LanguageValues {
     pub lang: String,
     pub site: Value,
     pub strings: Value,
-    pub menu: Vec<(String, String, String)>,
+    pub menu: Vec<MenuEntry>,
     /// Every story of the language, as cards in site order.
     pub cards: Value,
     /// The same cards by the story's place in `site.stories` (`None`: not in this language).
@@ -282,8 +302,8 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    /// (title, url, site path) of the main navigation: home, projects, then plain pages.
-    fn menu(&self, lang: &str) -> Vec<(String, String, String)> {
+    /// The main navigation: home, projects, impact, booklets, then plain pages.
+    fn menu(&self, lang: &str) -> Vec<MenuEntry> {
         let mut items = vec![
             (self.strings.get(lang, "home", None), format!("{lang}/")),
             (
@@ -308,7 +328,11 @@ impl<'a> Builder<'a> {
         }
         items
             .into_iter()
-            .map(|(title, path)| (title, self.base().link(&path), path))
+            .map(|(title, path)| MenuEntry {
+                title,
+                url: self.base().link(&path),
+                path,
+            })
             .collect()
     }
 
@@ -316,12 +340,10 @@ impl<'a> Builder<'a> {
         let items: Vec<MenuItem> = values
             .menu
             .iter()
-            .map(|(title, url, path)| MenuItem {
-                title,
-                url,
-                active: path == current_path
-                    || ((path.ends_with("/projects/") || path.ends_with("/booklets/"))
-                        && current_path.starts_with(path.as_str())),
+            .map(|entry| MenuItem {
+                title: &entry.title,
+                url: &entry.url,
+                active: entry.is_current(current_path),
             })
             .collect();
         Value::from_serializable(&items)
