@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::config::BaseUrl;
 use crate::content::Site;
 use crate::content::booklets::FileSizes;
-use crate::content::load::percent_decode;
+use crate::content::percent_decode;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, ReferenceKind};
 use crate::output::{Body, Memory};

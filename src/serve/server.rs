@@ -8,7 +8,7 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::content::load::percent_decode;
+use crate::content::percent_decode;
 use crate::diagnostics::Diagnostic;
 use crate::output::Body;
 

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::BaseUrl;
-use crate::content::load::local_path;
+use crate::content::local_path;
 use crate::content::{Asset, Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
