@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
 use crate::theme::Theme;
-use crate::{booklets, content, output, web};
+use crate::{admin, booklets, content, output, web};
 
 /// What `egiz build` needs to know.
 #[derive(Debug, Clone)]
@@ -62,6 +62,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     )?;
     warnings.extend(made.warnings.clone());
     let rendered = web::render(&site, &theme, &made.files, &staging)?;
+    if site.config.raw.admin.is_some() {
+        admin::write(&site, &theme, &staging, &admin::Mode::Published)?;
+    }
     staging.commit()?;
     Ok(BuildReport {
         output,

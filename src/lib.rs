@@ -80,6 +80,7 @@
 //! [`booklets::print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server
 //! with live reload) and [`check::check`].
 
+pub mod admin;
 pub mod booklets;
 pub mod build;
 pub mod check;

@@ -134,11 +134,29 @@ pub struct ResultFigure {
 }
 
 /// A figure is normally a number (formatted per language), but may be text such as "70+".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+/// A number written as text (`"40"`, as the web editor's text field stores it) is a number.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
     Number(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(f64),
+            Text(String),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Number(n) => Figure::Number(n),
+            Written::Text(text) => match text.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => Figure::Number(n),
+                _ => Figure::Text(text),
+            },
+        })
+    }
 }
 
 impl ResultFigure {
@@ -372,6 +390,8 @@ mod tests {
         assert_eq!(r.value, Figure::Text("70+".into()));
         let r: ResultFigure =
             serde_yaml::from_str("{ value: 40, unit: '%', label: x }").expect("valid");
+        assert_eq!(r.value, Figure::Number(40.0));
+        let r: ResultFigure = serde_yaml::from_str("{ value: '40', label: x }").expect("valid");
         assert_eq!(r.value, Figure::Number(40.0));
     }
 }
