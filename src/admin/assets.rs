@@ -168,6 +168,10 @@ const ADMIN_JS: &str = r#"
     '.egiz-titles{display:block;font-size:13px;font-weight:normal;color:#5d626f;margin-top:2px}';
   document.head.appendChild(style);
   document.body.appendChild(nav);
+  // Only outside the editor, where it would cover the fields on a phone.
+  function place() { nav.hidden = /\/entries\/|\/new/.test(location.hash); }
+  window.addEventListener('hashchange', place);
+  place();
 
   // The entry list shows the default language's title; add the others' beside it, so a
   // missing translation is seen at a glance.

@@ -106,15 +106,24 @@ impl Fields<'_> {
         self.select(name, name, options, multiple)
     }
 
+    /// Decap takes only `true` or `false` on an object or a list: a copied one is translated
+    /// as a whole, its sub-fields copied.
+    fn container(i18n: I18n) -> I18n {
+        match i18n {
+            I18n::Duplicate => I18n::Own,
+            other => other,
+        }
+    }
+
     fn object(&self, name: &str, i18n: I18n, fields: Vec<Value>) -> Value {
-        let mut field = self.field(name, name, "object", i18n, false);
+        let mut field = self.field(name, name, "object", Self::container(i18n), false);
         set(&mut field, "collapsed", Value::Bool(true));
         set(&mut field, "fields", Value::Sequence(fields));
         field
     }
 
     fn list(&self, name: &str, i18n: I18n, fields: Vec<Value>) -> Value {
-        let mut field = self.field(name, name, "list", i18n, false);
+        let mut field = self.field(name, name, "list", Self::container(i18n), false);
         set(&mut field, "collapsed", Value::Bool(true));
         set(&mut field, "fields", Value::Sequence(fields));
         field
