@@ -225,7 +225,11 @@ fn example_stories_obey_the_typesetting_rules() {
                 .paged
                 .report
                 .problems(HyphLang::from_code(&page.lang));
-            problems.extend(ink_outside(&typeset.paged, &engine.fonts));
+            problems.extend(ink_outside(
+                &typeset.paged.pages,
+                &typeset.paged.report,
+                &engine.fonts,
+            ));
             assert!(
                 problems.is_empty(),
                 "{}: {problems:#?}",

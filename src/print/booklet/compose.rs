@@ -12,12 +12,14 @@ use crate::content::booklets::{Booklet, CoverLayout, Front, Origin, StoryStart};
 use crate::content::{Page as ContentPage, Site};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{self, DateStyle, StringTable};
+use crate::print::display::{Color, Draw, ImageId, LinkTarget, Outline, Page, translate};
 use crate::print::doc::{self, Align, Document, Inline, Style};
+use crate::print::flow::paginate::{Folio, Paged, Running, paginate};
+use crate::print::flow::{self, Content, Galley, Item, Kind, Look, Typesetter};
+use crate::print::fonts::face;
 use crate::print::fonts::{Family, FontSet};
-use crate::print::layout::{self, Content, Galley, Item, Kind, Look, Typesetter, face};
-use crate::print::paginate::{Folio, Paged, Running, paginate};
-use crate::print::paragraph::{ParSpec, SetLine, Shaper, TextStyle, set};
-use crate::print::pdf::{Color, Draw, ImageId, LinkTarget, Outline, Page, PdfWriter};
+use crate::print::inline::{LineEnd, ParSpec, SetLine, Shaper, TextStyle, set};
+use crate::print::pdf::PdfWriter;
 use crate::print::story::story_document;
 use crate::theme::print::PrintSettings;
 use crate::units::{Mm, Pt};
@@ -208,7 +210,7 @@ impl Setup<'_> {
             let path = image_path(site, page, src)?;
             images.get(&path, &page.source)
         };
-        layout::layout(document, ts, &mut lookup)
+        flow::layout(document, ts, &mut lookup)
     }
 
     /// Composes the language version `lang`: the text paginated after the contents, whose page
@@ -727,7 +729,7 @@ impl Setup<'_> {
             );
             let address_x = left + (column - address.width) / 2.0;
             for mut draw in address.draws {
-                super::impose::translate(&mut draw, address_x - address.x, y);
+                translate(&mut draw, address_x - address.x, y);
                 draws.push(draw);
             }
             y -= look.line * 2.5;
@@ -891,7 +893,7 @@ fn fitted_line(shaper: &mut Shaper, text: &str, mut style: TextStyle, width: f32
                     draws: Vec::new(),
                     x: 0.0,
                     width: 0.0,
-                    end: layout::LineEnd::Last,
+                    end: LineEnd::Last,
                     text: String::new(),
                 };
             }
@@ -923,7 +925,7 @@ fn place_lines(draws: &mut Vec<Draw>, lines: &[SetLine], x: f32, first: f32, lea
         baseline = first - n as f32 * leading;
         for draw in &line.draws {
             let mut draw = draw.clone();
-            super::impose::translate(&mut draw, x, baseline);
+            translate(&mut draw, x, baseline);
             draws.push(draw);
         }
     }

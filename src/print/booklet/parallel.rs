@@ -5,14 +5,13 @@
 
 use crate::content::Page as ContentPage;
 use crate::content::booklets::Origin;
+use crate::print::display::{Outline, Page, translate};
 use crate::print::doc::{self, Block, Document};
-use crate::print::layout::{Content, Galley, Item, Kind};
-use crate::print::pdf::{Outline, Page};
+use crate::print::flow::{Content, Galley, Item, Kind};
 use crate::print::story::story_document;
 use crate::units::{Mm, Pt};
 
 use super::compose::{Images, Setup};
-use super::impose::translate;
 
 /// Space between the columns.
 const GUTTER: Mm = Mm(5.0);

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use printpdf::{Codepoint, ParsedFont};
 use subsetter::GlyphRemapper;
 
-use super::{Draw, Page, PdfError};
+use super::PdfError;
+use crate::print::display::{Draw, GlyphRun, Page};
 use crate::print::fonts::{FontId, FontSet};
-use crate::print::shape::GlyphRun;
 
 /// Per face: every glyph drawn, with the text it stands for when copied.
 pub(super) type GlyphUse = BTreeMap<FontId, BTreeMap<u16, String>>;
@@ -234,7 +234,7 @@ impl EmbeddedFont {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::shape::Glyph;
+    use crate::print::display::Glyph;
 
     fn glyph(gid: u16, cluster: usize) -> Glyph {
         Glyph {

@@ -3,7 +3,8 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::{Meta, Outline, Page, PdfError, Rect};
+use super::{Meta, PdfError};
+use crate::print::display::{Outline, Page, Rect};
 
 /// Stands in for the document ID while writing; replaced by a hash of the output.
 const ID_PLACEHOLDER: &[u8; 32] = b"egiz-document-id-placeholder-000";

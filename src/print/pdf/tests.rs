@@ -6,7 +6,7 @@ use std::process::Command;
 
 use super::*;
 use crate::print::fonts::{FaceKey, Family};
-use crate::print::shape::shape;
+use crate::print::inline::shape::shape;
 use crate::units::Mm;
 
 const KAZAKH: &str = "Әділет Ғалым Қазақстан Ңң Өнер Ұлт Үміт Һ Іс: әғқңөұүһі";
@@ -635,7 +635,7 @@ fn odd_input_still_gives_a_valid_pdf() {
         "",
         "kk",
     );
-    run.glyphs.push(crate::print::shape::Glyph {
+    run.glyphs.push(crate::print::display::Glyph {
         gid: 60_000,
         advance: 3.0,
         x_offset: 1.0,

@@ -15,100 +15,11 @@ use printpdf::{
     TextMatrix, XObjectId, XObjectTransform,
 };
 
-use super::fonts::{FontId, FontSet};
-use super::shape::GlyphRun;
+use crate::print::display::{Color, Draw, GlyphRun, ImageId, LinkTarget, Outline, Page, Rect};
+use crate::print::fonts::{FontId, FontSet};
 use crate::units::Pt;
 use embed::EmbeddedFont;
 use images::Image;
-
-/// An RGB colour, each channel 0..1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Color {
-    pub r: f32,
-    pub g: f32,
-    pub b: f32,
-}
-
-/// One thing drawn on a page. Coordinates are points from the page's bottom-left corner.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Draw {
-    /// `y` is the baseline.
-    Text {
-        run: GlyphRun,
-        x: Pt,
-        y: Pt,
-        color: Color,
-    },
-    Line {
-        from: (Pt, Pt),
-        to: (Pt, Pt),
-        width: Pt,
-        color: Color,
-    },
-    Rect {
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-        fill: Option<Color>,
-        stroke: Option<(Pt, Color)>,
-    },
-    Image {
-        image: ImageId,
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-    },
-    Link {
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-        target: LinkTarget,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum LinkTarget {
-    Uri(String),
-    /// 0-based page index.
-    Page(usize),
-}
-
-/// An image added with [`PdfWriter::add_image`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ImageId(pub usize);
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page {
-    pub width: Pt,
-    pub height: Pt,
-    /// The finished page inside the media box; `None` = the whole page.
-    pub trim: Option<Rect>,
-    /// The area printed beyond the trim; `None` = the whole page.
-    pub bleed: Option<Rect>,
-    pub draws: Vec<Draw>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: Pt,
-    pub y: Pt,
-    pub w: Pt,
-    pub h: Pt,
-}
-
-/// One bookmark; `level` 1 is top level, 2 nests under the previous level 1, and so on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
-    pub title: String,
-    pub level: u8,
-    /// 0-based page index.
-    pub page: usize,
-    /// Where on the page the bookmark jumps to (top of the view).
-    pub y: Pt,
-}
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Meta {
