@@ -14,9 +14,11 @@ use crate::print::pdf::Meta;
 use crate::theme::print::PrintSettings;
 use crate::units::Pt;
 
-use super::compose::{Images, Part, Setup};
+use super::compose::Part;
+use super::images::Images;
 use super::impose::{self, BLEED};
 use super::parallel;
+use super::setup::Setup;
 
 /// One written file.
 pub struct Written {

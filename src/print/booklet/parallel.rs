@@ -11,7 +11,8 @@ use crate::print::flow::{Content, Galley, Item, Kind};
 use crate::print::story::story_document;
 use crate::units::{Mm, Pt};
 
-use super::compose::{Images, Setup};
+use super::images::Images;
+use super::setup::Setup;
 
 /// Space between the columns.
 const GUTTER: Mm = Mm(5.0);
