@@ -83,7 +83,7 @@ pub enum LinkTarget {
     Page(usize),
 }
 
-/// An image added with [`PdfWriter::add_image`].
+/// An image added with [`crate::print::pdf::PdfWriter::add_image`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ImageId(pub usize);
 

@@ -28,5 +28,6 @@ pub mod story;
 #[cfg(test)]
 mod testdata;
 
+// The stages that moved into a folder whole keep their old paths for callers outside print.
 pub use flow::{paginate, report};
 pub use inline::{hyphenate, linebreak, shape};

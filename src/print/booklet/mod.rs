@@ -2,7 +2,7 @@
 //! [`crate::content::booklets`] is composed per language ([`compose`]: its own text and
 //! stories after the table of contents, [`contents`]), given its covers ([`cover`],
 //! [`back_cover`] with a QR code and the colophon, both set with the display type of
-//! [`column`]), then assembled into editions ([`editions`]: single, sequential, flip,
+//! [`column`](mod@column)), then assembled into editions ([`editions`]: single, sequential, flip,
 //! parallel, imposed, print-shop) with page-level operations ([`impose`]), and written as
 //! PDF files.
 //!

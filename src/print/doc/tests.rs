@@ -1,3 +1,5 @@
+//! Reading Markdown into the print document tree: blocks, inline styles, footnotes, heading ids.
+
 use super::*;
 
 fn plain(text: &str) -> Inline {

@@ -8,11 +8,14 @@ use super::galley::{Content, Frame, Galley, Item, Kind};
 use super::lines::{
     Area, PARAGRAPH_SPACE, QUOTE_BAR, Setter, plain, plain_text, rule_content, stacked,
 };
-use super::{ImageLookup, Typesetter};
-use crate::print::display::{Color, Draw};
+use super::look::Typesetter;
+use crate::print::display::{Color, Draw, ImageId};
 use crate::print::doc::{Align, Block, Document, Footnote, Inline, ResultFigure};
 use crate::print::inline::{ParSpec, TextStyle, set};
 use crate::units::Pt;
+
+/// Looks up an image by its Markdown `src`: its id in the PDF writer and its pixel size.
+pub type ImageLookup<'a> = dyn FnMut(&str) -> Option<(ImageId, u32, u32)> + 'a;
 
 // Vertical spaces in body lines.
 const LIST_ITEM_SPACE: f32 = 0.25;

@@ -2,9 +2,9 @@
 //! lines through the inline stage, and set lines placed as galley items with the break rules
 //! for widows and orphans. Every block style builds on this.
 
-use super::Typesetter;
 use super::galley::{Content, Kind, LineInfo, ParaLine};
 use super::look::Look;
+use super::look::Typesetter;
 use crate::print::display::{Color, Draw, translate};
 use crate::print::doc::{Align, Inline};
 use crate::print::fonts::{FontId, face};

@@ -1,10 +1,20 @@
-//! The design values every block style and the running header read, derived once from the
-//! theme's print settings.
+//! What setting needs: the fonts, the settings and the language ([`Typesetter`]), and the
+//! design values every block style and the running header read, derived once from the
+//! theme's print settings ([`Look`]).
 
 use crate::print::display::Color;
-use crate::print::fonts::Family;
+use crate::print::fonts::{Family, FontSet};
 use crate::theme::print::{FamilyChoice, PrintSettings, Rgb};
 use crate::units::Pt;
+
+/// What every stage of setting a booklet needs: the fonts, the theme's print settings and
+/// the language of the text (BCP 47: "kk", "ru"; it picks hyphenation patterns and shaping).
+#[derive(Clone, Copy)]
+pub struct Typesetter<'a> {
+    pub fonts: &'a FontSet,
+    pub settings: &'a PrintSettings,
+    pub lang: &'a str,
+}
 
 /// The design values derived from the settings that every block style uses.
 #[derive(Clone, Copy, Debug)]

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::Typesetter;
 use super::galley::{Content, Galley, Item, Kind};
 use super::look::Look;
+use super::look::Typesetter;
 use super::report::{HeadingReport, ImageReport, LayoutReport, LineReport, PageReport};
 use crate::print::display::{Draw, GlyphRun, LinkTarget, Outline, Page, Rect, translate};
 use crate::print::fonts::{FontId, face};

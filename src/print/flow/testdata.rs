@@ -1,6 +1,6 @@
 //! A typesetter with the default settings, for the flow and booklet tests.
 
-use super::Typesetter;
+use super::look::Typesetter;
 use crate::print::fonts::FontSet;
 use crate::theme::print::PrintSettings;
 

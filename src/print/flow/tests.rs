@@ -1,3 +1,5 @@
+//! The block styles set into a galley: break rules, spaces, images, tables, cards, boxes.
+
 use super::blocks::IMAGE_MAX_HEIGHT;
 use super::cards::row_sizes;
 use super::tables::share_widths;

@@ -1,8 +1,8 @@
 //! Inline layout: one paragraph of styled runs set into lines, in stages, one file each —
-//! how runs look ([`style`]), shaping with a per-layout cache ([`shape`]), collecting the
-//! text into shaped pieces and the breaker's items ([`collect`], with [`hyphenate`]),
+//! how runs look (`style`), shaping with a per-layout cache ([`shape`]), collecting the
+//! text into shaped pieces and the breaker's items (`collect`, with [`hyphenate`]),
 //! choosing the breaks ([`linebreak`], Knuth–Plass) and setting the chosen lines into
-//! positioned glyph runs ([`line`]).
+//! positioned glyph runs (`line`).
 //!
 //! Imports inside go one way: `style`, `shape`, `hyphenate` and `linebreak` are leaves,
 //! `collect` uses them, `line` uses `collect`, and only this file strings the stages together.

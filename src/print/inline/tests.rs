@@ -1,3 +1,5 @@
+//! Setting paragraphs of real Kazakh and Russian text: justification, hyphens, runs, links.
+
 use std::ops::Range;
 
 use super::collect::{collect, cut_run};

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use printpdf::{Codepoint, ParsedFont};
 use subsetter::GlyphRemapper;
 
-use super::PdfError;
+use super::error::PdfError;
+use super::fixup::Fnv;
 use crate::print::display::{Draw, GlyphRun, Page};
 use crate::print::fonts::{FontId, FontSet};
 
@@ -149,7 +150,7 @@ fn pdf_widths(parsed: &ParsedFont) -> Vec<f32> {
 
 /// Six capital letters that identify this subset of this face (stable between runs).
 fn subset_tag(name: &str, gids: &[u16]) -> String {
-    let mut hash = super::fixup::Fnv::new();
+    let mut hash = Fnv::new();
     hash.write(name.as_bytes());
     for gid in gids {
         hash.write(&gid.to_be_bytes());

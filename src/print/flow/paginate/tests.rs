@@ -1,3 +1,6 @@
+//! Pagination over real story text: page fill, keeps, widows and orphans, blank pages, the
+//! running header and folio, outlines and internal links.
+
 use super::*;
 use crate::print::display::Color;
 use crate::print::doc;

@@ -1,3 +1,5 @@
+//! Knuth–Plass over hand-made item lists: fitness, forced and flagged breaks, overfull lines.
+
 use super::*;
 
 const SPACE: Item = Item::Glue {
