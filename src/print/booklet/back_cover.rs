@@ -6,10 +6,10 @@ use crate::content::booklets::Front;
 use crate::i18n::{self, DateStyle};
 use crate::print::display::{Draw, LinkTarget, Page, translate};
 use crate::print::doc::Align;
-use crate::print::inline::SetLine;
+use crate::print::inline::{SetLine, TextStyle};
 use crate::units::{Mm, Pt};
 
-use super::column::{Column, style};
+use super::column::Column;
 use super::qr;
 use super::setup::{Setup, text_area};
 
@@ -58,20 +58,20 @@ impl Setup<'_> {
         let look = self.look();
         let mut column = Column::new(self.fonts, front.lang, left, width, Align::Center);
         let scan = self.strings.get(front.lang, "booklet_scan", None);
-        let scan_style = style(look.headings, true, look.size, look.accent);
+        let scan_style = TextStyle::upright(look.headings, true, look.size, look.accent);
         let mut y = column.stack(draws, &scan, scan_style, top, look.size * 1.3);
         y = self.qr_code(draws, &mut column, front, y);
         if let Some(publisher) = front.publisher {
-            let publisher_style = style(look.headings, true, look.size, look.text);
+            let publisher_style = TextStyle::upright(look.headings, true, look.size, look.text);
             y = column.stack(draws, publisher, publisher_style, y, look.size * 1.3);
         }
-        let contact_style = style(look.headings, false, look.small + 0.5, look.text);
+        let contact_style = TextStyle::upright(look.headings, false, look.small + 0.5, look.text);
         for contact in front.contacts.iter().flat_map(|c| c.lines()) {
             let top = y - look.small * 0.4;
             y = column.stack(draws, contact.trim(), contact_style, top, look.small * 1.4);
         }
         // The colophon sits at the foot of the page.
-        let colophon_style = style(look.headings, false, look.small, look.muted);
+        let colophon_style = TextStyle::upright(look.headings, false, look.small, look.muted);
         let lines: Vec<SetLine> = self
             .colophon(front)
             .iter()
@@ -102,7 +102,10 @@ impl Setup<'_> {
             target: LinkTarget::Uri(url.clone()),
         });
         let baseline = qr_bottom - look.small * 1.2;
-        let address = column.fitted_line(&url, style(look.headings, false, look.small, look.text));
+        let address = column.fitted_line(
+            &url,
+            TextStyle::upright(look.headings, false, look.small, look.text),
+        );
         let address_x = column.x + (column.width - address.width) / 2.0;
         for mut draw in address.draws {
             translate(&mut draw, address_x - address.x, baseline);

@@ -2,9 +2,9 @@
 //! (display type) in one column, placed as a block from its top edge down, or line by line
 //! from a baseline.
 
-use crate::print::display::{Color, Draw, translate};
+use crate::print::display::{Draw, translate};
 use crate::print::doc::{Align, Inline, Style};
-use crate::print::fonts::{Family, FontSet};
+use crate::print::fonts::FontSet;
 use crate::print::inline::{LineEnd, ParSpec, SetLine, Shaper, TextStyle, set};
 
 /// One column of display type in one language.
@@ -97,16 +97,6 @@ impl<'f> Column<'f> {
                 }
             }
         }
-    }
-}
-
-pub(super) fn style(family: Family, bold: bool, size: f32, color: Color) -> TextStyle {
-    TextStyle {
-        family,
-        bold,
-        italic: false,
-        size,
-        color,
     }
 }
 

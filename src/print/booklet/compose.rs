@@ -8,7 +8,7 @@ use crate::content::booklets::{Front, Origin, StoryStart};
 use crate::print::display::{Draw, LinkTarget, Outline, Page};
 use crate::print::doc;
 use crate::print::flow::paginate::{Folio, Paged, Running, paginate};
-use crate::print::flow::{Content, Galley, Item, Kind};
+use crate::print::flow::{Content, Galley, Item};
 use crate::print::story::story_document;
 use crate::units::Pt;
 
@@ -117,14 +117,7 @@ impl Setup<'_> {
         let phantom = start % 2 == 1;
         if phantom {
             let mut items = vec![
-                Item::Content(Content {
-                    height: Pt(0.0),
-                    draws: Vec::new(),
-                    break_before: true,
-                    kind: Kind::Block,
-                    lines: Vec::new(),
-                    frames: Vec::new(),
-                }),
+                Item::Content(Content::block(Pt(0.0), Vec::new(), Vec::new())),
                 Item::NewPage { right_hand: false },
             ];
             items.append(&mut galley.items);

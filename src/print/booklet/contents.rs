@@ -6,9 +6,10 @@ use crate::print::display::{Draw, LinkTarget, Page};
 use crate::print::doc::Align;
 use crate::print::flow::paginate::Paged;
 use crate::print::fonts::face;
+use crate::print::inline::TextStyle;
 use crate::units::{Mm, Pt};
 
-use super::column::{Column, place_lines, style};
+use super::column::{Column, place_lines};
 use super::setup::{Setup, text_area};
 
 /// One entry of the table of contents.
@@ -63,12 +64,12 @@ impl Setup<'_> {
         let mut area = text_area(&self.settings, index);
         let title = self.strings.get(lang, "contents", None);
         let mut column = Column::new(self.fonts, lang, area.0, area.1, Align::Left);
-        let heading = style(look.headings, true, look.h1, look.accent);
+        let heading = TextStyle::upright(look.headings, true, look.h1, look.accent);
         let mut y = column.stack(&mut draws, &title, heading, top, look.h1 * 1.2);
         y -= look.line;
-        let number_style = style(look.headings, false, look.size, look.text);
+        let number_style = TextStyle::upright(look.headings, false, look.size, look.text);
         for entry in entries {
-            let entry_style = style(
+            let entry_style = TextStyle::upright(
                 if entry.story {
                     look.headings
                 } else {

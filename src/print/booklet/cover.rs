@@ -5,9 +5,10 @@
 use crate::content::booklets::{CoverLayout, Front};
 use crate::print::display::{Color, Draw, ImageId, Page};
 use crate::print::doc::Align;
+use crate::print::inline::TextStyle;
 use crate::units::{Mm, Pt};
 
-use super::column::{Column, style};
+use super::column::Column;
 use super::images::{Images, image_path};
 use super::setup::{Setup, text_area};
 
@@ -70,7 +71,8 @@ impl Setup<'_> {
         }];
         let mut y = height - Pt::from(Mm(margins.top + 4.0)).0;
         if let Some(publisher) = first.publisher {
-            let publisher_style = style(look.headings, false, look.small + 1.0, look.muted);
+            let publisher_style =
+                TextStyle::upright(look.headings, false, look.small + 1.0, look.muted);
             y = column.stack(
                 &mut draws,
                 publisher,
@@ -88,10 +90,10 @@ impl Setup<'_> {
             } else {
                 title_size * 0.75
             };
-            let title_style = style(look.headings, true, size, look.accent);
+            let title_style = TextStyle::upright(look.headings, true, size, look.accent);
             y = own.stack(&mut draws, front.title, title_style, y, size * 1.15);
             if let Some(subtitle) = front.subtitle {
-                let subtitle_style = style(look.headings, false, look.h3, look.text);
+                let subtitle_style = TextStyle::upright(look.headings, false, look.h3, look.text);
                 let top = y - look.h3 * 0.5;
                 y = own.stack(&mut draws, subtitle, subtitle_style, top, look.h3 * 1.3);
             }
@@ -99,7 +101,7 @@ impl Setup<'_> {
         }
         let foot = Pt::from(Mm(margins.bottom)).0;
         let site_title = self.site.config.title(first.lang);
-        let site_style = style(look.headings, false, look.small, look.muted);
+        let site_style = TextStyle::upright(look.headings, false, look.small, look.muted);
         column.place(&mut draws, site_title, site_style, foot, look.small * 1.3);
         if let Some((image, w, h)) = picture {
             let box_top = y - look.line;
@@ -159,7 +161,7 @@ impl Setup<'_> {
         }
         let title_size = (look.h1 * 1.3).min(measure / 8.0);
         let mut y = band_top - Pt::from(Mm(8.0)).0;
-        let title_style = style(look.headings, true, title_size, white);
+        let title_style = TextStyle::upright(look.headings, true, title_size, white);
         let first = y - title_size * 0.8;
         y = column.place(
             &mut draws,
@@ -169,14 +171,14 @@ impl Setup<'_> {
             title_size * 1.15,
         );
         if let Some(subtitle) = front.subtitle {
-            let subtitle_style = style(look.headings, false, look.h3, white);
+            let subtitle_style = TextStyle::upright(look.headings, false, look.h3, white);
             let first = y - title_size * 0.35 - look.h3 * 1.4;
             column.place(&mut draws, subtitle, subtitle_style, first, look.h3 * 1.3);
         }
         if let Some(publisher) = front.publisher {
             let lines = column.lines(
                 publisher,
-                style(look.headings, false, look.small + 0.5, white),
+                TextStyle::upright(look.headings, false, look.small + 0.5, white),
             );
             let foot = Pt::from(Mm(self.settings.margins.bottom)).0
                 + lines.len() as f32 * (look.small + 0.5) * 1.3;

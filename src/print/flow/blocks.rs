@@ -137,13 +137,7 @@ impl<'a> Builder<'a> {
             2 => (l.h2, l.accent),
             _ => (l.h3, l.text),
         };
-        let style = TextStyle {
-            family: l.headings,
-            bold: true,
-            italic: false,
-            size,
-            color,
-        };
+        let style = TextStyle::upright(l.headings, true, size, color);
         let spec = ParSpec {
             style,
             width: area.width,
@@ -275,13 +269,7 @@ impl<'a> Builder<'a> {
         let l = self.setter.look;
         self.gap(l.line * BLOCK_SPACE);
         let mut caption_area = Area {
-            text: TextStyle {
-                family: l.headings,
-                size: l.small,
-                color: l.muted,
-                bold: false,
-                italic: false,
-            },
+            text: TextStyle::upright(l.headings, false, l.small, l.muted),
             line: l.small * l.leading,
             justify: false,
             ..*area

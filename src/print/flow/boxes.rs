@@ -15,13 +15,7 @@ impl Setter<'_> {
     /// for their tinted box.
     pub(super) fn code_lines(&mut self, code: &str, area: &Area) -> Vec<Content> {
         let l = self.look;
-        let style = TextStyle {
-            family: Family::Sans,
-            bold: false,
-            italic: false,
-            size: l.small + 1.0,
-            color: l.text,
-        };
+        let style = TextStyle::upright(Family::Sans, false, l.small + 1.0, l.text);
         let font = self.font(&style);
         let line = style.size * 1.35;
         let inner = area.indented(BOX_PADDING);
@@ -95,13 +89,7 @@ impl Setter<'_> {
         let mut items = self.line_items(lines, &inner, inner.line, true);
         if let Some(by) = by.filter(|b| !b.trim().is_empty()) {
             let by_area = Area {
-                text: TextStyle {
-                    family: l.headings,
-                    bold: false,
-                    italic: false,
-                    size: l.small + 0.5,
-                    color: l.muted,
-                },
+                text: TextStyle::upright(l.headings, false, l.small + 0.5, l.muted),
                 line: (l.small + 0.5) * l.leading,
                 ..inner
             };

@@ -1,9 +1,9 @@
 //! Result figures as cards: tinted boxes in rows, the figure big in the accent colour and its
 //! label small below it, each row one unsplittable galley item.
 
-use super::galley::{Content, Kind, LineInfo};
-use super::lines::{Area, BOX_PADDING, Setter, line_content, plain};
-use crate::print::display::{Draw, translate};
+use super::galley::{Content, LineInfo};
+use super::lines::{Area, BOX_PADDING, Setter, lines_from, plain};
+use crate::print::display::Draw;
 use crate::print::doc::ResultFigure;
 use crate::print::inline::{LineEnd, TextStyle};
 use crate::units::Pt;
@@ -34,13 +34,7 @@ impl Setter<'_> {
         let card = (area.width - CARD_GAP * (count - 1.0)) / count;
         let inner = card - 2.0 * BOX_PADDING;
         let label_area = Area {
-            text: TextStyle {
-                family: l.headings,
-                bold: false,
-                italic: false,
-                size: l.small + 0.5,
-                color: l.text,
-            },
+            text: TextStyle::upright(l.headings, false, l.small + 0.5, l.text),
             line: (l.small + 0.5) * 1.3,
             justify: false,
             width: inner,
@@ -68,14 +62,7 @@ impl Setter<'_> {
             draws.append(&mut card_draws);
             infos.append(&mut lines);
         }
-        Content {
-            height: Pt(height),
-            draws,
-            break_before: true,
-            kind: Kind::Block,
-            lines: infos,
-            frames: Vec::new(),
-        }
+        Content::block(Pt(height), draws, infos)
     }
 
     /// One card's draws (relative to the row's top), lines and height.
@@ -86,13 +73,7 @@ impl Setter<'_> {
         label: &Area,
     ) -> (Vec<Draw>, Vec<LineInfo>, f32) {
         let l = self.look;
-        let mut value_style = TextStyle {
-            family: l.headings,
-            bold: true,
-            italic: false,
-            size: l.figure,
-            color: l.accent,
-        };
+        let mut value_style = TextStyle::upright(l.headings, true, l.figure, l.accent);
         let mut run = self
             .shaper
             .shape(self.font(&value_style), value_style.size, &figure.value);
@@ -132,17 +113,10 @@ impl Setter<'_> {
         let line_count = set_lines.len();
         let (ascent, depth) = self.extent(&label.text);
         let baseline = ((label.line - ascent - depth) / 2.0).max(0.0) + ascent;
-        for (i, line) in set_lines.into_iter().enumerate() {
-            let top = label_top + i as f32 * label.line;
-            let mut content = line_content(line, &column, baseline, None);
-            content
-                .draws
-                .iter_mut()
-                .for_each(|d| translate(d, 0.0, -top));
-            content.lines.iter_mut().for_each(|l| l.baseline.0 += top);
-            draws.append(&mut content.draws);
-            lines.append(&mut content.lines);
-        }
+        let (mut label_draws, mut label_lines) =
+            lines_from(set_lines, &column, label_top, baseline);
+        draws.append(&mut label_draws);
+        lines.append(&mut label_lines);
         let height = label_top + line_count as f32 * label.line + BOX_PADDING;
         (draws, lines, height)
     }

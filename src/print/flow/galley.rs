@@ -100,6 +100,20 @@ pub struct ParaLine {
     pub count: usize,
 }
 
+impl Content {
+    /// A table row, a row of cards, a rule: one unsplittable block that a page may start with.
+    pub fn block(height: Pt, draws: Vec<Draw>, lines: Vec<LineInfo>) -> Content {
+        Content {
+            height,
+            draws,
+            break_before: true,
+            kind: Kind::Block,
+            lines,
+            frames: Vec::new(),
+        }
+    }
+}
+
 impl Galley {
     /// Ends the page here (see [`Item::NewPage`]).
     pub fn new_page(&mut self, right_hand: bool) {
@@ -115,9 +129,14 @@ impl Galley {
         self.items.push(Item::Story {
             title: title.to_string(),
         });
+        self.append(story);
+    }
+
+    /// Adds `more` to the end, keeping its items' frame indices right.
+    pub fn append(&mut self, more: Galley) {
         let offset = self.frames.len();
-        self.frames.extend(story.frames);
-        for mut item in story.items {
+        self.frames.extend(more.frames);
+        for mut item in more.items {
             if let Item::Content(content) = &mut item {
                 content.frames.iter_mut().for_each(|f| *f += offset);
             }

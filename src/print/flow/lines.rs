@@ -62,13 +62,7 @@ impl<'a> Setter<'a> {
         Area {
             x: 0.0,
             width: l.measure,
-            text: TextStyle {
-                family: l.body,
-                bold: false,
-                italic: false,
-                size: l.size,
-                color: l.text,
-            },
+            text: TextStyle::upright(l.body, false, l.size, l.text),
             line: l.line,
             justify: l.justify,
             par_space: l.line * PARAGRAPH_SPACE,
@@ -170,6 +164,31 @@ pub(super) fn line_content(
     }
 }
 
+/// The draws and line infos of lines set in `area`, the first line's top `first_top` below
+/// the item's top and the others `area.line` apart, each baseline `baseline` below its
+/// line's top: the lines of a table cell or of a card's label.
+pub(super) fn lines_from(
+    lines: Vec<SetLine>,
+    area: &Area,
+    first_top: f32,
+    baseline: f32,
+) -> (Vec<Draw>, Vec<LineInfo>) {
+    let mut draws = Vec::new();
+    let mut infos = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        let top = first_top + i as f32 * area.line;
+        let mut content = line_content(line, area, baseline, None);
+        content
+            .draws
+            .iter_mut()
+            .for_each(|d| translate(d, 0.0, -top));
+        content.lines.iter_mut().for_each(|l| l.baseline.0 += top);
+        draws.append(&mut content.draws);
+        infos.append(&mut content.lines);
+    }
+    (draws, infos)
+}
+
 /// Lines stacked `leading` apart in one item whose top is the first line's ascent and
 /// bottom the last line's depth.
 pub(super) fn stacked(
@@ -211,19 +230,13 @@ pub(super) fn pad(items: &mut [Content], top: f32, bottom: f32) {
 }
 
 pub(super) fn rule_content(x: f32, width: f32, color: Color) -> Content {
-    Content {
-        height: Pt(1.0),
-        draws: vec![Draw::Line {
-            from: (Pt(x), Pt(-0.5)),
-            to: (Pt(x + width), Pt(-0.5)),
-            width: Pt(RULE_WIDTH),
-            color,
-        }],
-        break_before: true,
-        kind: Kind::Block,
-        lines: Vec::new(),
-        frames: Vec::new(),
-    }
+    let rule = Draw::Line {
+        from: (Pt(x), Pt(-0.5)),
+        to: (Pt(x + width), Pt(-0.5)),
+        width: Pt(RULE_WIDTH),
+        color,
+    };
+    Content::block(Pt(1.0), vec![rule], Vec::new())
 }
 
 pub(super) fn plain(text: &str) -> Inline {

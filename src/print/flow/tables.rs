@@ -2,9 +2,8 @@
 //! per row, its cells set ragged in the sans face with a rule under the row.
 
 use super::galley::Content;
-use super::galley::Kind;
-use super::lines::{Area, RULE_WIDTH, Setter, line_content, plain_text};
-use crate::print::display::{Color, Draw, translate};
+use super::lines::{Area, RULE_WIDTH, Setter, lines_from, plain_text};
+use crate::print::display::{Color, Draw};
 use crate::print::doc::{Align, Inline};
 use crate::print::inline::{ParSpec, TextStyle, set};
 use crate::units::Pt;
@@ -41,13 +40,7 @@ impl Setter<'_> {
         }
         let size = l.small + 1.0;
         let cell = Area {
-            text: TextStyle {
-                family: l.headings,
-                size,
-                bold: false,
-                italic: false,
-                color: l.text,
-            },
+            text: TextStyle::upright(l.headings, false, size, l.text),
             line: size * l.leading.min(1.35),
             justify: false,
             ..*area
@@ -131,17 +124,10 @@ impl Setter<'_> {
                 width,
                 ..*cell
             };
-            for (i, line) in lines.into_iter().enumerate() {
-                let top = CELL_PADDING_Y + i as f32 * cell.line;
-                let mut content = line_content(line, &column, baseline, None);
-                content
-                    .draws
-                    .iter_mut()
-                    .for_each(|d| translate(d, 0.0, -top));
-                content.lines.iter_mut().for_each(|l| l.baseline.0 += top);
-                draws.append(&mut content.draws);
-                infos.append(&mut content.lines);
-            }
+            let (mut cell_draws, mut cell_lines) =
+                lines_from(lines, &column, CELL_PADDING_Y, baseline);
+            draws.append(&mut cell_draws);
+            infos.append(&mut cell_lines);
             x += width + 2.0 * CELL_PADDING_X;
         }
         let height = 2.0 * CELL_PADDING_Y + tallest as f32 * cell.line;
@@ -152,14 +138,7 @@ impl Setter<'_> {
             width: Pt(rule_width),
             color: rule_color,
         });
-        Content {
-            height: Pt(height),
-            draws,
-            break_before: true,
-            kind: Kind::Block,
-            lines: infos,
-            frames: Vec::new(),
-        }
+        Content::block(Pt(height), draws, infos)
     }
 }
 

@@ -21,6 +21,19 @@ pub struct TextStyle {
     pub color: Color,
 }
 
+impl TextStyle {
+    /// An upright (not italic) style.
+    pub fn upright(family: Family, bold: bool, size: f32, color: Color) -> TextStyle {
+        TextStyle {
+            family,
+            bold,
+            italic: false,
+            size,
+            color,
+        }
+    }
+}
+
 /// How to set one paragraph.
 #[derive(Clone, Copy, Debug)]
 pub struct ParSpec {
