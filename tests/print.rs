@@ -331,7 +331,7 @@ fn outline_and_links(pdf: &Path, links_on: usize) -> (Vec<(String, u64)>, Vec<u6
         .as_array()
         .into_iter()
         .flatten()
-        .map(|annot| object(annot))
+        .map(object)
         .filter(|annot| annot["/A"]["/S"] == "/GoTo")
         .filter_map(|annot| page_number(&annot["/A"]["/D"][0]))
         .collect();

@@ -1,12 +1,12 @@
 //! The table of contents: the sections of the booklet's own text and every story, with the
-//! page numbers the draft pagination found, dotted leaders to the numbers, and each entry a
+//! page numbers the draft pagination found, thin leaders to the numbers, and each entry a
 //! link to its page; as many pages as the entries need.
 
 use crate::print::display::{Draw, LinkTarget, Page};
 use crate::print::doc::Align;
 use crate::print::flow::paginate::Paged;
 use crate::print::fonts::face;
-use crate::print::inline::TextStyle;
+use crate::print::inline::{Shaper, TextStyle};
 use crate::units::{Mm, Pt};
 
 use super::column::{Column, place_lines};
@@ -67,7 +67,6 @@ impl Setup<'_> {
         let heading = TextStyle::upright(look.headings, true, look.h1, look.accent);
         let mut y = column.stack(&mut draws, &title, heading, top, look.h1 * 1.2);
         y -= look.line;
-        let number_style = TextStyle::upright(look.headings, false, look.size, look.text);
         for entry in entries {
             let entry_style = TextStyle::upright(
                 if entry.story {
@@ -79,11 +78,10 @@ impl Setup<'_> {
                 look.size,
                 look.text,
             );
-            let number = entry.page.to_string();
             let number_width = column.shaper.width(
-                self.fonts.face(face(number_style.family, false, false)),
+                self.fonts.face(face(look.headings, false, false)),
                 look.size,
-                &number,
+                &entry.page.to_string(),
             );
             let gap = look.size * 2.0;
             let lines = column.lines_in(&entry.title, entry_style, area.1 - number_width - gap);
@@ -103,33 +101,9 @@ impl Setup<'_> {
                 look.line,
             );
             if let Some(last) = lines.last() {
-                let run = column.shaper.shape(
-                    self.fonts.face(face(number_style.family, false, false)),
-                    look.size,
-                    &number,
-                );
-                let number_x = area.0 + area.1 - run.width;
-                let leader_from = area.0 + indent + last.x + last.width + look.size * 0.5;
-                draws.push(Draw::Line {
-                    from: (Pt(leader_from), Pt(last_baseline + 0.5)),
-                    to: (Pt(number_x - look.size * 0.5), Pt(last_baseline + 0.5)),
-                    width: Pt(0.3),
-                    color: look.rule,
-                });
-                draws.push(Draw::Text {
-                    run,
-                    x: Pt(number_x),
-                    y: Pt(last_baseline),
-                    color: look.text,
-                });
-                // The whole entry jumps to its page on screen.
-                draws.push(Draw::Link {
-                    x: Pt(area.0),
-                    y: Pt(last_baseline - look.size * 0.3),
-                    w: Pt(area.1),
-                    h: Pt(y - last_baseline + look.size * 0.3),
-                    target: LinkTarget::Page(entry.page.saturating_sub(1)),
-                });
+                let line_end = area.0 + indent + last.x + last.width;
+                let (shaper, at) = (&mut column.shaper, (last_baseline, y));
+                self.toc_number(&mut draws, shaper, entry, area, line_end, at);
             }
             y = last_baseline - look.size * 0.3 - look.line * 0.45;
         }
@@ -137,5 +111,47 @@ impl Setup<'_> {
             pages.push(self.blank_page(draws));
         }
         pages
+    }
+
+    /// An entry's page number at the right edge of `area` (left edge, width), on the
+    /// baseline of the entry's last line, a thin leader from `line_end` to it, and a link
+    /// over the whole entry from its `top` down.
+    fn toc_number(
+        &self,
+        draws: &mut Vec<Draw>,
+        shaper: &mut Shaper,
+        entry: &TocEntry,
+        area: (f32, f32),
+        line_end: f32,
+        (last_baseline, top): (f32, f32),
+    ) {
+        let look = self.look();
+        let run = shaper.shape(
+            self.fonts.face(face(look.headings, false, false)),
+            look.size,
+            &entry.page.to_string(),
+        );
+        let number_x = area.0 + area.1 - run.width;
+        let leader_from = line_end + look.size * 0.5;
+        draws.push(Draw::Line {
+            from: (Pt(leader_from), Pt(last_baseline + 0.5)),
+            to: (Pt(number_x - look.size * 0.5), Pt(last_baseline + 0.5)),
+            width: Pt(0.3),
+            color: look.rule,
+        });
+        draws.push(Draw::Text {
+            run,
+            x: Pt(number_x),
+            y: Pt(last_baseline),
+            color: look.text,
+        });
+        // The whole entry jumps to its page on screen.
+        draws.push(Draw::Link {
+            x: Pt(area.0),
+            y: Pt(last_baseline - look.size * 0.3),
+            w: Pt(area.1),
+            h: Pt(top - last_baseline + look.size * 0.3),
+            target: LinkTarget::Page(entry.page.saturating_sub(1)),
+        });
     }
 }
