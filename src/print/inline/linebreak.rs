@@ -1,5 +1,7 @@
 //! Knuth–Plass total-fit line breaking over abstract boxes, glue and penalties: the breaks of
-//! a whole paragraph are chosen together, minimizing the sum of the lines' demerits.
+//! a whole paragraph are chosen together, minimizing the sum of the lines' demerits. At the
+//! end, egiz's settings of the breaker for a paragraph ([`break_paragraph`]), with the
+//! re-breaks that keep hyphens from piling up at the line ends.
 
 use std::ops::Sub;
 
