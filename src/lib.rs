@@ -32,14 +32,16 @@
 //!    once; every HTML page is a [`web::Job`] that says what content it reads, so the dev server
 //!    can re-render only what a change touches. Feeds, the search index and the sitemap are
 //!    written beside the pages.
-//! 4. [`print`](mod@crate::print) typesets the same model on paper, in stages that each have a module:
-//!    [`print::doc`] (a block/inline tree from Markdown; [`print::story`] adds a story's facts,
-//!    results and quotes) → [`print::fonts`] and [`print::shape`] (the embedded Noto family,
-//!    harfrust shaping with kerning) → [`print::hyphenate`] (Liang patterns for Russian and
-//!    Kazakh) and [`print::linebreak`] (Knuth–Plass) inside [`print::paragraph`] →
-//!    [`print::blocks`] (headings, lists, tables, figures into a galley, [`print::layout`]) →
-//!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
-//!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
+//! 4. [`print`](mod@crate::print) typesets the same model on paper, in stages that each have a
+//!    module or a folder, imports going one way: [`print::doc`] (a block/inline tree from
+//!    Markdown, with the web's heading ids from [`markdown::heading_ids`]; [`print::story`]
+//!    adds a story's facts, results and quotes) → [`print::inline`] (harfrust shaping of the
+//!    embedded Noto family of [`print::fonts`], Liang hyphenation for Russian and Kazakh,
+//!    Knuth–Plass line breaking, lines set into glyph runs) → [`print::flow`] (headings, lists,
+//!    tables, cards into a galley, then pagination with widows, orphans, keeps, running header
+//!    and folio, and the layout report) → [`print::pdf`] (printpdf, then a lopdf pass for page
+//!    boxes, outlines, links and metadata), the stages meeting in the display list of
+//!    [`print::display`].
 //!    [`print::engine`] ties them together with the theme's [`theme::print`].
 //!    Booklets: the model resolves every booklet and story leaflet ([`content::booklets`]: its
 //!    stories, paper, editions and the PDF files they make, with their addresses); the build
