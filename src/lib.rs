@@ -82,21 +82,47 @@
 //! [`booklets::print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server
 //! with live reload) and [`check::check`].
 
-pub mod booklets;
-pub mod build;
-pub mod check;
-pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod i18n;
-pub mod markdown;
-pub mod output;
-pub mod print;
-pub mod progress;
-pub mod scaffold;
-pub mod serve;
-pub mod taxonomy;
-pub mod theme;
-pub mod units;
-pub mod web;
-pub mod yaml;
+mod booklets;
+mod build;
+mod check;
+mod config;
+mod content;
+mod diagnostics;
+mod i18n;
+mod markdown;
+mod output;
+mod print;
+mod progress;
+mod scaffold;
+mod serve;
+mod taxonomy;
+mod theme;
+mod units;
+mod web;
+mod yaml;
+
+pub use booklets::{
+    BookletOptions, BookletReport, Booklets, PrintOptions, PrintedBooklets, PrintedFile,
+    build_booklets, print_story,
+};
+pub use build::{BuildOptions, BuildReport, build};
+pub use check::{CheckReport, check};
+pub use config::BaseUrl;
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use i18n::slugify;
+pub use progress::enable as show_progress;
+pub use scaffold::{init, new_story};
+pub use serve::{Report as ServeReport, ServeOptions, serve};
+
+/// Parts of the engine the integration tests look into (`tests/suite/`): not an API, and it may
+/// change with any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::config::load as load_config;
+    pub use crate::content::{Site, load as load_site};
+    pub use crate::print::engine::Engine;
+    pub use crate::print::hyphenate::HyphLang;
+    pub use crate::print::report::ink_outside;
+    pub use crate::print::story::story_document;
+    pub use crate::theme::Theme;
+}
