@@ -14,7 +14,7 @@ fn main() {
     collect(&root, &root, &mut files);
     files.sort();
     let mut code = String::from(
-        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for (relative, absolute) in &files {
         println!("cargo:rerun-if-changed={absolute}");
@@ -41,7 +41,7 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
     files.push(("LICENSE.txt".to_string(), licence.to_string_lossy().to_string()));
     files.sort();
     let mut code = String::from(
-        "/// Files of the vendored Decap CMS for `output/admin/`: (file name, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// Files of the vendored Decap CMS for `output/admin/`: (file name, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for (relative, absolute) in &files {
         println!("cargo:rerun-if-changed={absolute}");
@@ -49,7 +49,7 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
     }
     code.push_str("];\n");
     let version = std::fs::read_to_string(vendor.join("VERSION")).unwrap_or_default();
-    let _ = writeln!(code, "/// The vendored Decap CMS version.\npub const VERSION: &str = {:?};", version.trim());
+    let _ = writeln!(code, "/// The vendored Decap CMS version.\npub(crate) const VERSION: &str = {:?};", version.trim());
     std::fs::write(out_dir.join("decap.rs"), code).expect("OUT_DIR is writable");
 }
 

@@ -32,14 +32,16 @@
 //!    once; every HTML page is a [`web::Job`] that says what content it reads, so the dev server
 //!    can re-render only what a change touches. Feeds, the search index and the sitemap are
 //!    written beside the pages.
-//! 4. [`print`](mod@crate::print) typesets the same model on paper, in stages that each have a module:
-//!    [`print::doc`] (a block/inline tree from Markdown; [`print::story`] adds a story's facts,
-//!    results and quotes) → [`print::fonts`] and [`print::shape`] (the embedded Noto family,
-//!    harfrust shaping with kerning) → [`print::hyphenate`] (Liang patterns for Russian and
-//!    Kazakh) and [`print::linebreak`] (Knuth–Plass) inside [`print::paragraph`] →
-//!    [`print::blocks`] (headings, lists, tables, figures into a galley, [`print::layout`]) →
-//!    [`print::paginate`] (widows, orphans, keeps, running header and folio) → [`print::pdf`]
-//!    (printpdf, then a lopdf pass for page boxes, outlines, links and metadata).
+//! 4. [`print`](mod@crate::print) typesets the same model on paper, in stages that each have a
+//!    module or a folder, imports going one way: [`print::doc`] (a block/inline tree from
+//!    Markdown, with the web's heading ids from [`markdown::heading_ids`]; [`print::story`]
+//!    adds a story's facts, results and quotes) → [`print::inline`] (harfrust shaping of the
+//!    embedded Noto family of [`print::fonts`], Liang hyphenation for Russian and Kazakh,
+//!    Knuth–Plass line breaking, lines set into glyph runs) → [`print::flow`] (headings, lists,
+//!    tables, cards into a galley, then pagination with widows, orphans, keeps, running header
+//!    and folio, and the layout report) → [`print::pdf`] (printpdf, then a lopdf pass for page
+//!    boxes, outlines, links and metadata), the stages meeting in the display list of
+//!    [`print::display`].
 //!    [`print::engine`] ties them together with the theme's [`theme::print`].
 //!    Booklets: the model resolves every booklet and story leaflet ([`content::booklets`]: its
 //!    stories, paper, editions and the PDF files they make, with their addresses); the build
@@ -80,22 +82,48 @@
 //! [`booklets::print_story`], [`booklets::build_booklets`], [`serve::serve`] (the dev server
 //! with live reload) and [`check::check`].
 
-pub mod admin;
-pub mod booklets;
-pub mod build;
-pub mod check;
-pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod i18n;
-pub mod markdown;
-pub mod output;
-pub mod print;
-pub mod progress;
-pub mod scaffold;
-pub mod serve;
-pub mod taxonomy;
-pub mod theme;
-pub mod units;
-pub mod web;
-pub mod yaml;
+mod admin;
+mod booklets;
+mod build;
+mod check;
+mod config;
+mod content;
+mod diagnostics;
+mod i18n;
+mod markdown;
+mod output;
+mod print;
+mod progress;
+mod scaffold;
+mod serve;
+mod taxonomy;
+mod theme;
+mod units;
+mod web;
+mod yaml;
+
+pub use booklets::{
+    BookletOptions, BookletReport, Booklets, PrintOptions, PrintedBooklets, PrintedFile,
+    build_booklets, print_story,
+};
+pub use build::{BuildOptions, BuildReport, build};
+pub use check::{CheckReport, check};
+pub use config::BaseUrl;
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use i18n::slugify;
+pub use progress::enable as show_progress;
+pub use scaffold::{init, new_story};
+pub use serve::{Report as ServeReport, ServeOptions, serve};
+
+/// Parts of the engine the integration tests look into (`tests/suite/`): not an API, and it may
+/// change with any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::config::load as load_config;
+    pub use crate::content::{Site, load as load_site};
+    pub use crate::print::engine::Engine;
+    pub use crate::print::hyphenate::HyphLang;
+    pub use crate::print::report::ink_outside;
+    pub use crate::print::story::story_document;
+    pub use crate::theme::Theme;
+}

@@ -49,7 +49,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    egiz::progress::enable(std::io::stderr().is_terminal() && std::env::var_os("CI").is_none());
+    egiz::show_progress(std::io::stderr().is_terminal() && std::env::var_os("CI").is_none());
     let global = Global { site: cli.site };
     let outcome = match cli.command {
         Command::Build(args) => commands::build::run(global, args),

@@ -1,6 +1,7 @@
 //! Markdown to HTML for the web: tables, footnotes, strikethrough, transliterated heading ids,
 //! links under the site's base path, and the list of images and links a page refers to.
-//! (The print engine builds its own tree from the same Markdown in `print::doc`.)
+//! (The print engine builds its own tree from the same Markdown in `print::doc`, with the
+//! heading ids of [`heading_ids`], so web anchors and PDF links agree.)
 
 use std::sync::Arc;
 
@@ -119,10 +120,7 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
                 )) = heading.take()
                 {
                     let title = plain_text(&inner);
-                    let wanted = id
-                        .map(|i| i.to_string())
-                        .unwrap_or_else(|| crate::i18n::slugify(&title));
-                    let id = ids.claim(wanted);
+                    let id = ids.heading(id.as_deref(), &title);
                     toc.push(TocEntry {
                         level: level as u8,
                         id: id.clone(),
@@ -154,6 +152,31 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
     }
 }
 
+/// The id of every heading of `markdown`, in document order: the ids [`render_html`] gives
+/// the web page's headings (and its table of contents), for the print engine's anchors.
+pub fn heading_ids(markdown: &str) -> Vec<String> {
+    let mut ids = UniqueIds::default();
+    let mut found = Vec::new();
+    // The explicit id and the events inside the heading being read.
+    let mut heading: Option<(Option<CowStr>, Vec<Event>)> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => heading = Some((id, Vec::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((id, inner)) = heading.take() {
+                    found.push(ids.heading(id.as_deref(), &plain_text(&inner)));
+                }
+            }
+            other => {
+                if let Some((_, inner)) = heading.as_mut() {
+                    inner.push(other);
+                }
+            }
+        }
+    }
+    found
+}
+
 fn under_base<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
     if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
         CowStr::from(format!("{}{}", base_path, &url[1..]))
@@ -179,6 +202,14 @@ fn plain_text(events: &[Event]) -> String {
 struct UniqueIds(std::collections::HashSet<String>);
 
 impl UniqueIds {
+    /// A heading's id: its explicit `{#id}`, or else its title transliterated, made unique.
+    fn heading(&mut self, explicit: Option<&str>, title: &str) -> String {
+        let wanted = explicit
+            .map(str::to_string)
+            .unwrap_or_else(|| crate::i18n::slugify(title));
+        self.claim(wanted)
+    }
+
     fn claim(&mut self, wanted: String) -> String {
         let base = if wanted.is_empty() {
             "section".to_string()

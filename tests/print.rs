@@ -225,7 +225,11 @@ fn example_stories_obey_the_typesetting_rules() {
                 .paged
                 .report
                 .problems(HyphLang::from_code(&page.lang));
-            problems.extend(ink_outside(&typeset.paged, &engine.fonts));
+            problems.extend(ink_outside(
+                &typeset.paged.pages,
+                &typeset.paged.report,
+                &engine.fonts,
+            ));
             assert!(
                 problems.is_empty(),
                 "{}: {problems:#?}",
@@ -292,4 +296,79 @@ fn bench_sixteen_a5_pages_set_and_written() {
         "{pages} A5 pages set and written: median {:.1} ms (min {:.1}, max {:.1})",
         times[3], times[0], times[6]
     );
+}
+
+/// The PDF's outline entries, depth first, as (title, page from 1), and the pages (from 1)
+/// that the internal links of page `links_on` jump to, in the order they are drawn, both
+/// read back with `qpdf --json`.
+fn outline_and_links(pdf: &Path, links_on: usize) -> (Vec<(String, u64)>, Vec<u64>) {
+    let json: serde_json::Value =
+        serde_json::from_str(&tool("qpdf", &["--json=2", pdf.to_str().expect("UTF-8")]))
+            .expect("qpdf's JSON");
+    fn walk(entries: &serde_json::Value, out: &mut Vec<(String, u64)>) {
+        for entry in entries.as_array().into_iter().flatten() {
+            let title = entry["title"].as_str().unwrap_or_default().to_string();
+            out.push((title, entry["destpageposfrom1"].as_u64().unwrap_or(0)));
+            walk(&entry["kids"], out);
+        }
+    }
+    let mut outline = Vec::new();
+    walk(&json["outlines"], &mut outline);
+    let pages = json["pages"].as_array().expect("pages");
+    let page_number = |reference: &serde_json::Value| {
+        pages
+            .iter()
+            .position(|p| p["object"] == *reference)
+            .map(|i| i as u64 + 1)
+    };
+    let objects = &json["qpdf"][1];
+    let object = |reference: &serde_json::Value| {
+        let key = format!("obj:{}", reference.as_str().unwrap_or_default());
+        objects[key.as_str()]["value"].clone()
+    };
+    let page = object(&pages[links_on - 1]["object"]);
+    let links = page["/Annots"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(object)
+        .filter(|annot| annot["/A"]["/S"] == "/GoTo")
+        .filter_map(|annot| page_number(&annot["/A"]["/D"][0]))
+        .collect();
+    (outline, links)
+}
+
+#[test]
+fn web_heading_ids_are_the_pdf_link_destinations() {
+    // Repeated and Kazakh headings, an explicit id, and a footnote in a heading: the web's
+    // heading text leaves the footnote number out, the printed heading shows it.
+    let fixture = Fixture::new();
+    let text = format!("{KAZAKH}\n\n").repeat(12);
+    let body = format!(
+        "[бірінші](#natizheler) [екінші](#natizheler-2) [жоспар](#plan) \
+         [қорытынды](#qorytyndy)\n\n## Нәтижелер\n\n{text}## Нәтижелер\n\n{text}\
+         ## Жоба {{#plan}}\n\n{text}## Қорытынды[^1]\n\n{text}[^1]: Ескерту.\n"
+    );
+    fixture.write(
+        "content/projects/council.kk.md",
+        &md("title: Қоғамдық кеңес\ndate: 2023-12-06", &body),
+    );
+    fixture.build_ok();
+    let web = fixture
+        .page("kk/projects/council/index.html")
+        .select_attr(".prose h2[id]", "id");
+    assert_eq!(web, ["natizheler", "natizheler-2", "plan", "qorytyndy"]);
+
+    let out = print(&fixture, "council");
+    let (outline, links) = outline_and_links(&out.join("council.kk.pdf"), 1);
+    // The outline nests the four headings under the story's title, in the order of the text.
+    let headings: Vec<u64> = outline.iter().skip(1).map(|(_, page)| *page).collect();
+    assert_eq!(headings.len(), web.len(), "{outline:?}");
+    assert!(
+        headings.windows(2).all(|w| w[0] < w[1]),
+        "each heading starts a later page: {outline:?}"
+    );
+    // A link to a web anchor the PDF does not know is dropped, so every id must be there,
+    // and each must jump to the page of its own heading.
+    assert_eq!(links, headings, "links to {web:?}; outline {outline:?}");
 }

@@ -8,17 +8,18 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/decap.rs"));
 }
 
-/// The vendored Decap CMS version.
-pub const DECAP_VERSION: &str = embedded::VERSION;
+
+
 
 /// The vendored files, as named in `admin/`: the bundle, its chunks, `kk.js`, `ru.js`, the licence.
-pub fn vendored() -> &'static [(&'static str, &'static [u8])] {
+pub(crate) fn vendored() -> &'static [(&'static str, &'static [u8])] {
     embedded::FILES
 }
 
 /// `admin/index.html`: not indexed, loads only files beside it.
-pub fn index_html(site_title: &str, lang: &str) -> String {
+pub(crate) fn index_html(site_title: &str, lang: &str) -> String {
     let title = escape(site_title);
+    let version = embedded::VERSION;
     format!(
         r#"<!doctype html>
 <html lang="{lang}">
@@ -26,6 +27,7 @@ pub fn index_html(site_title: &str, lang: &str) -> String {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex, nofollow">
+  <meta name="generator" content="egiz; Decap CMS {version}">
   <title>{title} · CMS</title>
   <link rel="icon" href="data:,">
   <script>window.CMS_MANUAL_INIT = true;</script>
@@ -45,7 +47,7 @@ pub fn index_html(site_title: &str, lang: &str) -> String {
 /// `admin/egiz-admin.js`: picks the interface language (`?lang=ru`, remembered), registers the
 /// theme's style sheets for the preview, gives new entries egiz's slug, labels the entry
 /// list with every language's title, and starts Decap.
-pub fn admin_js(default_lang: &str, languages: &[&str], styles: &[String]) -> String {
+pub(crate) fn admin_js(default_lang: &str, languages: &[&str], styles: &[String]) -> String {
     let mut js = String::from("// Written by egiz: starts the editor. Edit site.yaml, not this file.\n");
     let _ = writeln!(js, "var EGIZ_DEFAULT_LANG = {};", json(default_lang));
     let _ = writeln!(js, "var EGIZ_LANGS = {};", json(languages));

@@ -15,13 +15,13 @@ use sha2::{Digest, Sha256};
 use super::{fields, merge};
 
 /// The folders of the site the editor may touch.
-pub const ALLOWED: [&str; 2] = ["content", "static"];
+pub(crate) const ALLOWED: [&str; 2] = ["content", "static"];
 
 /// An HTTP answer: status and JSON body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    pub status: u16,
-    pub body: String,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) body: String,
 }
 
 impl Answer {
@@ -43,21 +43,21 @@ impl Answer {
 
 /// The local backend of one site.
 #[derive(Debug, Clone)]
-pub struct Backend {
+pub(crate) struct Backend {
     root: PathBuf,
 }
 
 type Outcome = Result<Value, String>;
 
 impl Backend {
-    pub fn new(site_dir: &Path) -> Backend {
+    pub(crate) fn new(site_dir: &Path) -> Backend {
         Backend {
             root: std::fs::canonicalize(site_dir).unwrap_or_else(|_| site_dir.to_path_buf()),
         }
     }
 
     /// Answer one request body.
-    pub fn answer(&self, body: &[u8]) -> Answer {
+    pub(crate) fn answer(&self, body: &[u8]) -> Answer {
         let request: Value = match serde_json::from_slice(body) {
             Ok(value) => value,
             Err(err) => return Answer::refuse(format!("the request is not JSON: {err}")),
@@ -95,7 +95,7 @@ impl Backend {
     }
 
     /// The file at `relative` (a path from the site folder with `/`), if the editor may use it.
-    pub fn resolve(&self, relative: &str) -> Result<PathBuf, String> {
+    pub(crate) fn resolve(&self, relative: &str) -> Result<PathBuf, String> {
         let outside = || {
             format!(
                 "\"{relative}\" is outside the site's content/ and static/ folders; the editor may only change files there"

@@ -13,11 +13,11 @@ use super::labels::label;
 use super::{Mode, STATIC_MEDIA};
 
 /// The interface languages the editor has strings for.
-pub const UI_LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
+pub(crate) const UI_LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
 
 /// The interface language of `config.yml`: `admin.locale`, else the site's default language
 /// when the editor speaks it, else English.
-pub fn default_ui_language(config: &Config) -> &str {
+pub(crate) fn default_ui_language(config: &Config) -> &str {
     if let Some(locale) = config.raw.admin.as_ref().and_then(|a| a.locale.as_deref()) {
         return locale;
     }
@@ -30,7 +30,7 @@ pub fn default_ui_language(config: &Config) -> &str {
 }
 
 /// The whole configuration in interface language `lang`, as YAML text.
-pub fn config_yaml(site: &Site, mode: &Mode, lang: &str) -> String {
+pub(crate) fn config_yaml(site: &Site, mode: &Mode, lang: &str) -> String {
     let config = decap_config(site, mode, lang);
     let yaml = serde_yaml::to_string(&config).unwrap_or_default();
     format!(

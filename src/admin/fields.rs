@@ -13,7 +13,7 @@ use super::labels::{hint, label};
 
 /// Per-field translation mode, as Decap names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum I18n {
+pub(crate) enum I18n {
     /// A value of its own in every language.
     Own,
     /// Edited in the default language, copied into the others.
@@ -33,7 +33,7 @@ impl I18n {
 }
 
 /// A YAML mapping from pairs, keeping their order (Decap shows fields in list order).
-pub fn map<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+pub(crate) fn map<const N: usize>(pairs: [(&str, Value); N]) -> Value {
     let mut mapping = Mapping::new();
     for (key, value) in pairs {
         mapping.insert(Value::String(key.to_string()), value);
@@ -41,14 +41,14 @@ pub fn map<const N: usize>(pairs: [(&str, Value); N]) -> Value {
     Value::Mapping(mapping)
 }
 
-pub fn text(value: &str) -> Value {
+pub(crate) fn text(value: &str) -> Value {
     Value::String(value.to_string())
 }
 
 /// Builds fields in one interface language.
-pub struct Fields<'a> {
-    pub config: &'a Config,
-    pub lang: &'a str,
+pub(crate) struct Fields<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) lang: &'a str,
 }
 
 impl Fields<'_> {
@@ -197,7 +197,7 @@ impl Fields<'_> {
     }
 
     /// The fields of a story (`StoryMeta`).
-    pub fn story(&self) -> Vec<Value> {
+    pub(crate) fn story(&self) -> Vec<Value> {
         let mut fields = vec![
             self.string("title", "title", I18n::Own, true),
             self.hidden_slug(),
@@ -251,7 +251,7 @@ impl Fields<'_> {
     }
 
     /// The fields of a plain page (`PageMeta`).
-    pub fn page(&self) -> Vec<Value> {
+    pub(crate) fn page(&self) -> Vec<Value> {
         vec![
             self.string("title", "title", I18n::Own, true),
             self.hidden_slug(),
@@ -262,7 +262,7 @@ impl Fields<'_> {
     }
 
     /// The fields of a home or section text (`_index`, one file per language).
-    pub fn home(&self) -> Vec<Value> {
+    pub(crate) fn home(&self) -> Vec<Value> {
         // A files collection is not translated: each language's file is its own item.
         let single = |mut field: Value| {
             if let Value::Mapping(mapping) = &mut field {
@@ -278,7 +278,7 @@ impl Fields<'_> {
     }
 
     /// The fields of a booklet (`BookletMeta`); `site` gives the story names to choose from.
-    pub fn booklet(&self, site: &Site) -> Vec<Value> {
+    pub(crate) fn booklet(&self, site: &Site) -> Vec<Value> {
         let stories = site
             .stories
             .iter()
@@ -327,7 +327,7 @@ impl Fields<'_> {
 
 /// The fields egiz copies from the default language's file into a translation that lacks them
 /// (`schema::Inherit`), per content folder: a translation need not repeat them.
-pub fn inherited(folder: &str, config: &Config) -> Vec<String> {
+pub(crate) fn inherited(folder: &str, config: &Config) -> Vec<String> {
     let fixed: &[&str] = match folder {
         "projects" => &[
             "date", "district", "topics", "status", "period", "beneficiaries", "cover", "gallery",
@@ -346,7 +346,7 @@ pub fn inherited(folder: &str, config: &Config) -> Vec<String> {
     names
 }
 
-pub fn set(field: &mut Value, key: &str, value: Value) {
+pub(crate) fn set(field: &mut Value, key: &str, value: Value) {
     if let Value::Mapping(mapping) = field {
         mapping.insert(Value::String(key.to_string()), value);
     }

@@ -96,12 +96,12 @@ fn find(key: &str, lang: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The label of `key` in `lang`; the key itself when the table has none (a site's own field).
-pub fn label(key: &str, lang: &str) -> String {
+pub(crate) fn label(key: &str, lang: &str) -> String {
     find(key, lang).map_or_else(|| key.to_string(), |(label, _)| label.to_string())
 }
 
 /// The hint under a field, if it has one.
-pub fn hint(key: &str, lang: &str) -> Option<&'static str> {
+pub(crate) fn hint(key: &str, lang: &str) -> Option<&'static str> {
     find(key, lang).map(|(_, hint)| hint).filter(|h| !h.is_empty())
 }
 

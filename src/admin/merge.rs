@@ -20,7 +20,7 @@ struct Chunk {
 /// The file to write for `new` (what Decap sent). `old` is the file on disk, if any; `base`
 /// the default language's front matter when `new` is a translation, and `inherited` the keys
 /// a translation takes from it.
-pub fn merge(old: Option<&str>, new: &str, base: Option<&Mapping>, inherited: &[String]) -> String {
+pub(crate) fn merge(old: Option<&str>, new: &str, base: Option<&Mapping>, inherited: &[String]) -> String {
     let Some((new_yaml, new_body)) = split(new) else {
         return new.to_string();
     };

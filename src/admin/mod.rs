@@ -9,12 +9,12 @@
 //! - [`backend`] answers Decap's local backend protocol for `egiz serve`, and [`merge`] keeps
 //!   a saved file's own formatting where the editor changed nothing.
 
-pub mod assets;
-pub mod backend;
-pub mod config;
-pub mod fields;
-pub mod labels;
-pub mod merge;
+pub(crate) mod assets;
+pub(crate) mod backend;
+pub(crate) mod config;
+pub(crate) mod fields;
+pub(crate) mod labels;
+pub(crate) mod merge;
 
 use std::collections::BTreeMap;
 
@@ -24,15 +24,15 @@ use crate::output::Sink;
 use crate::theme::Theme;
 
 /// The folder of the editor inside the output.
-pub const ADMIN_DIR: &str = "admin";
+pub(crate) const ADMIN_DIR: &str = "admin";
 
 /// Where uploads outside a story's own folder go, relative to the site: `static/media/`
 /// is published as `media/`.
-pub const STATIC_MEDIA: &str = "static/media";
+pub(crate) const STATIC_MEDIA: &str = "static/media";
 
 /// Which backend the written editor saves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// The published site: the git host of the `admin:` block.
     Published,
     /// `egiz serve`: its local backend at `api_url` (`http://127.0.0.1:1111/api/v1`), reachable
@@ -41,7 +41,7 @@ pub enum Mode {
 }
 
 /// Write the editor's files into `admin/` of `sink`.
-pub fn write(site: &Site, theme: &Theme, sink: &dyn Sink, mode: &Mode) -> Result<(), Diagnostic> {
+pub(crate) fn write(site: &Site, theme: &Theme, sink: &dyn Sink, mode: &Mode) -> Result<(), Diagnostic> {
     let config = &site.config;
     let default_lang = config::default_ui_language(config);
     let put = |name: &str, bytes: &[u8]| sink.write(&format!("{ADMIN_DIR}/{name}"), bytes);

@@ -15,12 +15,12 @@ pub struct Args {
 }
 
 pub fn run(global: Global, args: Args) -> Outcome {
-    let options = egiz::booklets::BookletOptions {
+    let options = egiz::BookletOptions {
         site: global.site,
         output: args.output,
         names: args.names,
     };
-    let report = egiz::booklets::build_booklets(&options)?;
+    let report = egiz::build_booklets(&options)?;
     print_problems(&report.warnings);
     println!(
         "built {} into {} in {} ms{}",

@@ -16,12 +16,12 @@ pub struct Args {
 }
 
 pub fn run(global: Global, args: Args) -> Outcome {
-    let options = egiz::build::BuildOptions {
+    let options = egiz::BuildOptions {
         site: global.site,
         output: args.output,
         base_url: args.base_url,
     };
-    let report = egiz::build::build(&options)?;
+    let report = egiz::build(&options)?;
     print_problems(&report.warnings);
     println!(
         "built {} pages and {} from {} stories in {} languages into {} in {} ms{}",

@@ -1,7 +1,7 @@
 //! `egiz check`: everything that can be wrong, as text for people or JSON for CI.
 
-use egiz::check::CheckReport;
-use egiz::diagnostics::Diagnostics;
+use egiz::CheckReport;
+use egiz::Diagnostics;
 
 use super::terminal::{count, print_problem};
 use super::{Global, Outcome};
@@ -23,7 +23,7 @@ enum Format {
 }
 
 pub fn run(global: Global, args: Args) -> Outcome {
-    let report = egiz::check::check(&global.site);
+    let report = egiz::check(&global.site);
     match args.format {
         Format::Json => println!("{}", report.to_json()),
         Format::Text => print_text(&report),

@@ -11,7 +11,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let files = egiz::scaffold::init(&args.dir)?;
+    let files = egiz::init(&args.dir)?;
     println!(
         "created a new site in {} ({} files)",
         args.dir.display(),

@@ -12,7 +12,7 @@ pub mod terminal;
 
 use std::path::PathBuf;
 
-use egiz::diagnostics::Diagnostics;
+use egiz::Diagnostics;
 
 /// What every command is given besides its own arguments.
 pub struct Global {

@@ -11,7 +11,7 @@ pub enum What {
 pub fn run(global: Global, what: What) -> Outcome {
     match what {
         What::Story { name } => {
-            for file in egiz::scaffold::new_story(&global.site, &name)? {
+            for file in egiz::new_story(&global.site, &name)? {
                 println!("created {}", file.display());
             }
         }

@@ -19,13 +19,13 @@ pub struct Args {
 
 pub fn run(global: Global, args: Args) -> Outcome {
     let started = std::time::Instant::now();
-    let options = egiz::booklets::PrintOptions {
+    let options = egiz::PrintOptions {
         site: global.site,
         story: args.story,
         lang: args.lang,
         output: args.output,
     };
-    let (files, warnings) = egiz::booklets::print_story(&options)?;
+    let (files, warnings) = egiz::print_story(&options)?;
     print_problems(&warnings);
     for file in &files {
         println!(

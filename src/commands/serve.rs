@@ -1,6 +1,6 @@
 //! `egiz serve`: the dev server, with a line on the terminal for every rebuild.
 
-use egiz::serve::Report;
+use egiz::ServeReport as Report;
 
 use super::terminal::{count, print_problem, print_problems, warning_note};
 use super::{Global, Outcome};
@@ -16,13 +16,13 @@ pub struct Args {
 }
 
 pub fn run(global: Global, args: Args) -> Outcome {
-    let options = egiz::serve::ServeOptions {
+    let options = egiz::ServeOptions {
         site: global.site,
         bind: args.bind,
         port: args.port,
     };
-    let booklets = Box::new(egiz::booklets::PrintedBooklets);
-    egiz::serve::serve(&options, booklets, &print_report)
+    let booklets = Box::new(egiz::PrintedBooklets);
+    egiz::serve(&options, booklets, &print_report)
 }
 
 fn print_report(event: Report) {

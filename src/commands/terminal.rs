@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use egiz::diagnostics::{Diagnostic, Diagnostics};
+use egiz::{Diagnostic, Diagnostics};
 
 /// Every problem, sorted by file and place, on standard error.
 pub fn print_problems(problems: &Diagnostics) {

@@ -9,12 +9,12 @@ use crate::i18n::StringTable;
 use crate::theme::Theme;
 
 use super::doc::Document;
+use super::flow::paginate::{Paged, Running, paginate};
+use super::flow::report::LayoutReport;
+use super::flow::{Typesetter, layout};
 use super::fonts::{FaceKey, Family, FontSet};
-use super::layout::{Typesetter, layout};
-use super::paginate::{Paged, Running, paginate};
+use super::inline::shape::missing_chars;
 use super::pdf::{Meta, PdfWriter};
-use super::report::LayoutReport;
-use super::shape::missing_chars;
 use crate::theme::print::{FaceFiles, PrintSettings};
 
 /// A written PDF and what was learnt while making it.

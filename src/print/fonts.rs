@@ -24,6 +24,15 @@ pub struct FaceKey {
     pub italic: bool,
 }
 
+/// The face of `family` with the given weight and slant.
+pub fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
+    FaceKey {
+        family,
+        bold,
+        italic,
+    }
+}
+
 /// A parsed face inside a [`FontSet`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FontId(pub usize);

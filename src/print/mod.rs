@@ -1,18 +1,33 @@
-//! The print engine: typesets stories and booklets into PDF pages. Stages, each in its own
-//! module: document tree (`doc`) → fonts and shaping (`fonts`, `shape`) → hyphenation and
-//! optimal line breaking (`hyphenate`, `linebreak`) → layout and pagination → PDF (`pdf`).
+//! The print engine: typesets stories and booklets into PDF pages, in stages that each own a
+//! module or a folder: the document model read from Markdown (`doc`, with `story` adding a
+//! story's facts), inline layout of paragraphs (`inline`: shaping, hyphenation, Knuth–Plass
+//! line breaking, setting lines), flow layout of blocks into a galley and pages (`flow`),
+//! the booklets' covers, contents and editions (`booklet`), and the PDF writer (`pdf`).
+//! `engine` is the front door for one story.
+//!
+//! Imports go one way, each module using only those above it in this list:
+//!
+//! 1. `fonts` — the faces and their metrics (a leaf);
+//! 2. `display` — the display list every stage draws into and `pdf` reads;
+//! 3. `doc`, then `story` — the print document model;
+//! 4. `inline` — paragraphs into lines (doc, fonts, display);
+//! 5. `flow` — blocks into a galley, the galley into pages (inline, doc, fonts, display);
+//! 6. `pdf` — pages into PDF bytes (display, fonts);
+//! 7. `engine` — one story set and written (flow, inline, story, pdf);
+//! 8. `booklet` — covers, contents, editions (everything above).
 
-pub mod blocks;
 pub mod booklet;
+pub mod display;
 pub mod doc;
 pub mod engine;
+pub mod flow;
 pub mod fonts;
-pub mod hyphenate;
-pub mod layout;
-pub mod linebreak;
-pub mod paginate;
-pub mod paragraph;
+pub mod inline;
 pub mod pdf;
-pub mod report;
-pub mod shape;
 pub mod story;
+#[cfg(test)]
+mod testdata;
+
+// The stages that moved into a folder whole keep their old paths for callers outside print.
+pub use flow::{paginate, report};
+pub use inline::{hyphenate, linebreak, shape};

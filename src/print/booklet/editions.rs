@@ -8,14 +8,17 @@ use crate::content::Site;
 use crate::content::booklets::{Booklet, BookletFile, Edition};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::StringTable;
+use crate::print::display::{Outline, Page};
 use crate::print::fonts::FontSet;
-use crate::print::pdf::{Meta, Outline, Page};
+use crate::print::pdf::Meta;
 use crate::theme::print::PrintSettings;
 use crate::units::Pt;
 
-use super::compose::{Images, Part, Setup};
+use super::compose::Part;
+use super::images::Images;
 use super::impose::{self, BLEED};
 use super::parallel;
+use super::setup::Setup;
 
 /// One written file.
 pub struct Written {

@@ -8,7 +8,8 @@
 
 use std::ops::Range;
 
-use crate::print::pdf::{Color, Draw, Page, PdfError, Rect};
+use crate::print::display::{Color, Draw, Page, Rect, translate};
+use crate::print::pdf::PdfError;
 use crate::units::Paper;
 use crate::units::{Mm, Pt};
 
@@ -176,8 +177,6 @@ fn crop_marks(margin: f32, w: f32, h: f32, bleed: f32) -> Vec<Draw> {
     }
     marks
 }
-
-pub use crate::print::layout::translate;
 
 /// Turns the pages in `range` (0-based) of a written PDF upside down (`/Rotate 180`).
 pub fn rotate_pages(pdf: &[u8], range: Range<usize>) -> Result<Vec<u8>, PdfError> {

@@ -1,14 +1,26 @@
 //! Booklets: the print product. A booklet (or a story's leaflet) resolved by
-//! [`crate::content::booklets`] is composed per language ([`compose`]: cover, table of
-//! contents, its own text and stories, back cover with a QR code and the colophon), then
-//! assembled into editions ([`editions`]: single, sequential, flip, parallel, imposed,
-//! print-shop) with page-level operations ([`impose`]), and written as PDF files.
+//! [`crate::content::booklets`] is composed per language ([`compose`]: its own text and
+//! stories after the table of contents, [`contents`]), given its covers ([`cover`],
+//! [`back_cover`] with a QR code and the colophon, both set with the display type of
+//! [`column`](mod@column)), then assembled into editions ([`editions`]: single, sequential, flip,
+//! parallel, imposed, print-shop) with page-level operations ([`impose`]), and written as
+//! PDF files.
+//!
+//! Imports inside go one way: `column`, `images`, `qr` and `impose` are leaves; `setup`
+//! uses `images`; `contents`, `cover`, `back_cover` and `parallel` build on `setup`;
+//! `compose` uses `contents`; `editions` puts all of them together, and this file runs it.
 
+pub mod back_cover;
+pub mod column;
 pub mod compose;
+pub mod contents;
+pub mod cover;
 pub mod editions;
+pub mod images;
 pub mod impose;
 pub mod parallel;
 pub mod qr;
+pub mod setup;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -5,14 +5,14 @@
 
 use crate::content::Page as ContentPage;
 use crate::content::booklets::Origin;
+use crate::print::display::{Outline, Page, translate};
 use crate::print::doc::{self, Block, Document};
-use crate::print::layout::{Content, Galley, Item, Kind};
-use crate::print::pdf::{Outline, Page};
+use crate::print::flow::{Content, Galley, Item, Kind};
 use crate::print::story::story_document;
 use crate::units::{Mm, Pt};
 
-use super::compose::{Images, Setup};
-use super::impose::translate;
+use super::images::Images;
+use super::setup::Setup;
 
 /// Space between the columns.
 const GUTTER: Mm = Mm(5.0);
@@ -111,11 +111,11 @@ pub fn pages(setup: &Setup, langs: (&str, &str), images: &mut Images) -> Text {
                 first.break_before = false;
             }
             after_heading = is_heading;
-            append(&mut merged, pair);
+            merged.append(pair);
         }
         match &section.story {
             Some(title) => galley.append_story(title, merged),
-            None => append(&mut galley, merged),
+            None => galley.append(merged),
         }
     }
     let title = setup
@@ -167,18 +167,6 @@ fn sections<'s>(setup: &'s Setup, (a, b): (&str, &str)) -> Vec<Section<'s>> {
         });
     }
     sections
-}
-
-/// Adds `more` to the end of `galley`, keeping frame indices right.
-fn append(galley: &mut Galley, more: Galley) {
-    let offset = galley.frames.len();
-    galley.frames.extend(more.frames);
-    for mut item in more.items {
-        if let Item::Content(content) = &mut item {
-            content.frames.iter_mut().for_each(|f| *f += offset);
-        }
-        galley.items.push(item);
-    }
 }
 
 /// One block's galley in each language, side by side: the n-th content of the left beside

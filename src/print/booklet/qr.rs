@@ -4,7 +4,7 @@
 
 use qrcode::{Color as Module, EcLevel, QrCode};
 
-use crate::print::pdf::{Color, Draw};
+use crate::print::display::{Color, Draw};
 use crate::units::Pt;
 
 /// The light margin a reader needs around the code, in modules (the standard asks for 4).

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use printpdf::{Codepoint, ParsedFont};
 use subsetter::GlyphRemapper;
 
-use super::{Draw, Page, PdfError};
+use super::error::PdfError;
+use super::fixup::Fnv;
+use crate::print::display::{Draw, GlyphRun, Page};
 use crate::print::fonts::{FontId, FontSet};
-use crate::print::shape::GlyphRun;
 
 /// Per face: every glyph drawn, with the text it stands for when copied.
 pub(super) type GlyphUse = BTreeMap<FontId, BTreeMap<u16, String>>;
@@ -149,7 +150,7 @@ fn pdf_widths(parsed: &ParsedFont) -> Vec<f32> {
 
 /// Six capital letters that identify this subset of this face (stable between runs).
 fn subset_tag(name: &str, gids: &[u16]) -> String {
-    let mut hash = super::fixup::Fnv::new();
+    let mut hash = Fnv::new();
     hash.write(name.as_bytes());
     for gid in gids {
         hash.write(&gid.to_be_bytes());
@@ -234,7 +235,7 @@ impl EmbeddedFont {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::shape::Glyph;
+    use crate::print::display::Glyph;
 
     fn glyph(gid: u16, cluster: usize) -> Glyph {
         Glyph {

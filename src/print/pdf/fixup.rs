@@ -3,10 +3,25 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::{Meta, Outline, Page, PdfError, Rect};
+use super::error::{PdfError, finite};
+use crate::print::display::{Outline, Page, Rect};
+use crate::units::Pt;
 
 /// Stands in for the document ID while writing; replaced by a hash of the output.
 const ID_PLACEHOLDER: &[u8; 32] = b"egiz-document-id-placeholder-000";
+
+/// What the Info dictionary and the Catalog say about the document.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// BCP 47 code for the Catalog `/Lang`.
+    pub lang: String,
+    /// (year, month, day): both creation and modification date, so builds are reproducible.
+    pub date: (i32, u8, u8),
+    pub creator: String,
+}
 
 /// Applies every fix to the document printpdf produced.
 pub(super) fn apply(doc: &mut Document, pages: &[Page], outline: &[Outline], meta: &Meta) {
@@ -75,8 +90,8 @@ fn replace_in_trailer(bytes: &mut [u8], from: &[u8], to: &[u8]) {
 /// Page boxes as corner rectangles, and link annotations as indirect objects.
 fn fix_page(doc: &mut Document, id: ObjectId, page: &Page) {
     let media = Rect {
-        x: super::Pt(0.0),
-        y: super::Pt(0.0),
+        x: Pt(0.0),
+        y: Pt(0.0),
         w: page.width,
         h: page.height,
     };
@@ -115,7 +130,7 @@ fn corners(rect: &Rect) -> Object {
     Object::Array(
         [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)]
             .into_iter()
-            .map(|v| Object::Real(super::finite(v)))
+            .map(|v| Object::Real(finite(v)))
             .collect(),
     )
 }
@@ -215,7 +230,7 @@ fn build_outlines(
                 page_id.unwrap_or(Object::Null),
                 Object::Name(b"XYZ".to_vec()),
                 Object::Integer(0),
-                Object::Real(super::finite(y)),
+                Object::Real(finite(y)),
                 Object::Integer(0),
             ]),
         );

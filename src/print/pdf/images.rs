@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Px, RawImage, XObject};
 
-use super::PdfError;
+use super::error::PdfError;
 
 pub(super) struct Image {
     kind: Kind,

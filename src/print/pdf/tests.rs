@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use super::*;
+use crate::print::display::{Color, Draw, LinkTarget, Rect};
 use crate::print::fonts::{FaceKey, Family};
-use crate::print::shape::shape;
-use crate::units::Mm;
+use crate::print::inline::shape::shape;
+use crate::units::{Mm, Pt};
 
 const KAZAKH: &str = "Әділет Ғалым Қазақстан Ңң Өнер Ұлт Үміт Һ Іс: әғқңөұүһі";
 const SIGNS: &str = "«тырнақша» — сызықша – 5\u{00A0}000\u{202F}₸, №\u{00A0}7…";
@@ -635,7 +636,7 @@ fn odd_input_still_gives_a_valid_pdf() {
         "",
         "kk",
     );
-    run.glyphs.push(crate::print::shape::Glyph {
+    run.glyphs.push(crate::print::display::Glyph {
         gid: 60_000,
         advance: 3.0,
         x_offset: 1.0,

@@ -1,11 +1,11 @@
 //! The layout report: where every line, heading and image landed, and the checks of the
 //! typesetting rules (measure, text area, hyphenation, widows and orphans, keeps) over it.
 
-use super::fonts::FontSet;
-use super::hyphenate::{HyphLang, hyphenation_points};
-use super::layout::{LineEnd, ParaLine};
-use super::paginate::Paged;
-use super::pdf::{Draw, Rect};
+use super::galley::ParaLine;
+use crate::print::display::{Draw, Page, Rect};
+use crate::print::fonts::FontSet;
+use crate::print::inline::LineEnd;
+use crate::print::inline::hyphenate::{HyphLang, hyphenation_points};
 use crate::units::Pt;
 
 /// Line widths and positions may be off by this much (rounding).
@@ -136,9 +136,9 @@ impl LayoutReport {
 /// Text and images that reach outside the text area (or, for the running header and the
 /// folio, outside their boxes in the margins). Text is measured by its face's ascent and
 /// descent, stricter than its ink.
-pub fn ink_outside(paged: &Paged, fonts: &FontSet) -> Vec<String> {
+pub fn ink_outside(pages: &[Page], report: &LayoutReport, fonts: &FontSet) -> Vec<String> {
     let mut problems = Vec::new();
-    for (index, (page, report)) in paged.pages.iter().zip(&paged.report.pages).enumerate() {
+    for (index, (page, report)) in pages.iter().zip(&report.pages).enumerate() {
         let boxes: Vec<Rect> = [Some(report.text_area), report.header, report.footer]
             .into_iter()
             .flatten()

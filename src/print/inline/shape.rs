@@ -2,32 +2,12 @@
 //! font's default features: kerning, ligatures, marks), and finding unshowable characters.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use harfrust::{Buffer, Direction, Language, ShapeOptions, ShaperFont};
 
-use super::fonts::{FontId, FontSet};
-
-/// One shaped glyph. Lengths are in points at the run's size.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Glyph {
-    pub gid: u16,
-    pub advance: f32,
-    pub x_offset: f32,
-    pub y_offset: f32,
-    /// Byte offset in the run's text of the first character this glyph shows.
-    pub cluster: usize,
-}
-
-/// A shaped fragment, ready to be measured by layout and drawn by the PDF writer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GlyphRun {
-    pub font: FontId,
-    pub size: f32,
-    pub text: String,
-    pub glyphs: Vec<Glyph>,
-    /// Sum of the advances, in points.
-    pub width: f32,
-}
+use crate::print::display::{Glyph, GlyphRun};
+use crate::print::fonts::{FontId, FontSet};
 
 thread_local! {
     // Shaping runs once per word fragment; reusing the buffer saves two allocations a call.
@@ -109,6 +89,42 @@ fn is_never_drawn(c: char) -> bool {
                 | '\u{FE00}'..='\u{FE0F}'
                 | '\u{FEFF}'
         )
+}
+
+/// Shapes text, remembering every (face, size, text) seen during one layout: words repeat
+/// a lot, and shaping is the costliest step of setting.
+pub struct Shaper<'a> {
+    pub fonts: &'a FontSet,
+    lang: &'a str,
+    cache: HashMap<(FontId, u32), HashMap<String, GlyphRun>>,
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(fonts: &'a FontSet, lang: &'a str) -> Self {
+        Shaper {
+            fonts,
+            lang,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn lang(&self) -> &'a str {
+        self.lang
+    }
+
+    pub fn shape(&mut self, font: FontId, size: f32, text: &str) -> GlyphRun {
+        let per_face = self.cache.entry((font, size.to_bits())).or_default();
+        if let Some(run) = per_face.get(text) {
+            return run.clone();
+        }
+        let run = shape(self.fonts, font, size, text, self.lang);
+        per_face.insert(text.to_string(), run.clone());
+        run
+    }
+
+    pub fn width(&mut self, font: FontId, size: f32, text: &str) -> f32 {
+        self.shape(font, size, text).width
+    }
 }
 
 #[cfg(test)]

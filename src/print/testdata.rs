@@ -1,9 +1,5 @@
-//! Real story text for layout tests (from content/projects/social-projects-contest.*.md),
-//! and a typesetter with the default settings.
-
-use crate::print::fonts::FontSet;
-use crate::print::layout::Typesetter;
-use crate::theme::print::PrintSettings;
+//! Real story text for the layout tests of every stage (from
+//! content/projects/social-projects-contest.*.md).
 
 /// A Kazakh story: paragraphs, a heading, a quote and a list, with long words.
 pub const KAZAKH: &str = "\
@@ -39,20 +35,3 @@ pub const RUSSIAN: &str = "\
 
 - **Первое место.** Сергей Махашев из Алматы с проектом «Служба онлайн-сурдоперевода». Благодаря этому проекту люди с инвалидностью, у которых нарушены речь и (или) слух, могут через интернет в режиме реального времени пользоваться услугами специалистов по жестовому языку (сурдопереводчиков).
 ";
-
-/// Runs `f` with the embedded fonts, default settings (changed by `adjust`) and `lang`.
-pub fn with_typesetter<R>(
-    lang: &str,
-    adjust: impl FnOnce(&mut PrintSettings),
-    f: impl FnOnce(&Typesetter) -> R,
-) -> R {
-    let fonts = FontSet::embedded();
-    let mut settings = PrintSettings::default();
-    adjust(&mut settings);
-    let ts = Typesetter {
-        fonts: &fonts,
-        settings: &settings,
-        lang,
-    };
-    f(&ts)
-}

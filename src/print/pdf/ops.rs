@@ -1,250 +1,23 @@
-//! Writes positioned pages (a display list) to PDF bytes: printpdf builds the document
-//! from subset fonts and shaped glyphs, then a lopdf pass adds what printpdf lacks.
-
-mod embed;
-mod fixup;
-mod images;
-#[cfg(test)]
-mod tests;
+//! One page's draws as printpdf operations: text sections with their fonts and colours,
+//! lines, rectangles, placed images and link annotations, each graphics state set only when
+//! it changes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Actions, BorderArray, ColorArray, CurTransMat, Destination, LinkAnnotation, Op, PaintMode,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, TextItem,
-    TextMatrix, XObjectId, XObjectTransform,
+    PdfFontHandle, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
-use super::fonts::{FontId, FontSet};
-use super::shape::GlyphRun;
+use super::embed::EmbeddedFont;
+use super::error::{PdfError, finite};
+use super::images::Image;
+use crate::print::display::{Color, Draw, GlyphRun, ImageId, LinkTarget, Page, Rect};
+use crate::print::fonts::FontId;
 use crate::units::Pt;
-use embed::EmbeddedFont;
-use images::Image;
 
-/// An RGB colour, each channel 0..1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Color {
-    pub r: f32,
-    pub g: f32,
-    pub b: f32,
-}
-
-/// One thing drawn on a page. Coordinates are points from the page's bottom-left corner.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Draw {
-    /// `y` is the baseline.
-    Text {
-        run: GlyphRun,
-        x: Pt,
-        y: Pt,
-        color: Color,
-    },
-    Line {
-        from: (Pt, Pt),
-        to: (Pt, Pt),
-        width: Pt,
-        color: Color,
-    },
-    Rect {
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-        fill: Option<Color>,
-        stroke: Option<(Pt, Color)>,
-    },
-    Image {
-        image: ImageId,
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-    },
-    Link {
-        x: Pt,
-        y: Pt,
-        w: Pt,
-        h: Pt,
-        target: LinkTarget,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum LinkTarget {
-    Uri(String),
-    /// 0-based page index.
-    Page(usize),
-}
-
-/// An image added with [`PdfWriter::add_image`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ImageId(pub usize);
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page {
-    pub width: Pt,
-    pub height: Pt,
-    /// The finished page inside the media box; `None` = the whole page.
-    pub trim: Option<Rect>,
-    /// The area printed beyond the trim; `None` = the whole page.
-    pub bleed: Option<Rect>,
-    pub draws: Vec<Draw>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: Pt,
-    pub y: Pt,
-    pub w: Pt,
-    pub h: Pt,
-}
-
-/// One bookmark; `level` 1 is top level, 2 nests under the previous level 1, and so on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
-    pub title: String,
-    pub level: u8,
-    /// 0-based page index.
-    pub page: usize,
-    /// Where on the page the bookmark jumps to (top of the view).
-    pub y: Pt,
-}
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Meta {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    /// BCP 47 code for the Catalog `/Lang`.
-    pub lang: String,
-    /// (year, month, day): both creation and modification date, so builds are reproducible.
-    pub date: (i32, u8, u8),
-    pub creator: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error("unsupported or damaged image: {0}")]
-    Image(String),
-    #[error("image #{0} was not added to this PDF writer")]
-    UnknownImage(usize),
-    #[error("cannot embed font {name}: {reason}")]
-    Font { name: String, reason: String },
-    #[error("cannot write the PDF: {0}")]
-    Write(String),
-}
-
-/// Collects images, then writes all pages at once.
-pub struct PdfWriter<'a> {
-    fonts: &'a FontSet,
-    images: Vec<Image>,
-}
-
-impl<'a> PdfWriter<'a> {
-    pub fn new(fonts: &'a FontSet) -> Self {
-        PdfWriter {
-            fonts,
-            images: Vec::new(),
-        }
-    }
-
-    /// Adds a JPEG (embedded byte for byte) or PNG (decoded, stored losslessly), both at
-    /// full resolution.
-    pub fn add_image(&mut self, bytes: &[u8]) -> Result<ImageId, PdfError> {
-        self.images.push(Image::from_bytes(bytes)?);
-        Ok(ImageId(self.images.len() - 1))
-    }
-
-    /// Pixel size as displayed (a portrait phone photo stored sideways reports portrait);
-    /// (0, 0) for an unknown id.
-    pub fn image_size(&self, id: ImageId) -> (u32, u32) {
-        self.images.get(id.0).map_or((0, 0), Image::display_size)
-    }
-
-    /// Writes the pages: subset fonts, images, outline, metadata; the same input always
-    /// gives the same bytes.
-    pub fn finish(
-        self,
-        pages: Vec<Page>,
-        outline: &[Outline],
-        meta: &Meta,
-    ) -> Result<Vec<u8>, PdfError> {
-        let fonts = embed::embed_fonts(self.fonts, embed::collect_glyphs(&pages))?;
-        let doc = self.document(&fonts, &pages, &meta.title)?;
-        let mut lo = to_lopdf(&doc)?;
-        fixup::apply(&mut lo, &pages, outline, meta);
-        fixup::save(lo)
-    }
-
-    /// The printpdf document: fonts, the images that are drawn, one page per [`Page`].
-    fn document(
-        &self,
-        fonts: &BTreeMap<FontId, EmbeddedFont>,
-        pages: &[Page],
-        title: &str,
-    ) -> Result<PdfDocument, PdfError> {
-        let mut doc = PdfDocument::new(title);
-        for font in fonts.values() {
-            doc.resources.fonts.map.insert(
-                printpdf::FontId(font.resource.clone()),
-                PdfFont::new(font.parsed.clone()),
-            );
-        }
-        let mut used_images = BTreeSet::new();
-        for page in pages {
-            let ops = PageOps::new(fonts, &self.images, pages, &mut used_images).build(page)?;
-            // The lopdf pass rewrites the boxes; printpdf only needs the page size here.
-            let media = printpdf::Rect::from_xywh(
-                printpdf::Pt(0.0),
-                printpdf::Pt(0.0),
-                pt(page.width),
-                pt(page.height),
-            );
-            doc.pages.push(PdfPage {
-                media_box: media.clone(),
-                trim_box: media.clone(),
-                crop_box: media,
-                ops,
-            });
-        }
-        for id in used_images {
-            if let Some(image) = self.images.get(id.0) {
-                doc.resources
-                    .xobjects
-                    .map
-                    .insert(image_resource(id), image.xobject());
-            }
-        }
-        Ok(doc)
-    }
-}
-
-/// Serializes through printpdf; its error-level warnings mean a broken file, so fail.
-fn to_lopdf(doc: &PdfDocument) -> Result<lopdf::Document, PdfError> {
-    let options = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: false, // the fonts handed over are already subset
-        secure: true,
-        image_optimization: None, // never re-encode or downscale images
-    };
-    let mut warnings = Vec::new();
-    let lo = doc.to_lopdf_document(&options, &mut warnings);
-    match warnings
-        .into_iter()
-        .find(|w| w.severity == PdfParseErrorSeverity::Error)
-    {
-        Some(error) => Err(PdfError::Write(error.msg)),
-        None => Ok(lo),
-    }
-}
-
-fn image_resource(id: ImageId) -> XObjectId {
+pub(super) fn image_resource(id: ImageId) -> XObjectId {
     XObjectId(format!("Im{}", id.0))
-}
-
-/// NaN or infinity would be written literally and break the file; draw at 0 instead.
-fn finite(v: f32) -> f32 {
-    if v.is_finite() { v } else { 0.0 }
 }
 
 fn pdf_color(c: Color) -> printpdf::Color {
@@ -257,12 +30,12 @@ fn pdf_color(c: Color) -> printpdf::Color {
     })
 }
 
-fn pt(v: Pt) -> printpdf::Pt {
+pub(super) fn pt(v: Pt) -> printpdf::Pt {
     printpdf::Pt(finite(v.0))
 }
 
 /// Translates one page's draws into printpdf operations, skipping redundant state changes.
-struct PageOps<'w> {
+pub(super) struct PageOps<'w> {
     fonts: &'w BTreeMap<FontId, EmbeddedFont>,
     images: &'w [Image],
     pages: &'w [Page],
@@ -276,7 +49,7 @@ struct PageOps<'w> {
 }
 
 impl<'w> PageOps<'w> {
-    fn new(
+    pub(super) fn new(
         fonts: &'w BTreeMap<FontId, EmbeddedFont>,
         images: &'w [Image],
         pages: &'w [Page],
@@ -296,7 +69,7 @@ impl<'w> PageOps<'w> {
         }
     }
 
-    fn build(mut self, page: &Page) -> Result<Vec<Op>, PdfError> {
+    pub(super) fn build(mut self, page: &Page) -> Result<Vec<Op>, PdfError> {
         for draw in &page.draws {
             match draw {
                 Draw::Text { run, x, y, color } => self.text(run, x.0, y.0, *color),

@@ -1,0 +1,96 @@
+//! A booklet's pictures, read and checked once, and where a page's picture files are: every
+//! edition's PDF writer gets them in the same order, so the image ids in composed pages hold
+//! in every edition.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::content::{Page as ContentPage, Site};
+use crate::diagnostics::Diagnostic;
+use crate::print::display::ImageId;
+use crate::print::fonts::FontSet;
+use crate::print::pdf::{PdfError, PdfWriter};
+
+/// The images of a booklet, loaded once; every PDF writer of its editions gets them in the same
+/// order, so the ids in the composed pages hold in every edition.
+pub struct Images<'a> {
+    probe: PdfWriter<'a>,
+    files: Vec<Vec<u8>>,
+    index: HashMap<PathBuf, Option<(ImageId, u32, u32)>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Images<'a> {
+    pub fn new(fonts: &'a FontSet) -> Self {
+        Images {
+            probe: PdfWriter::new(fonts),
+            files: Vec::new(),
+            index: HashMap::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The image at `path` (read and checked once), with its pixel size.
+    pub fn get(&mut self, path: &Path, shown: &Path) -> Option<(ImageId, u32, u32)> {
+        if let Some(known) = self.index.get(path) {
+            return *known;
+        }
+        let loaded = match std::fs::read(path) {
+            Ok(bytes) => match self.probe.add_image(&bytes) {
+                Ok(_) => {
+                    let id = ImageId(self.files.len());
+                    self.files.push(bytes);
+                    let (w, h) = self.probe.image_size(ImageId(self.files.len() - 1));
+                    Some((id, w, h))
+                }
+                Err(e) => {
+                    self.warnings.push(
+                        Diagnostic::warning(format!(
+                            "the picture {} cannot go into the booklet: {e}",
+                            path.display()
+                        ))
+                        .in_file(shown),
+                    );
+                    None
+                }
+            },
+            Err(e) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!(
+                        "cannot read the picture {} for the booklet: {e}",
+                        path.display()
+                    ))
+                    .in_file(shown),
+                );
+                None
+            }
+        };
+        self.index.insert(path.to_path_buf(), loaded);
+        loaded
+    }
+
+    /// A writer for one edition, holding every image of the booklet.
+    pub fn writer(&self, fonts: &'a FontSet) -> Result<PdfWriter<'a>, PdfError> {
+        let mut writer = PdfWriter::new(fonts);
+        for bytes in &self.files {
+            writer.add_image(bytes)?;
+        }
+        Ok(writer)
+    }
+}
+
+/// Where the file named by `src` in a page's text or front matter is on disk.
+pub fn image_path(site: &Site, page: &ContentPage, src: &str) -> Option<PathBuf> {
+    if src.contains("://") || src.starts_with("data:") {
+        return None;
+    }
+    let src = src.trim_start_matches("./");
+    if let Some(asset) = page.assets.iter().find(|a| a.dest == src) {
+        return Some(asset.source.clone());
+    }
+    let folder = site.root.join(&page.source);
+    let folder = folder.parent()?;
+    let path = folder.join(src);
+    // Never outside the site.
+    path.starts_with(&site.root).then_some(path)
+}
