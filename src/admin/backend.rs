@@ -230,10 +230,14 @@ impl Backend {
                 continue; // an empty translation: egiz's missing_translation rule applies
             }
             let old = std::fs::read_to_string(from).ok();
-            let base = base_raw
-                .as_deref()
-                .filter(|_| is_translation)
-                .and_then(front_matter);
+            let base = match (is_translation, &base_raw, &default_lang) {
+                (false, _, _) | (_, _, None) => None,
+                (true, Some(raw), _) => front_matter(raw),
+                // Saved alone: the default language's file on disk is what egiz inherits from.
+                (true, None, Some(lang)) => std::fs::read_to_string(sibling(from, lang))
+                    .ok()
+                    .and_then(|raw| front_matter(&raw)),
+            };
             let inherited = config
                 .as_ref()
                 .map(|c| fields::inherited(content_folder(shown), c))
@@ -354,6 +358,14 @@ fn content_folder(path: &str) -> &str {
         (Some("content"), Some(folder), Some(_)) => folder,
         _ => "",
     }
+}
+
+/// `x/index.ru.md` → `x/index.kk.md` for `lang` kk.
+fn sibling(path: &Path, lang: &str) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = name.trim_end_matches(".md");
+    let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+    path.with_file_name(format!("{stem}.{lang}.md"))
 }
 
 fn front_matter(raw: &str) -> Option<serde_yaml::Mapping> {

@@ -71,8 +71,8 @@ impl Fields<'_> {
         self.field(name, key, "string", i18n, required)
     }
 
-    fn date(&self, name: &str, key: &str, i18n: I18n) -> Value {
-        let mut field = self.field(name, key, "datetime", i18n, false);
+    fn date(&self, name: &str, key: &str, i18n: I18n, required: bool) -> Value {
+        let mut field = self.field(name, key, "datetime", i18n, required);
         set(&mut field, "format", text("YYYY-MM-DD"));
         set(&mut field, "time_format", Value::Bool(false));
         field
@@ -202,7 +202,8 @@ impl Fields<'_> {
             self.string("title", "title", I18n::Own, true),
             self.hidden_slug(),
             self.field("summary", "summary", "text", I18n::Own, false),
-            self.date("date", "date", I18n::Duplicate),
+            // A story without a date is an error: lists and feeds are sorted by it.
+            self.date("date", "date", I18n::Duplicate, true),
         ];
         fields.extend(self.config.taxonomies().iter().map(|t| self.taxonomy(t)));
         fields.extend([
@@ -211,8 +212,8 @@ impl Fields<'_> {
                 "period",
                 I18n::Duplicate,
                 vec![
-                    self.date("start", "period.start", I18n::Duplicate),
-                    self.date("end", "period.end", I18n::Duplicate),
+                    self.date("start", "period.start", I18n::Duplicate, false),
+                    self.date("end", "period.end", I18n::Duplicate, false),
                 ],
             ),
             self.number("beneficiaries", "beneficiaries", "int", I18n::Duplicate),
@@ -245,6 +246,9 @@ impl Fields<'_> {
             self.object("cover", I18n::Own, self.image("cover")),
             self.list("gallery", I18n::Own, self.image("cover")),
             self.partners(),
+            // `true` asks for a leaflet; a map of options written by hand stays as it is
+            // unless the box is changed.
+            self.field("booklet", "booklet", "boolean", I18n::Duplicate, false),
             self.body(),
         ]);
         fields
@@ -305,7 +309,7 @@ impl Fields<'_> {
             self.string("publisher", "publisher", I18n::Own, false),
             self.string("contacts", "contacts", I18n::Own, false),
             self.number("print_run", "print_run", "int", I18n::Duplicate),
-            self.date("date", "date", I18n::Duplicate),
+            self.date("date", "date", I18n::Duplicate, false),
             self.object("cover", I18n::Own, self.image("cover")),
             self.select("stories", "stories", stories, true),
             self.choice_free("paper", &["A4", "A5", "A6", "Letter"]),
