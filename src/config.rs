@@ -64,7 +64,8 @@ pub struct AdminConfig {
     /// The editor's interface language (kk or ru); absent: the site's default language.
     #[serde(default)]
     pub locale: Option<String>,
-    /// GitLab or GitHub Enterprise on an own server: its address, e.g. https://gitlab.org.kz.
+    /// The login service the editor sends editors to (Decap's `backend.base_url`): the
+    /// address of an OAuth helper for GitHub, or of an own GitLab server.
     #[serde(default)]
     pub base_url: Option<String>,
     /// The OAuth application's id, for GitLab (implicit grant) logins.
