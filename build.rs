@@ -22,7 +22,8 @@ fn main() {
     }
     code.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out_dir).join("default_theme.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out_dir).join("default_theme.rs"), code)
+        .expect("OUT_DIR is writable");
     embed_decap(Path::new(&manifest_dir), Path::new(&out_dir));
 }
 
@@ -38,7 +39,10 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
     }
     let licence = vendor.join("LICENSE");
     println!("cargo:rerun-if-changed={}", licence.display());
-    files.push(("LICENSE.txt".to_string(), licence.to_string_lossy().to_string()));
+    files.push((
+        "LICENSE.txt".to_string(),
+        licence.to_string_lossy().to_string(),
+    ));
     files.sort();
     let mut code = String::from(
         "/// Files of the vendored Decap CMS for `output/admin/`: (file name, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
@@ -49,7 +53,11 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
     }
     code.push_str("];\n");
     let version = std::fs::read_to_string(vendor.join("VERSION")).unwrap_or_default();
-    let _ = writeln!(code, "/// The vendored Decap CMS version.\npub(crate) const VERSION: &str = {:?};", version.trim());
+    let _ = writeln!(
+        code,
+        "/// The vendored Decap CMS version.\npub(crate) const VERSION: &str = {:?};",
+        version.trim()
+    );
     std::fs::write(out_dir.join("decap.rs"), code).expect("OUT_DIR is writable");
 }
 

@@ -603,8 +603,10 @@ fn check_admin(
         problems.push(place(
             "locale",
             Some(locale),
-            Diagnostic::error(format!("admin: the editor has no interface in \"{locale}\""))
-                .with_hint("use `locale: kk`, `locale: ru` or `locale: en`"),
+            Diagnostic::error(format!(
+                "admin: the editor has no interface in \"{locale}\""
+            ))
+            .with_hint("use `locale: kk`, `locale: ru` or `locale: en`"),
         ));
     }
 }

@@ -50,7 +50,10 @@ fn fixture() -> Fixture {
     fixture.write_bytes("content/projects/kids-sport/cover.jpg", &jpeg(64, 48));
     fixture.write(
         "content/projects/kids-sport/index.ru.md",
-        &md("title: Детский спорт\ncover: { src: cover.jpg, alt: Дети }", "Текст.\n"),
+        &md(
+            "title: Детский спорт\ncover: { src: cover.jpg, alt: Дети }",
+            "Текст.\n",
+        ),
     );
     fixture.write(
         "content/booklets/sport.kk.md",
@@ -137,7 +140,10 @@ fn assert_story_schema(config: &Value, custom: &[&str]) {
     assert_eq!(stories["folder"], "content/projects");
     assert_eq!(stories["path"], "{{slug}}/index");
     assert_eq!(stories["slug"], "{{fields.slug}}");
-    assert_eq!(stories["media_folder"], "", "a bundle's pictures are its media");
+    assert_eq!(
+        stories["media_folder"], "",
+        "a bundle's pictures are its media"
+    );
     assert_eq!(stories["i18n"], true);
     let fields = &stories["fields"];
     for (name, widget, mode) in STORY_FIELDS {
@@ -149,21 +155,31 @@ fn assert_story_schema(config: &Value, custom: &[&str]) {
     assert_eq!(field(fields, "district")["multiple"], false);
     assert_eq!(field(fields, "beneficiaries")["value_type"], "int");
     assert_eq!(field(fields, "date")["format"], "YYYY-MM-DD");
-    let status: Vec<String> = options(field(fields, "status")).into_iter().map(|(v, _)| v).collect();
+    let status: Vec<String> = options(field(fields, "status"))
+        .into_iter()
+        .map(|(v, _)| v)
+        .collect();
     assert_eq!(status, ["planned", "active", "completed"]);
     // Facts inside translated objects are copied, words are not.
     let cover = &field(fields, "cover")["fields"];
     assert_eq!(field(cover, "src")["widget"], "image");
     assert_eq!(i18n(field(cover, "src")), "duplicate");
     assert_eq!(i18n(field(cover, "alt")), "true");
-    assert_eq!(i18n(field(&field(fields, "period")["fields"], "start")), "duplicate");
+    assert_eq!(
+        i18n(field(&field(fields, "period")["fields"], "start")),
+        "duplicate"
+    );
     let results = &field(fields, "results")["fields"];
     for name in ["value", "unit", "label"] {
         field(results, name);
     }
     for name in custom {
         let f = field(fields, name);
-        assert_eq!((f["widget"].as_str(), i18n(f).as_str()), (Some("select"), "duplicate"), "{name}");
+        assert_eq!(
+            (f["widget"].as_str(), i18n(f).as_str()),
+            (Some("select"), "duplicate"),
+            "{name}"
+        );
     }
 }
 
@@ -173,7 +189,13 @@ fn the_example_sites_config_has_every_story_field_with_its_widget_and_terms() {
     let out = tmp.path().join("out");
     let repo = repo();
     egiz(
-        &["build", "--site", repo.to_str().expect("utf8"), "--output", out.to_str().expect("utf8")],
+        &[
+            "build",
+            "--site",
+            repo.to_str().expect("utf8"),
+            "--output",
+            out.to_str().expect("utf8"),
+        ],
         tmp.path(),
     )
     .assert_success();
@@ -182,7 +204,10 @@ fn the_example_sites_config_has_every_story_field_with_its_widget_and_terms() {
     assert_eq!(config["locale"], "kk");
     assert_eq!(config["i18n"]["structure"], "multiple_files");
     assert_eq!(config["i18n"]["default_locale"], "kk");
-    assert!(config.get("local_backend").is_none(), "a published editor has no local backend");
+    assert!(
+        config.get("local_backend").is_none(),
+        "a published editor has no local backend"
+    );
     assert_story_schema(&config, &[]);
     let fields = &collection(&config, "stories")["fields"];
     let districts = options(field(fields, "district"));
@@ -194,27 +219,50 @@ fn the_example_sites_config_has_every_story_field_with_its_widget_and_terms() {
     // A booklet's stories are chosen from the site's stories by name.
     let booklet_stories = field(&collection(&config, "booklets")["fields"], "stories");
     assert_eq!(booklet_stories["multiple"], true);
-    let names: Vec<String> = options(booklet_stories).into_iter().map(|(v, _)| v).collect();
+    let names: Vec<String> = options(booklet_stories)
+        .into_iter()
+        .map(|(v, _)| v)
+        .collect();
     assert!(names.contains(&"balkhash-appeals".to_string()), "{names:?}");
     assert_eq!(names.len(), 13);
     // Labels in the interface language of each file.
     assert_eq!(field(fields, "title")["label"], "Тақырып");
     let ru = config_ru(&out);
-    assert_eq!(field(&collection(&ru, "stories")["fields"], "title")["label"], "Заголовок");
+    assert_eq!(
+        field(&collection(&ru, "stories")["fields"], "title")["label"],
+        "Заголовок"
+    );
     assert_eq!(collection(&ru, "stories")["label"], "Проекты");
 
     // The editor is nobody's page: not indexed, not in the sitemap, feeds or search.
     let index = std::fs::read_to_string(out.join("admin/index.html")).expect("admin/index.html");
     assert!(index.contains(r#"<meta name="robots" content="noindex, nofollow">"#));
-    assert!(!index.contains("http"), "the editor page loads nothing from elsewhere");
-    for file in ["sitemap.xml", "kk/feed.xml", "ru/feed.xml", "kk/search.json", "ru/search.json", "search.json"] {
+    assert!(
+        !index.contains("http"),
+        "the editor page loads nothing from elsewhere"
+    );
+    for file in [
+        "sitemap.xml",
+        "kk/feed.xml",
+        "ru/feed.xml",
+        "kk/search.json",
+        "ru/search.json",
+        "search.json",
+    ] {
         if let Ok(text) = std::fs::read_to_string(out.join(file)) {
             assert!(!text.contains("/admin"), "{file} mentions the editor");
         }
     }
     let robots = std::fs::read_to_string(out.join("robots.txt")).expect("robots.txt");
     assert!(robots.contains("Disallow: /civic/admin/"), "{robots}");
-    for file in ["decap-cms.js", "kk.js", "ru.js", "LICENSE.txt", "egiz-admin.js", "titles.json"] {
+    for file in [
+        "decap-cms.js",
+        "kk.js",
+        "ru.js",
+        "LICENSE.txt",
+        "egiz-admin.js",
+        "titles.json",
+    ] {
         assert!(out.join("admin").join(file).is_file(), "admin/{file}");
     }
 }
@@ -263,10 +311,18 @@ fn sample(field: &Value, lang: &str) -> Option<Value> {
         "image" => Value::String("cover.jpg".into()),
         "select" => {
             let first = field["options"][0]["value"].clone();
-            if field["multiple"] == true { Value::Sequence(vec![first]) } else { first }
+            if field["multiple"] == true {
+                Value::Sequence(vec![first])
+            } else {
+                first
+            }
         }
         "object" => Value::Mapping(fields_of(&field["fields"], lang, false)),
-        "list" => Value::Sequence(vec![Value::Mapping(fields_of(&field["fields"], lang, false))]),
+        "list" => Value::Sequence(vec![Value::Mapping(fields_of(
+            &field["fields"],
+            lang,
+            false,
+        ))]),
         "hidden" | "markdown" => return None,
         other => panic!("no sample for the widget {other}"),
     })
@@ -301,14 +357,28 @@ fn a_story_written_from_the_configs_fields_loads_without_any_diagnostic() {
     }
     fixture.write_bytes("content/projects/from-the-editor/cover.jpg", &jpeg(64, 48));
     let site = fixture.site();
-    let run = egiz(&["check", "--strict", "--site", site.to_str().expect("utf8"), "--format", "json"], fixture.root());
+    let run = egiz(
+        &[
+            "check",
+            "--strict",
+            "--site",
+            site.to_str().expect("utf8"),
+            "--format",
+            "json",
+        ],
+        fixture.root(),
+    );
     run.assert_success();
     let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json report");
     let problems: Vec<&serde_json::Value> = report["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()
-        .filter(|d| d["file"].as_str().is_some_and(|f| f.contains("from-the-editor")))
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .is_some_and(|f| f.contains("from-the-editor"))
+        })
         .collect();
     assert!(problems.is_empty(), "{problems:?}");
     fixture.build_ok();
@@ -322,8 +392,15 @@ fn the_admin_block_is_checked_with_placed_errors_and_hints() {
     let run = fixture.build();
     run.assert_code(1);
     let reported = run.error_for("site.yaml");
-    assert!(reported.message.contains("needs `repo:`"), "{}", reported.message);
-    let fixture = Fixture::with_config(&FIXTURE_YAML.replace("  repo: my-ngo/site\n", "  repo: my-ngo/site\n  repository: x\n"));
+    assert!(
+        reported.message.contains("needs `repo:`"),
+        "{}",
+        reported.message
+    );
+    let fixture = Fixture::with_config(&FIXTURE_YAML.replace(
+        "  repo: my-ngo/site\n",
+        "  repo: my-ngo/site\n  repository: x\n",
+    ));
     let run = fixture.build();
     run.assert_code(1);
     assert!(run.stderr.contains("repository"), "{}", run.stderr);
@@ -331,8 +408,13 @@ fn the_admin_block_is_checked_with_placed_errors_and_hints() {
 
 #[test]
 fn without_an_admin_block_the_build_writes_no_editor() {
-    let fixture = Fixture::with_config(&FIXTURE_YAML.replace("admin:\n  backend: github\n  repo: my-ngo/site\n", ""));
-    fixture.write("content/projects/a.kk.md", &md("title: А\ndate: 2023-12-06", "Мәтін.\n"));
+    let fixture = Fixture::with_config(
+        &FIXTURE_YAML.replace("admin:\n  backend: github\n  repo: my-ngo/site\n", ""),
+    );
+    fixture.write(
+        "content/projects/a.kk.md",
+        &md("title: А\ndate: 2023-12-06", "Мәтін.\n"),
+    );
     fixture.build_ok();
     assert!(!fixture.out().join("admin").exists());
 }
@@ -341,7 +423,9 @@ fn without_an_admin_block_the_build_writes_no_editor() {
 fn api(server: &Server, body: &serde_json::Value, headers: &str) -> (u16, serde_json::Value) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(&server.address).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
     let body = body.to_string();
     write!(
         stream,
@@ -354,14 +438,25 @@ fn api(server: &Server, body: &serde_json::Value, headers: &str) -> (u16, serde_
     stream.read_to_end(&mut raw).expect("read");
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").expect("a response");
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).expect("status");
-    (status, serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}")))
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    (
+        status,
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}")),
+    )
 }
 
 const JSON: &str = "Content-Type: application/json; charset=utf-8\r\n";
 
 fn action(server: &Server, action: &str, params: serde_json::Value) -> (u16, serde_json::Value) {
-    api(server, &serde_json::json!({ "branch": "main", "action": action, "params": params }), JSON)
+    api(
+        server,
+        &serde_json::json!({ "branch": "main", "action": action, "params": params }),
+        JSON,
+    )
 }
 
 #[test]
@@ -375,17 +470,39 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
     let (status, info) = api(&server, &serde_json::json!({ "action": "info" }), JSON);
     assert_eq!(status, 200);
     assert_eq!(info["type"], "local_fs");
-    let config: Value = serde_yaml::from_str(&server.get("/ngo-site/admin/config.yml").body).expect("served config");
-    assert_eq!(config["local_backend"]["url"], format!("http://{}/api/v1", server.address));
+    let config: Value = serde_yaml::from_str(&server.get("/ngo-site/admin/config.yml").body)
+        .expect("served config");
+    assert_eq!(
+        config["local_backend"]["url"],
+        format!("http://{}/api/v1", server.address)
+    );
     let admin = server.get("/ngo-site/admin/");
     assert_eq!(admin.status, 200);
-    assert!(!admin.body.contains("__egiz"), "the editor must not reload when the site rebuilds");
+    assert!(
+        !admin.body.contains("__egiz"),
+        "the editor must not reload when the site rebuilds"
+    );
 
     // List and read.
-    let (status, entries) = action(&server, "entriesByFolder", serde_json::json!({ "folder": "content/projects", "extension": "md", "depth": 2 }));
+    let (status, entries) = action(
+        &server,
+        "entriesByFolder",
+        serde_json::json!({ "folder": "content/projects", "extension": "md", "depth": 2 }),
+    );
     assert_eq!(status, 200);
-    let paths: Vec<&str> = entries.as_array().expect("list").iter().map(|e| e["file"]["path"].as_str().expect("path")).collect();
-    assert_eq!(paths, ["content/projects/kids-sport/index.kk.md", "content/projects/kids-sport/index.ru.md"]);
+    let paths: Vec<&str> = entries
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["file"]["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "content/projects/kids-sport/index.kk.md",
+            "content/projects/kids-sport/index.ru.md"
+        ]
+    );
     let ru_path = "content/projects/kids-sport/index.ru.md";
     let (_, entry) = action(&server, "getEntry", serde_json::json!({ "path": ru_path }));
     let raw = entry["data"].as_str().expect("text").to_string();
@@ -393,49 +510,116 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
 
     // Save an edited title, as Decap writes it (the whole front matter anew).
     let edited = "---\ntitle: Спорт для детей\ncover:\n  src: cover.jpg\n  alt: Дети\ndate: 2023-12-06\n---\nТекст.\n";
-    let (status, answer) = action(&server, "persistEntry", serde_json::json!({
+    let (status, answer) = action(
+        &server,
+        "persistEntry",
+        serde_json::json!({
         "dataFiles": [{ "path": ru_path, "slug": "kids-sport/index", "raw": edited }],
-        "assets": [], "options": { "newEntry": false, "commitMessage": "Update" } }));
-    assert_eq!((status, answer["message"].as_str()), (200, Some("entry persisted")));
+        "assets": [], "options": { "newEntry": false, "commitMessage": "Update" } }),
+    );
+    assert_eq!(
+        (status, answer["message"].as_str()),
+        (200, Some("entry persisted"))
+    );
     let on_disk = std::fs::read_to_string(site.join(ru_path)).expect("read");
-    assert_eq!(on_disk, raw.replace("title: Детский спорт", "title: Спорт для детей"), "only the title changed");
-    let served = wait_for(Duration::from_secs(10), || server.get("/ngo-site/ru/projects/kids-sport/").body.contains("Спорт для детей"));
-    assert!(served.is_some(), "the edit was not served\n{}", server.log_text());
+    assert_eq!(
+        on_disk,
+        raw.replace("title: Детский спорт", "title: Спорт для детей"),
+        "only the title changed"
+    );
+    let served = wait_for(Duration::from_secs(10), || {
+        server
+            .get("/ngo-site/ru/projects/kids-sport/")
+            .body
+            .contains("Спорт для детей")
+    });
+    assert!(
+        served.is_some(),
+        "the edit was not served\n{}",
+        server.log_text()
+    );
 
     // Upload a picture into the story's bundle, and delete it again.
     let photo = jpeg(32, 24);
     let asset = "content/projects/kids-sport/photo.jpg";
     use base64::Engine as _;
     let content = base64::engine::general_purpose::STANDARD.encode(&photo);
-    let (status, media) = action(&server, "persistMedia", serde_json::json!({ "asset": { "path": asset, "content": content, "encoding": "base64" }, "options": {} }));
+    let (status, media) = action(
+        &server,
+        "persistMedia",
+        serde_json::json!({ "asset": { "path": asset, "content": content, "encoding": "base64" }, "options": {} }),
+    );
     assert_eq!((status, media["name"].as_str()), (200, Some("photo.jpg")));
     assert_eq!(std::fs::read(site.join(asset)).expect("uploaded"), photo);
-    let (_, listed) = action(&server, "getMedia", serde_json::json!({ "mediaFolder": "content/projects/kids-sport" }));
-    let names: Vec<&str> = listed.as_array().expect("media").iter().map(|m| m["name"].as_str().expect("name")).collect();
-    assert_eq!(names, ["cover.jpg", "photo.jpg"], "the bundle's texts are no media");
-    let (status, _) = action(&server, "deleteFiles", serde_json::json!({ "paths": [asset], "options": {} }));
+    let (_, listed) = action(
+        &server,
+        "getMedia",
+        serde_json::json!({ "mediaFolder": "content/projects/kids-sport" }),
+    );
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("media")
+        .iter()
+        .map(|m| m["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        ["cover.jpg", "photo.jpg"],
+        "the bundle's texts are no media"
+    );
+    let (status, _) = action(
+        &server,
+        "deleteFiles",
+        serde_json::json!({ "paths": [asset], "options": {} }),
+    );
     assert_eq!(status, 200);
     assert!(!site.join(asset).exists());
 
     // Outside content/ and static/: refused with a message the editor shows.
     let outside = site.join("secret.txt");
-    for path in ["../secret.txt", "secret.txt", "content/../secret.txt", outside.to_str().expect("utf8"), "/etc/passwd"] {
+    for path in [
+        "../secret.txt",
+        "secret.txt",
+        "content/../secret.txt",
+        outside.to_str().expect("utf8"),
+        "/etc/passwd",
+    ] {
         for (name, params) in [
             ("getEntry", serde_json::json!({ "path": path })),
             ("deleteFile", serde_json::json!({ "path": path })),
-            ("persistMedia", serde_json::json!({ "asset": { "path": path, "content": "eA==", "encoding": "base64" } })),
+            (
+                "persistMedia",
+                serde_json::json!({ "asset": { "path": path, "content": "eA==", "encoding": "base64" } }),
+            ),
         ] {
             let (status, answer) = action(&server, name, params);
             assert_eq!(status, 422, "{name} {path}");
-            assert!(answer["error"].as_str().expect("error").contains("content/ and static/"), "{answer}");
+            assert!(
+                answer["error"]
+                    .as_str()
+                    .expect("error")
+                    .contains("content/ and static/"),
+                "{answer}"
+            );
         }
     }
-    assert_eq!(std::fs::read_to_string(&outside).expect("read"), "not for the editor");
+    assert_eq!(
+        std::fs::read_to_string(&outside).expect("read"),
+        "not for the editor"
+    );
 
     // Only JSON from the server's own pages: a form on another site cannot post here.
-    let (status, _) = api(&server, &serde_json::json!({ "action": "info" }), "Content-Type: text/plain\r\n");
+    let (status, _) = api(
+        &server,
+        &serde_json::json!({ "action": "info" }),
+        "Content-Type: text/plain\r\n",
+    );
     assert_eq!(status, 403);
-    let (status, _) = api(&server, &serde_json::json!({ "action": "info" }), &format!("{JSON}Origin: http://evil.example\r\n"));
+    let (status, _) = api(
+        &server,
+        &serde_json::json!({ "action": "info" }),
+        &format!("{JSON}Origin: http://evil.example\r\n"),
+    );
     assert_eq!(status, 403);
 }
 
@@ -446,8 +630,12 @@ fn a_save_that_breaks_the_site_stays_on_disk_and_shows_the_overlay() {
     let events = server.events();
     let path = "content/projects/kids-sport/index.kk.md";
     let broken = "---\ntitle: Балалар спорты\ndate: 2023-13-45\n---\nМәтін.\n";
-    let (status, _) = action(&server, "persistEntry", serde_json::json!({
-        "dataFiles": [{ "path": path, "slug": "kids-sport/index", "raw": broken }], "assets": [], "options": {} }));
+    let (status, _) = action(
+        &server,
+        "persistEntry",
+        serde_json::json!({
+        "dataFiles": [{ "path": path, "slug": "kids-sport/index", "raw": broken }], "assets": [], "options": {} }),
+    );
     assert_eq!(status, 200);
     let on_disk = std::fs::read_to_string(fixture.site().join(path)).expect("read");
     assert!(on_disk.contains("date: 2023-13-45"), "{on_disk}");
@@ -455,16 +643,28 @@ fn a_save_that_breaks_the_site_stays_on_disk_and_shows_the_overlay() {
         let text = events.lock().expect("events");
         text.contains("event: errors") && text.contains("index.kk.md:3")
     });
-    assert!(overlay.is_some(), "no overlay with the place\n{}\n{}", events.lock().expect("events"), server.log_text());
+    assert!(
+        overlay.is_some(),
+        "no overlay with the place\n{}\n{}",
+        events.lock().expect("events"),
+        server.log_text()
+    );
 }
 
 /// What the browser check needs and is not there.
 fn missing_browser_tools() -> Vec<String> {
     let mut missing = Vec::new();
-    if !Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()) {
+    if !Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         missing.push("node (apt-get install nodejs)".to_string());
     }
-    if !repo().join("tests/browser/node_modules/playwright-core").is_dir() {
+    if !repo()
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+    {
         missing.push("tests/browser/node_modules (cd tests/browser && npm ci)".to_string());
     }
     if !Path::new("/usr/bin/chromium").is_file() {
@@ -474,7 +674,10 @@ fn missing_browser_tools() -> Vec<String> {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let relative = entry.path().strip_prefix(from).expect("inside");
         let target = to.join(relative);
         if entry.file_type().is_dir() {
@@ -490,7 +693,11 @@ fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
     let missing = missing_browser_tools();
     if !missing.is_empty() {
         let required = std::env::var("EGIZ_BROWSER_TESTS").is_ok_and(|v| v == "1");
-        assert!(!required, "EGIZ_BROWSER_TESTS=1 but missing: {}", missing.join(", "));
+        assert!(
+            !required,
+            "EGIZ_BROWSER_TESTS=1 but missing: {}",
+            missing.join(", ")
+        );
         eprintln!("SKIPPED admin browser test: missing {}", missing.join(", "));
         return;
     }
@@ -501,16 +708,29 @@ fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
     copy_dir(&repo().join("content"), &site.join("content"));
     let server = Server::start(&fixture);
     let mut node = Command::new("node");
-    node.arg(repo().join("tests/browser/admin.mjs")).arg(&server.url).arg(&site);
+    node.arg(repo().join("tests/browser/admin.mjs"))
+        .arg(&server.url)
+        .arg(&site);
     if let Ok(shots) = std::env::var("EGIZ_ADMIN_SCREENSHOTS") {
         node.arg(shots);
     }
     let started = std::time::Instant::now();
-    let checks = node.current_dir(repo()).output().expect("run node tests/browser/admin.mjs");
+    let checks = node
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/admin.mjs");
     let stdout = String::from_utf8_lossy(&checks.stdout);
     let stderr = String::from_utf8_lossy(&checks.stderr);
-    println!("{stdout}{stderr}admin browser checks took {:.1} s", started.elapsed().as_secs_f64());
-    assert!(checks.status.success(), "admin browser checks failed ({}):\n{stdout}{stderr}\n{}", checks.status, server.log_text());
+    println!(
+        "{stdout}{stderr}admin browser checks took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        checks.status.success(),
+        "admin browser checks failed ({}):\n{stdout}{stderr}\n{}",
+        checks.status,
+        server.log_text()
+    );
 }
 
 /// A story in two languages for the drift checks, without a git repository around it.
@@ -518,15 +738,25 @@ fn drift_fixture() -> Fixture {
     let fixture = Fixture::with_config(common::SITE_YAML);
     fixture.write(
         "content/projects/wells.kk.md",
-        &md("title: Құдықтар\ndate: 2023-12-06\ndistrict: balkhash", "Мәтін.\n"),
+        &md(
+            "title: Құдықтар\ndate: 2023-12-06\ndistrict: balkhash",
+            "Мәтін.\n",
+        ),
     );
-    fixture.write("content/projects/wells.ru.md", &md("title: Колодцы", "Текст.\n"));
+    fixture.write(
+        "content/projects/wells.ru.md",
+        &md("title: Колодцы", "Текст.\n"),
+    );
     fixture
 }
 
 fn set_modified(path: &Path, seconds: u64) {
-    let file = std::fs::File::options().append(true).open(path).expect("open");
-    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(seconds)).expect("set mtime");
+    let file = std::fs::File::options()
+        .append(true)
+        .open(path)
+        .expect("open");
+    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(seconds))
+        .expect("set mtime");
 }
 
 #[test]
@@ -542,8 +772,16 @@ fn check_warns_of_a_translation_saved_before_its_default_language_file() {
         .lines()
         .find(|l| l.contains("may be out of date"))
         .unwrap_or_else(|| panic!("no drift warning:\n{}", run.stderr));
-    assert!(warning.starts_with("content/projects/wells.ru.md:1:1: warning"), "{warning}");
-    for part in ["\"wells\"", "2024-01-01 00:00 UTC", "2024-03-05 14:02 UTC", "last saved"] {
+    assert!(
+        warning.starts_with("content/projects/wells.ru.md:1:1: warning"),
+        "{warning}"
+    );
+    for part in [
+        "\"wells\"",
+        "2024-01-01 00:00 UTC",
+        "2024-03-05 14:02 UTC",
+        "last saved",
+    ] {
         assert!(warning.contains(part), "{part} in {warning}");
     }
     // Saved together (within a minute): no warning.
@@ -565,7 +803,11 @@ fn git(site: &Path, args: &[&str], date: &str) {
         .env("GIT_COMMITTER_EMAIL", "t@localhost")
         .output()
         .expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -581,18 +823,41 @@ fn in_a_git_repository_the_last_commits_decide_and_a_change_of_facts_alone_is_no
     git(&site, &["commit", "-qm", "both"], "2024-01-01T00:00:00Z");
     // A fact changed in Kazakh only: Russian inherits it, nothing to translate.
     let kk = "content/projects/wells.kk.md";
-    fixture.write(kk, &md("title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl", "Мәтін.\n"));
-    git(&site, &["commit", "-qam", "district"], "2024-02-01T00:00:00Z");
+    fixture.write(
+        kk,
+        &md(
+            "title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl",
+            "Мәтін.\n",
+        ),
+    );
+    git(
+        &site,
+        &["commit", "-qam", "district"],
+        "2024-02-01T00:00:00Z",
+    );
     let run = common::check(&fixture, &[]);
     assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
     // The Kazakh text changed: Russian is behind, by the commits' dates.
-    fixture.write(kk, &md("title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl", "Жаңа мәтін.\n"));
+    fixture.write(
+        kk,
+        &md(
+            "title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl",
+            "Жаңа мәтін.\n",
+        ),
+    );
     git(&site, &["commit", "-qam", "text"], "2024-03-05T14:02:00Z");
     // A fresh checkout's modification times say nothing: make the Russian file look newest.
     set_modified(&site.join("content/projects/wells.ru.md"), 1_800_000_000);
     let run = common::check(&fixture, &[]);
-    let warning = run.stderr.lines().find(|l| l.contains("may be out of date")).unwrap_or_else(|| panic!("{}", run.stderr));
-    for part in ["wells.ru.md last commit 2024-01-01 00:00 UTC", "wells.kk.md last commit 2024-03-05 14:02 UTC"] {
+    let warning = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("may be out of date"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    for part in [
+        "wells.ru.md last commit 2024-01-01 00:00 UTC",
+        "wells.kk.md last commit 2024-03-05 14:02 UTC",
+    ] {
         assert!(warning.contains(part), "{part} in {warning}");
     }
 }
@@ -615,18 +880,35 @@ fn init_writes_publish_recipes_that_pass_the_workflow_schema_and_parse() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let site = tmp.path().join("new-site");
     egiz(&["init", site.to_str().expect("utf8")], tmp.path()).assert_success();
-    let publish = std::fs::read_to_string(site.join(".github/workflows/publish.yml")).expect("publish.yml");
+    let publish =
+        std::fs::read_to_string(site.join(".github/workflows/publish.yml")).expect("publish.yml");
     let workflow: Value = serde_yaml::from_str(&publish).expect("publish.yml is YAML");
-    let steps = workflow["jobs"]["build"]["steps"].as_sequence().expect("steps");
+    let steps = workflow["jobs"]["build"]["steps"]
+        .as_sequence()
+        .expect("steps");
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
     assert!(runs.contains(&"egiz check"), "{runs:?}");
-    assert!(runs.iter().any(|r| r.contains("egiz build --base-url \"${{ steps.pages.outputs.base_url }}/\"")), "{runs:?}");
-    assert!(runs.iter().any(|r| r.contains("sha256sum --check")), "the download is checked");
-    for action in ["actions/configure-pages@v5", "actions/cache@v4", "actions/upload-pages-artifact@v3"] {
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("egiz build --base-url \"${{ steps.pages.outputs.base_url }}/\"")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|r| r.contains("sha256sum --check")),
+        "the download is checked"
+    );
+    for action in [
+        "actions/configure-pages@v5",
+        "actions/cache@v4",
+        "actions/upload-pages-artifact@v3",
+    ] {
         assert!(uses.contains(&action), "{action} in {uses:?}");
     }
-    let cache = steps.iter().find(|s| s["uses"] == "actions/cache@v4").expect("cache step");
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"] == "actions/cache@v4")
+        .expect("cache step");
     assert_eq!(cache["with"]["path"], ".egiz-cache");
     assert_eq!(workflow["env"]["EGIZ_VERSION"], env!("CARGO_PKG_VERSION"));
 
@@ -635,15 +917,29 @@ fn init_writes_publish_recipes_that_pass_the_workflow_schema_and_parse() {
         .parse()
         .expect("netlify.toml is TOML");
     assert_eq!(netlify["build"]["publish"].as_str(), Some("output"));
-    assert!(netlify["build"]["command"].as_str().expect("command").contains("egiz build --base-url \"$URL/\""));
-    let preview = netlify["context"]["deploy-preview"]["command"].as_str().expect("preview command");
-    assert!(preview.contains("--base-url \"$DEPLOY_PRIME_URL/\""), "{preview}");
+    assert!(
+        netlify["build"]["command"]
+            .as_str()
+            .expect("command")
+            .contains("egiz build --base-url \"$URL/\"")
+    );
+    let preview = netlify["context"]["deploy-preview"]["command"]
+        .as_str()
+        .expect("preview command");
+    assert!(
+        preview.contains("--base-url \"$DEPLOY_PRIME_URL/\""),
+        "{preview}"
+    );
     assert!(site.join("install-egiz.sh").is_file());
     let ignore = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
     assert!(ignore.contains("/.egiz-cache/") && ignore.contains("/output/"));
 
     // The new site with its recipes still builds and checks cleanly.
-    egiz(&["check", "--strict", "--site", site.to_str().expect("utf8")], tmp.path()).assert_success();
+    egiz(
+        &["check", "--strict", "--site", site.to_str().expect("utf8")],
+        tmp.path(),
+    )
+    .assert_success();
 
     let release = repo().join(".github/workflows/release.yml");
     match check_jsonschema() {
@@ -661,13 +957,16 @@ fn init_writes_publish_recipes_that_pass_the_workflow_schema_and_parse() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        None => eprintln!("SKIPPED the workflow schema check: no check-jsonschema (pip install check-jsonschema)"),
+        None => eprintln!(
+            "SKIPPED the workflow schema check: no check-jsonschema (pip install check-jsonschema)"
+        ),
     }
 }
 
 #[test]
 fn the_release_workflow_builds_every_platform_stripped_and_publishes_sums() {
-    let text = std::fs::read_to_string(repo().join(".github/workflows/release.yml")).expect("release.yml");
+    let text =
+        std::fs::read_to_string(repo().join(".github/workflows/release.yml")).expect("release.yml");
     let workflow: Value = serde_yaml::from_str(&text).expect("YAML");
     let targets: Vec<&str> = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
         .as_sequence()
@@ -677,12 +976,24 @@ fn the_release_workflow_builds_every_platform_stripped_and_publishes_sums() {
         .collect();
     assert_eq!(
         targets,
-        ["x86_64-unknown-linux-musl", "x86_64-pc-windows-msvc", "x86_64-apple-darwin", "aarch64-apple-darwin"]
+        [
+            "x86_64-unknown-linux-musl",
+            "x86_64-pc-windows-msvc",
+            "x86_64-apple-darwin",
+            "aarch64-apple-darwin"
+        ]
     );
     assert!(text.contains("sha256sum egiz-* > SHA256SUMS.txt"));
     for packed in ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "OFL.txt"] {
         assert!(text.contains(packed), "{packed} is packed");
     }
-    let cargo: toml::Table = std::fs::read_to_string(repo().join("Cargo.toml")).expect("Cargo.toml").parse().expect("TOML");
-    assert_eq!(cargo["profile"]["release"]["strip"].as_bool(), Some(true), "release builds are stripped");
+    let cargo: toml::Table = std::fs::read_to_string(repo().join("Cargo.toml"))
+        .expect("Cargo.toml")
+        .parse()
+        .expect("TOML");
+    assert_eq!(
+        cargo["profile"]["release"]["strip"].as_bool(),
+        Some(true),
+        "release builds are stripped"
+    );
 }

@@ -8,9 +8,6 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/decap.rs"));
 }
 
-
-
-
 /// The vendored files, as named in `admin/`: the bundle, its chunks, `kk.js`, `ru.js`, the licence.
 pub(crate) fn vendored() -> &'static [(&'static str, &'static [u8])] {
     embedded::FILES
@@ -48,7 +45,8 @@ pub(crate) fn index_html(site_title: &str, lang: &str) -> String {
 /// theme's style sheets for the preview, gives new entries egiz's slug, labels the entry
 /// list with every language's title, and starts Decap.
 pub(crate) fn admin_js(default_lang: &str, languages: &[&str], styles: &[String]) -> String {
-    let mut js = String::from("// Written by egiz: starts the editor. Edit site.yaml, not this file.\n");
+    let mut js =
+        String::from("// Written by egiz: starts the editor. Edit site.yaml, not this file.\n");
     let _ = writeln!(js, "var EGIZ_DEFAULT_LANG = {};", json(default_lang));
     let _ = writeln!(js, "var EGIZ_LANGS = {};", json(languages));
     let _ = writeln!(js, "var EGIZ_STYLES = {};", json(styles));

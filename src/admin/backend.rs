@@ -173,7 +173,9 @@ impl Backend {
             if !name.ends_with(&suffix) {
                 continue;
             }
-            let Ok(inside) = item.path().strip_prefix(&dir) else { continue };
+            let Ok(inside) = item.path().strip_prefix(&dir) else {
+                continue;
+            };
             let relative = format!("{}/{}", folder.trim_end_matches('/'), slashes(inside));
             found.push(self.entry(&relative, None)?);
         }
@@ -181,7 +183,9 @@ impl Backend {
     }
 
     fn entries_by_files(&self, params: &Value) -> Outcome {
-        let files = params["files"].as_array().ok_or("\"params.files\" is required")?;
+        let files = params["files"]
+            .as_array()
+            .ok_or("\"params.files\" is required")?;
         files
             .iter()
             .map(|file| self.entry(text(file, "path")?, file["label"].as_str()))
@@ -204,7 +208,12 @@ impl Backend {
         for file in &files {
             let path = text(file, "path")?;
             let target = file["newPath"].as_str().unwrap_or(path);
-            writes.push((self.resolve(path)?, self.resolve(target)?, target, file["raw"].as_str().unwrap_or("")));
+            writes.push((
+                self.resolve(path)?,
+                self.resolve(target)?,
+                target,
+                file["raw"].as_str().unwrap_or(""),
+            ));
         }
         if new_entry {
             for (_, target, shown, _) in &writes {
@@ -220,7 +229,11 @@ impl Backend {
         let default_lang = config.as_ref().map(|c| c.default_language.clone());
         let base_raw = writes
             .iter()
-            .find(|(_, _, shown, _)| default_lang.as_deref().is_some_and(|l| shown.ends_with(&format!(".{l}.md"))))
+            .find(|(_, _, shown, _)| {
+                default_lang
+                    .as_deref()
+                    .is_some_and(|l| shown.ends_with(&format!(".{l}.md")))
+            })
             .map(|(_, _, _, raw)| raw.to_string());
         for (from, to, shown, raw) in &writes {
             let is_translation = default_lang
@@ -305,10 +318,16 @@ impl Backend {
     }
 
     fn delete_files(&self, params: &Value) -> Outcome {
-        let paths = params["paths"].as_array().ok_or("\"params.paths\" is required")?;
+        let paths = params["paths"]
+            .as_array()
+            .ok_or("\"params.paths\" is required")?;
         let paths: Vec<Result<String, String>> = paths
             .iter()
-            .map(|p| p.as_str().map(str::to_string).ok_or_else(|| "a path is not text".to_string()))
+            .map(|p| {
+                p.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| "a path is not text".to_string())
+            })
             .collect();
         self.delete(&paths)
     }
@@ -336,7 +355,10 @@ impl Backend {
 /// A new entry must not land in an existing story's folder (Decap would then write
 /// `index-1.kk.md` beside its `index.kk.md`).
 fn check_new(target: &Path, shown: &str) -> Result<(), String> {
-    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let bundled = name.starts_with("index");
     if bundled && !name.starts_with("index.") {
         let folder = shown.rsplit_once('/').map_or(shown, |(f, _)| f);
@@ -346,7 +368,9 @@ fn check_new(target: &Path, shown: &str) -> Result<(), String> {
         ));
     }
     if target.exists() {
-        return Err(format!("{shown} exists already: give the new entry another title"));
+        return Err(format!(
+            "{shown} exists already: give the new entry another title"
+        ));
     }
     Ok(())
 }
@@ -362,7 +386,10 @@ fn content_folder(path: &str) -> &str {
 
 /// `x/index.ru.md` → `x/index.kk.md` for `lang` kk.
 fn sibling(path: &Path, lang: &str) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let stem = name.trim_end_matches(".md");
     let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
     path.with_file_name(format!("{stem}.{lang}.md"))
@@ -376,7 +403,9 @@ fn front_matter(raw: &str) -> Option<serde_yaml::Mapping> {
 /// A translation Decap writes although nothing was entered: `"\n"`, or an empty front matter.
 fn is_blank(raw: &str) -> bool {
     let stripped = raw.trim();
-    stripped.is_empty() || stripped == "---\n---" || stripped.trim_matches(['-', '\n', ' ']).is_empty()
+    stripped.is_empty()
+        || stripped == "---\n---"
+        || stripped.trim_matches(['-', '\n', ' ']).is_empty()
 }
 
 fn text<'a>(params: &'a Value, key: &str) -> Result<&'a str, String> {
@@ -387,7 +416,8 @@ fn text<'a>(params: &'a Value, key: &str) -> Result<&'a str, String> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -413,7 +443,11 @@ mod tests {
     fn site() -> (tempfile::TempDir, Backend) {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("content/projects")).expect("mkdir");
-        std::fs::write(dir.path().join("content/projects/a.kk.md"), "---\ntitle: А\n---\nМәтін\n").expect("write");
+        std::fs::write(
+            dir.path().join("content/projects/a.kk.md"),
+            "---\ntitle: А\n---\nМәтін\n",
+        )
+        .expect("write");
         std::fs::write(dir.path().join("secret.txt"), "no").expect("write");
         let backend = Backend::new(dir.path());
         (dir, backend)
@@ -421,16 +455,32 @@ mod tests {
 
     fn ask(backend: &Backend, request: Value) -> (u16, Value) {
         let answer = backend.answer(request.to_string().as_bytes());
-        (answer.status, serde_json::from_str(&answer.body).expect("json"))
+        (
+            answer.status,
+            serde_json::from_str(&answer.body).expect("json"),
+        )
     }
 
     #[test]
     fn paths_outside_content_and_static_are_refused() {
         let (_dir, backend) = site();
-        for path in ["../secret.txt", "/etc/passwd", "secret.txt", "content/../secret.txt", "content\\..\\secret.txt", "C:/x"] {
-            let (status, body) = ask(&backend, json!({"action": "getEntry", "params": {"path": path}}));
+        for path in [
+            "../secret.txt",
+            "/etc/passwd",
+            "secret.txt",
+            "content/../secret.txt",
+            "content\\..\\secret.txt",
+            "C:/x",
+        ] {
+            let (status, body) = ask(
+                &backend,
+                json!({"action": "getEntry", "params": {"path": path}}),
+            );
             assert_eq!(status, 422, "{path}");
-            assert!(body["error"].as_str().expect("error").contains("outside"), "{path}: {body}");
+            assert!(
+                body["error"].as_str().expect("error").contains("outside"),
+                "{path}: {body}"
+            );
         }
     }
 
@@ -439,31 +489,57 @@ mod tests {
     fn a_symbolic_link_out_of_content_is_refused() {
         let (dir, backend) = site();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("content/out")).expect("symlink");
-        let (status, body) = ask(&backend, json!({"action": "getEntry", "params": {"path": "content/out/secret.txt"}}));
+        let (status, body) = ask(
+            &backend,
+            json!({"action": "getEntry", "params": {"path": "content/out/secret.txt"}}),
+        );
         assert_eq!(status, 422);
-        assert!(body["error"].as_str().expect("error").contains("symbolic link"), "{body}");
+        assert!(
+            body["error"]
+                .as_str()
+                .expect("error")
+                .contains("symbolic link"),
+            "{body}"
+        );
     }
 
     #[test]
     fn entries_are_listed_and_read_with_their_hash() {
         let (_dir, backend) = site();
-        let (status, body) = ask(&backend, json!({"action": "entriesByFolder", "params": {"folder": "content/projects", "extension": "md", "depth": 2}}));
+        let (status, body) = ask(
+            &backend,
+            json!({"action": "entriesByFolder", "params": {"folder": "content/projects", "extension": "md", "depth": 2}}),
+        );
         assert_eq!(status, 200);
         assert_eq!(body[0]["file"]["path"], "content/projects/a.kk.md");
         assert_eq!(body[0]["file"]["id"].as_str().map(str::len), Some(64));
-        let (_, body) = ask(&backend, json!({"action": "getEntry", "params": {"path": "content/projects/none.kk.md"}}));
+        let (_, body) = ask(
+            &backend,
+            json!({"action": "getEntry", "params": {"path": "content/projects/none.kk.md"}}),
+        );
         assert_eq!(body["data"], Value::Null);
         let (status, body) = ask(&backend, json!({"action": "nope"}));
-        assert_eq!((status, body["error"].as_str()), (422, Some("Unknown action nope")));
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (422, Some("Unknown action nope"))
+        );
     }
 
     #[test]
     fn a_new_entry_may_not_join_an_existing_bundle() {
         let (_dir, backend) = site();
-        let (status, body) = ask(&backend, json!({"action": "persistEntry", "params": {
+        let (status, body) = ask(
+            &backend,
+            json!({"action": "persistEntry", "params": {
             "dataFiles": [{"path": "content/projects/a/index-1.kk.md", "slug": "a/index-1", "raw": "---\ntitle: x\n---\n"}],
-            "assets": [], "options": {"newEntry": true}}}));
+            "assets": [], "options": {"newEntry": true}}}),
+        );
         assert_eq!(status, 422, "{body}");
-        assert!(body["error"].as_str().expect("error").contains("exists already"));
+        assert!(
+            body["error"]
+                .as_str()
+                .expect("error")
+                .contains("exists already")
+        );
     }
 }

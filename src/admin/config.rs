@@ -154,7 +154,10 @@ fn folder_collection(name: &str, folder: &str, fields: Vec<Value>, lang: &str) -
         ("format", text("frontmatter")),
         ("i18n", Value::Bool(true)),
         ("summary", text("{{title}}")),
-        ("sortable_fields", Value::Sequence(vec![text("date"), text("title")])),
+        (
+            "sortable_fields",
+            Value::Sequence(vec![text("date"), text("title")]),
+        ),
         ("fields", Value::Sequence(fields)),
     ])
 }
@@ -186,7 +189,10 @@ fn pages_collection(fields: Vec<Value>, lang: &str) -> Value {
 /// item of its own here.
 fn home_collection(site: &Site, fields: &Fields, lang: &str) -> Value {
     let mut files = Vec::new();
-    for (key, folder) in [("home.site", "content"), ("home.projects", "content/projects")] {
+    for (key, folder) in [
+        ("home.site", "content"),
+        ("home.projects", "content/projects"),
+    ] {
         for language in site.config.languages() {
             let name = format!("{}-{}", key.trim_start_matches("home."), language.code);
             files.push(map([
@@ -195,7 +201,10 @@ fn home_collection(site: &Site, fields: &Fields, lang: &str) -> Value {
                     "label",
                     text(&format!("{} — {}", label(key, lang), language.name)),
                 ),
-                ("file", text(&format!("{folder}/_index.{}.md", language.code))),
+                (
+                    "file",
+                    text(&format!("{folder}/_index.{}.md", language.code)),
+                ),
                 ("fields", Value::Sequence(fields.home())),
             ]));
         }

@@ -86,7 +86,13 @@ impl Fields<'_> {
     }
 
     /// A select whose options are `(value, label)`.
-    fn select(&self, name: &str, key: &str, options: Vec<(String, String)>, multiple: bool) -> Value {
+    fn select(
+        &self,
+        name: &str,
+        key: &str,
+        options: Vec<(String, String)>,
+        multiple: bool,
+    ) -> Value {
         let mut field = self.field(name, key, "select", I18n::Duplicate, false);
         let options = options
             .into_iter()
@@ -147,7 +153,13 @@ impl Fields<'_> {
     /// describing it are not.
     fn image(&self, name: &str) -> Vec<Value> {
         vec![
-            self.field("src", &format!("{name}.src"), "image", I18n::Duplicate, false),
+            self.field(
+                "src",
+                &format!("{name}.src"),
+                "image",
+                I18n::Duplicate,
+                false,
+            ),
             self.string("alt", "cover.alt", I18n::Own, false),
         ]
     }
@@ -170,7 +182,12 @@ impl Fields<'_> {
             .config
             .term_keys(taxonomy)
             .into_iter()
-            .map(|key| (key.to_string(), self.all_languages(|lang| self.config.term_label(taxonomy, key, lang))))
+            .map(|key| {
+                (
+                    key.to_string(),
+                    self.all_languages(|lang| self.config.term_label(taxonomy, key, lang)),
+                )
+            })
             .collect();
         let multiple = *taxonomy != Taxonomy::District;
         let mut field = self.select(taxonomy.key(), taxonomy.key(), options, multiple);
@@ -324,7 +341,10 @@ impl Fields<'_> {
 
     /// A select whose option labels are the values themselves (paper sizes).
     fn choice_free(&self, name: &str, values: &[&str]) -> Value {
-        let options = values.iter().map(|v| (v.to_string(), v.to_string())).collect();
+        let options = values
+            .iter()
+            .map(|v| (v.to_string(), v.to_string()))
+            .collect();
         self.select(name, name, options, false)
     }
 }
@@ -334,12 +354,31 @@ impl Fields<'_> {
 pub(crate) fn inherited(folder: &str, config: &Config) -> Vec<String> {
     let fixed: &[&str] = match folder {
         "projects" => &[
-            "date", "district", "topics", "status", "period", "beneficiaries", "cover", "gallery",
-            "partners", "budget", "booklet", "slug",
+            "date",
+            "district",
+            "topics",
+            "status",
+            "period",
+            "beneficiaries",
+            "cover",
+            "gallery",
+            "partners",
+            "budget",
+            "booklet",
+            "slug",
         ],
         "booklets" => &[
-            "print_run", "date", "cover", "stories", "paper", "editions", "story_start",
-            "cover_layout", "creep_mm", "partners", "slug",
+            "print_run",
+            "date",
+            "cover",
+            "stories",
+            "paper",
+            "editions",
+            "story_start",
+            "cover_layout",
+            "creep_mm",
+            "partners",
+            "slug",
         ],
         _ => &["date", "weight", "slug"],
     };

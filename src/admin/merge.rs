@@ -20,7 +20,12 @@ struct Chunk {
 /// The file to write for `new` (what Decap sent). `old` is the file on disk, if any; `base`
 /// the default language's front matter when `new` is a translation, and `inherited` the keys
 /// a translation takes from it.
-pub(crate) fn merge(old: Option<&str>, new: &str, base: Option<&Mapping>, inherited: &[String]) -> String {
+pub(crate) fn merge(
+    old: Option<&str>,
+    new: &str,
+    base: Option<&Mapping>,
+    inherited: &[String],
+) -> String {
     let Some((new_yaml, new_body)) = split(new) else {
         return new.to_string();
     };
@@ -32,7 +37,8 @@ pub(crate) fn merge(old: Option<&str>, new: &str, base: Option<&Mapping>, inheri
         let mapping: Mapping = serde_yaml::from_str(&chunk.text).ok()?;
         mapping.get(key).cloned()
     };
-    let find = |chunks: &[Chunk], key: &str| chunks.iter().position(|c| c.key.as_deref() == Some(key));
+    let find =
+        |chunks: &[Chunk], key: &str| chunks.iter().position(|c| c.key.as_deref() == Some(key));
 
     let mut out: Vec<String> = Vec::new();
     // The old order first: a key keeps its place.
@@ -60,11 +66,15 @@ pub(crate) fn merge(old: Option<&str>, new: &str, base: Option<&Mapping>, inheri
         }
     }
     for chunk in &new_chunks {
-        let Some(key) = chunk.key.as_deref() else { continue };
+        let Some(key) = chunk.key.as_deref() else {
+            continue;
+        };
         if find(&old_chunks, key).is_some() {
             continue;
         }
-        let Some(fresh) = value(chunk).map(prune) else { continue };
+        let Some(fresh) = value(chunk).map(prune) else {
+            continue;
+        };
         if is_empty(&fresh) {
             continue;
         }
@@ -193,11 +203,17 @@ mod tests {
 
     #[test]
     fn a_translation_gets_no_copy_of_what_it_inherits() {
-        let base: Mapping = serde_yaml::from_str("title: Жоба\ndate: 2023-12-06\nstatus: active\n").expect("yaml");
+        let base: Mapping =
+            serde_yaml::from_str("title: Жоба\ndate: 2023-12-06\nstatus: active\n").expect("yaml");
         let decap = "---\ntitle: Проект\ndate: 2023-12-06\nstatus: completed\n---\nТекст\n";
         let inherited = vec!["date".to_string(), "status".to_string()];
         assert_eq!(
-            merge(Some("---\ntitle: Проект\n---\nТекст\n"), decap, Some(&base), &inherited),
+            merge(
+                Some("---\ntitle: Проект\n---\nТекст\n"),
+                decap,
+                Some(&base),
+                &inherited
+            ),
             "---\ntitle: Проект\nstatus: completed\n---\nТекст\n"
         );
     }

@@ -41,7 +41,12 @@ pub(crate) enum Mode {
 }
 
 /// Write the editor's files into `admin/` of `sink`.
-pub(crate) fn write(site: &Site, theme: &Theme, sink: &dyn Sink, mode: &Mode) -> Result<(), Diagnostic> {
+pub(crate) fn write(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    mode: &Mode,
+) -> Result<(), Diagnostic> {
     let config = &site.config;
     let default_lang = config::default_ui_language(config);
     let put = |name: &str, bytes: &[u8]| sink.write(&format!("{ADMIN_DIR}/{name}"), bytes);
@@ -62,7 +67,10 @@ pub(crate) fn write(site: &Site, theme: &Theme, sink: &dyn Sink, mode: &Mode) ->
         "egiz-admin.js",
         assets::admin_js(default_lang, &config::UI_LANGUAGES, &styles).as_bytes(),
     )?;
-    put("config.yml", config::config_yaml(site, mode, default_lang).as_bytes())?;
+    put(
+        "config.yml",
+        config::config_yaml(site, mode, default_lang).as_bytes(),
+    )?;
     for lang in config::UI_LANGUAGES {
         put(
             &format!("config.{lang}.yml"),
@@ -90,13 +98,19 @@ fn titles(site: &Site) -> String {
             .collect()
     };
     let mut all = serde_json::Map::new();
-    all.insert("_default".into(), site.config.default_language.clone().into());
+    all.insert(
+        "_default".into(),
+        site.config.default_language.clone().into(),
+    );
     for (name, entries) in [
         ("stories", &site.stories),
         ("booklets", &site.booklets),
         ("pages", &site.pages),
     ] {
-        all.insert(name.into(), serde_json::to_value(of(entries)).unwrap_or_default());
+        all.insert(
+            name.into(),
+            serde_json::to_value(of(entries)).unwrap_or_default(),
+        );
     }
     serde_json::Value::Object(all).to_string()
 }

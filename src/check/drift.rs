@@ -20,9 +20,25 @@ const SAME_SAVE: i64 = 60;
 /// Fields that mean the same in every language (egiz copies them into translations): a change
 /// to them alone leaves nothing to translate.
 const NEUTRAL: [&str; 19] = [
-    "date", "district", "topics", "status", "period", "beneficiaries", "partners", "budget",
-    "booklet", "slug", "weight", "print_run", "stories", "paper", "editions", "story_start",
-    "cover_layout", "creep_mm", "extra",
+    "date",
+    "district",
+    "topics",
+    "status",
+    "period",
+    "beneficiaries",
+    "partners",
+    "budget",
+    "booklet",
+    "slug",
+    "weight",
+    "print_run",
+    "stories",
+    "paper",
+    "editions",
+    "story_start",
+    "cover_layout",
+    "creep_mm",
+    "extra",
 ];
 
 /// When each content file last changed, in seconds since 1970, and how that was learnt.
@@ -50,7 +66,10 @@ impl Times {
         if let Some(time) = self.git.get(relative) {
             return Some(*time);
         }
-        let modified = std::fs::metadata(self.root.join(relative)).ok()?.modified().ok()?;
+        let modified = std::fs::metadata(self.root.join(relative))
+            .ok()?
+            .modified()
+            .ok()?;
         Some(modified.duration_since(UNIX_EPOCH).ok()?.as_secs() as i64)
     }
 
@@ -68,10 +87,25 @@ impl Times {
 /// git repository or without git.
 fn git_times(root: &Path) -> Option<HashMap<PathBuf, i64>> {
     let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     };
-    let log = git(&["log", "--format=@%ct", "--name-only", "--relative", "--no-renames", "--", "content"])?;
+    let log = git(&[
+        "log",
+        "--format=@%ct",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "--",
+        "content",
+    ])?;
     let mut times = HashMap::new();
     let mut current = None;
     for line in log.lines() {
@@ -82,7 +116,14 @@ fn git_times(root: &Path) -> Option<HashMap<PathBuf, i64>> {
         }
     }
     // Files changed since their last commit are as new as their modification time.
-    let status = git(&["status", "--porcelain", "--no-renames", "--untracked-files=all", "--", "content"])?;
+    let status = git(&[
+        "status",
+        "--porcelain",
+        "--no-renames",
+        "--untracked-files=all",
+        "--",
+        "content",
+    ])?;
     for line in status.lines() {
         if let Some(path) = line.get(3..) {
             let path = path.trim_matches('"');
@@ -116,8 +157,14 @@ fn entry_drift(site: &Site, entry: &Entry, times: &Times) -> Vec<Diagnostic> {
     };
     let tolerance = if times.from_git { 0 } else { SAME_SAVE };
     let mut found = Vec::new();
-    for page in entry.pages.iter().filter(|p| p.lang != default && p.borrowed_from.is_none()) {
-        let Some(time) = times.of(&page.source) else { continue };
+    for page in entry
+        .pages
+        .iter()
+        .filter(|p| p.lang != default && p.borrowed_from.is_none())
+    {
+        let Some(time) = times.of(&page.source) else {
+            continue;
+        };
         if base_time - time <= tolerance {
             continue;
         }
@@ -151,8 +198,15 @@ fn entry_drift(site: &Site, entry: &Entry, times: &Times) -> Vec<Diagnostic> {
 /// translation inherits the change and is not behind.
 fn only_facts_changed(site: &Site, base: &Path, since: i64) -> bool {
     let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git").arg("-C").arg(&site.root).args(args).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&site.root)
+            .args(args)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     };
     let shown = base.to_string_lossy().replace('\\', "/");
     let Some(log) = git(&["log", "--format=%H %ct", "--", &shown]) else {
@@ -169,7 +223,11 @@ fn only_facts_changed(site: &Site, base: &Path, since: i64) -> bool {
     ) else {
         return false;
     };
-    let custom: Vec<String> = site.config.custom_taxonomies().map(|t| t.key().to_string()).collect();
+    let custom: Vec<String> = site
+        .config
+        .custom_taxonomies()
+        .map(|t| t.key().to_string())
+        .collect();
     translated(&old, &custom).is_some_and(|old| Some(old) == translated(&new, &custom))
 }
 
@@ -177,7 +235,11 @@ fn only_facts_changed(site: &Site, base: &Path, since: i64) -> bool {
 fn translated(text: &str, custom: &[String]) -> Option<(String, serde_yaml::Mapping)> {
     let split = crate::content::frontmatter::split(text, Path::new("")).ok()?;
     let mut mapping: serde_yaml::Mapping = serde_yaml::from_str(split.yaml).ok()?;
-    for key in NEUTRAL.iter().copied().chain(custom.iter().map(String::as_str)) {
+    for key in NEUTRAL
+        .iter()
+        .copied()
+        .chain(custom.iter().map(String::as_str))
+    {
         mapping.remove(key);
     }
     Some((split.body.trim().to_string(), mapping))

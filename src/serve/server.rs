@@ -96,7 +96,14 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
             413 => "413 Payload Too Large",
             _ => "422 Unprocessable Entity",
         };
-        let _ = respond(&mut stream, status, "application/json; charset=utf-8", &[], answer.body.as_bytes(), false);
+        let _ = respond(
+            &mut stream,
+            status,
+            "application/json; charset=utf-8",
+            &[],
+            answer.body.as_bytes(),
+            false,
+        );
         return;
     }
     let head_only = method == "HEAD";
@@ -171,7 +178,9 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
             Ok(_) => {}
             Err(_) => return None,
         }
-        let Some((name, value)) = header.split_once(':') else { continue };
+        let Some((name, value)) = header.split_once(':') else {
+            continue;
+        };
         let value = value.trim().to_string();
         match name.trim().to_ascii_lowercase().as_str() {
             "content-length" => length = value.parse().unwrap_or(0),
@@ -203,12 +212,18 @@ fn api(request: &Request, shared: &Shared) -> Answer {
         return refuse(403, "the editor's local backend is off");
     };
     if !request.content_type.starts_with("application/json") {
-        return refuse(403, "the local backend accepts JSON (Content-Type: application/json) only");
+        return refuse(
+            403,
+            "the local backend accepts JSON (Content-Type: application/json) only",
+        );
     }
     if let Some(origin) = &request.origin
         && !same_origin(origin, &shared.origin)
     {
-        return refuse(403, &format!("pages from {origin} may not use the local backend"));
+        return refuse(
+            403,
+            &format!("pages from {origin} may not use the local backend"),
+        );
     }
     if request.too_large {
         return refuse(413, "the file is larger than 50 MB");
