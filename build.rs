@@ -14,7 +14,7 @@ fn main() {
     collect(&root, &root, &mut files);
     files.sort();
     let mut code = String::from(
-        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for (relative, absolute) in &files {
         println!("cargo:rerun-if-changed={absolute}");

@@ -12,7 +12,7 @@ use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
 /// The file name of the configuration inside a site folder.
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +179,7 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
+    /// Reads `base_url`: an absolute http(s) URL, with a sub-path or none.
     pub fn parse(url: &str) -> Result<BaseUrl, String> {
         let url = url.trim();
         let rest = url
@@ -625,7 +626,7 @@ fn is_language_code(code: &str) -> bool {
 }
 
 /// Term keys appear in URLs, so they are restricted to what a URL segment can hold unescaped.
-pub fn is_term_key(key: &str) -> bool {
+pub(crate) fn is_term_key(key: &str) -> bool {
     !key.is_empty()
         && key
             .chars()

@@ -106,20 +106,21 @@ pub use booklets::{
     build_booklets, print_story,
 };
 pub use build::{BuildOptions, BuildReport, build};
+pub use check::Coverage;
 pub use check::{CheckReport, check};
 pub use config::BaseUrl;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use i18n::slugify;
 pub use progress::enable as show_progress;
 pub use scaffold::{init, new_story};
-pub use serve::{Report as ServeReport, ServeOptions, serve};
+pub use serve::{Report as ServeReport, ServeOptions, Update as ServeUpdate, serve};
+pub use web::images::Stats as ImageStats;
 
 /// Parts of the engine the integration tests look into (`tests/suite/`): not an API, and it may
 /// change with any release.
 #[doc(hidden)]
 pub mod internals {
     pub use crate::config::load as load_config;
-    pub use crate::content::{Site, load as load_site};
+    pub use crate::content::load as load_site;
     pub use crate::print::engine::Engine;
     pub use crate::print::hyphenate::HyphLang;
     pub use crate::print::report::ink_outside;

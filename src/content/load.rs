@@ -69,10 +69,12 @@ impl ParseCache {
     }
 
     /// How many files are cached.
+    /// How many files it holds.
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
+    /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

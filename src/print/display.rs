@@ -118,7 +118,7 @@ pub struct Outline {
 }
 
 /// Moves a draw by (`dx`, `dy`).
-pub fn translate(draw: &mut Draw, dx: f32, dy: f32) {
+pub(crate) fn translate(draw: &mut Draw, dx: f32, dy: f32) {
     let shift = |x: &mut Pt, y: &mut Pt| {
         x.0 += dx;
         y.0 += dy;

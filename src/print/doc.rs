@@ -53,7 +53,7 @@ pub enum Block {
         text: String,
         by: Option<String>,
     },
-    CodeBlock(String),
+    Code(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -104,7 +104,7 @@ pub struct Style {
 /// a heading or table cell is replaced by its alt text, and a linked image loses its link).
 /// Raw HTML tags are dropped and the text between them kept. Footnotes are numbered in the
 /// order their references occur in the Markdown; definitions never referenced are dropped.
-pub fn parse(markdown: &str) -> Document {
+pub(crate) fn parse(markdown: &str) -> Document {
     let options = crate::markdown::options();
     let mut builder = Builder {
         heading_ids: crate::markdown::heading_ids(markdown).into_iter(),
@@ -326,7 +326,7 @@ impl Builder {
                     code.pop();
                 }
                 self.leaf = None;
-                self.push_block(Block::CodeBlock(code));
+                self.push_block(Block::Code(code));
             }
             TagEnd::HtmlBlock => {
                 let text = html_text(&std::mem::take(&mut self.raw));

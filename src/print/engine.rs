@@ -34,8 +34,11 @@ pub struct Typeset<'a> {
 
 /// Fonts, settings and UI strings, ready to set any number of documents (in parallel).
 pub struct Engine {
+    /// The embedded faces.
     pub fonts: FontSet,
+    /// The theme's print settings.
     pub settings: PrintSettings,
+    /// The theme's UI strings (fact labels, contents, folios).
     pub strings: StringTable,
 }
 
@@ -173,7 +176,7 @@ impl Engine {
 
 /// Characters of a page's title (set in the headings face), summary and text (body face) that
 /// the fonts do not have, each once, with the part it was found in.
-pub fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static str)> {
+pub(crate) fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static str)> {
     let heading = fonts.face(FaceKey {
         family: Family::Sans,
         bold: true,

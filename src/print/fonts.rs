@@ -25,7 +25,7 @@ pub struct FaceKey {
 }
 
 /// The face of `family` with the given weight and slant.
-pub fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
+pub(crate) fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
     FaceKey {
         family,
         bold,

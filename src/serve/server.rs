@@ -16,7 +16,7 @@ use super::reload::{self, EVENTS_PATH, Event, Hub};
 
 /// What the server currently serves: the last version of the site that built.
 #[derive(Default)]
-pub struct Served {
+pub(crate) struct Served {
     /// Output-relative path (`kk/projects/x/index.html`) → file.
     pub files: HashMap<String, Body>,
     /// `/civic/`: every address of the site starts with it.
@@ -27,23 +27,23 @@ pub struct Served {
 
 /// The state shared by the rebuild loop and the connections.
 #[derive(Default)]
-pub struct Shared {
+pub(crate) struct Shared {
     pub served: RwLock<Served>,
     pub hub: Hub,
 }
 
 impl Shared {
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
         self.served.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+    pub(crate) fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
         self.served.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 /// Answer connections on `listener` until the process ends.
-pub fn run(listener: TcpListener, shared: Arc<Shared>) {
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) {
     for stream in listener.incoming().flatten() {
         let shared = shared.clone();
         std::thread::spawn(move || handle(stream, &shared));
@@ -51,7 +51,7 @@ pub fn run(listener: TcpListener, shared: Arc<Shared>) {
 }
 
 /// Open the listening socket; a port in use is a plain error with a hint.
-pub fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
+pub(crate) fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
     TcpListener::bind((bind, port)).map_err(|err| {
         Diagnostic::error(format!("cannot listen on {bind}:{port}: {err}"))
             .with_hint("another program may use this port: try `egiz serve --port 1112`")
@@ -60,7 +60,7 @@ pub fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
 
 /// How the server answers one request.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Reply {
+pub(crate) enum Reply {
     Found {
         content_type: &'static str,
         body: Vec<u8>,
@@ -137,7 +137,7 @@ fn read_request(stream: &TcpStream) -> Option<(String, String)> {
 /// Where a request goes, the same way a static host would serve the built folder: `DIR/` is
 /// `DIR/index.html`, `DIR` without its slash is redirected, and addresses outside the base path
 /// lead to it.
-pub fn route(target: &str, served: &Served) -> Reply {
+pub(crate) fn route(target: &str, served: &Served) -> Reply {
     let path = target.split(['?', '#']).next().unwrap_or("");
     if path == EVENTS_PATH {
         return Reply::Events;

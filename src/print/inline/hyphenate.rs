@@ -6,9 +6,13 @@ use std::sync::OnceLock;
 
 /// The hyphenation pattern set to use for a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Which hyphenation patterns a text takes.
 pub enum HyphLang {
+    /// Our own Liang patterns for Kazakh.
     Kazakh,
+    /// The Russian patterns of hypher.
     Russian,
+    /// No hyphenation (other languages).
     None,
 }
 
@@ -41,7 +45,7 @@ const EXPLICIT_HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 /// a word of its own; the explicit hyphens themselves are not returned. Parts that contain
 /// anything but Cyrillic letters (digits, Latin letters, apostrophes), or have fewer than 5
 /// letters, get no points.
-pub fn hyphenation_points(word: &str, lang: HyphLang) -> Vec<usize> {
+pub(crate) fn hyphenation_points(word: &str, lang: HyphLang) -> Vec<usize> {
     if lang == HyphLang::None {
         return Vec::new();
     }

@@ -23,8 +23,8 @@ use embed::EmbeddedFont;
 use images::Image;
 use ops::{PageOps, image_resource, pt};
 
-pub use error::PdfError;
-pub use fixup::Meta;
+pub(crate) use error::PdfError;
+pub(crate) use fixup::Meta;
 
 /// Collects images, then writes all pages at once.
 pub struct PdfWriter<'a> {
