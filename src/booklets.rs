@@ -248,7 +248,7 @@ pub struct PrintedFile {
 }
 
 /// `egiz print`: typeset one story as a PDF per language, `NAME.LANG.pdf` in the folder the
-/// user names (each written whole, see [`crate::output::write_file`]).
+/// user names (each written whole: temporary file, then rename).
 pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnostics), Diagnostics> {
     let (site, mut warnings) = crate::content::load(&options.site, None)?;
     let Some(entry) = site.stories.iter().find(|e| e.name == options.story) else {

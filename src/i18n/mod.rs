@@ -12,7 +12,7 @@ mod strings;
 pub(crate) use collate::collation_key;
 pub(crate) use dates::{Date, DateStyle, format_date, rfc3339};
 pub(crate) use numbers::{format_decimal, format_integer, format_money, format_quantity};
-pub(crate) use slug::slugify;
+pub use slug::slugify;
 pub(crate) use strings::StringTable;
 
 /// The languages this layer has rules for.

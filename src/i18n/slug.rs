@@ -19,8 +19,9 @@ impl Table {
     }
 }
 
-/// A URL slug by the Kazakh table; see [`slugify_in`].
-pub(crate) fn slugify(text: &str) -> String {
+/// A URL slug: Kazakh and Russian letters transliterated by the Kazakh table (`қ` → `q`,
+/// `ң` → `ng`, `ү` → `u`), lowercase, words joined by `-`, nothing but `a-z`, `0-9` and `-`.
+pub fn slugify(text: &str) -> String {
     slugify_in(text, "kk")
 }
 
