@@ -1,12 +1,12 @@
 //! A site that lives under a sub-path (`https://org.github.io/ngo-site/`): every link the build
 //! writes must stay under that path and lead to a file that exists, and `--base-url` moves it.
 
-mod common;
-
-use common::{
-    Base, Fixture, Target, broken_references, html_files, jpeg, md, parse_sitemap,
-    references_missing_base_path, resolve,
+use crate::support::files::html_files;
+use crate::support::links::{
+    Base, Target, broken_references, references_missing_base_path, resolve,
 };
+use crate::support::site::{Fixture, jpeg, md};
+use crate::support::xml::parse_sitemap;
 
 const SUB_PATH_SITE: &str = "\
 title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }
@@ -208,8 +208,8 @@ fn base_url_option_that_is_not_an_address_is_a_site_error() {
     let site = sub_path_site();
     let run = site.build_with(&["--base-url", "ngo-site"]);
     run.assert_code(1);
-    assert!(run.stderr.contains("base_url"), "{}", run.stderr);
-    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    run.assert_stderr_has("base_url");
+    run.assert_stderr_has("hint:");
     assert!(!site.out().exists());
 }
 

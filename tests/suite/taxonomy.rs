@@ -3,9 +3,8 @@
 //! language; an index per taxonomy with counts; year pages from the stories' dates; Russian
 //! plural forms; and the dates of story pages in both languages.
 
-mod common;
-
-use common::{Fixture, Page, md};
+use crate::support::html::Page;
+use crate::support::site::{Fixture, md};
 
 /// A story written in both languages (facts in the Kazakh file).
 fn pair(site: &Fixture, name: &str, facts: &str) {

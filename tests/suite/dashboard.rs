@@ -3,9 +3,8 @@
 //! copies printed summed over content/booklets), and accessible charts: inline SVG with
 //! `<title>` and `<desc>`, and a table with the same figures.
 
-mod common;
-
-use common::{Fixture, Page, md};
+use crate::support::html::Page;
+use crate::support::site::{Fixture, md};
 
 /// Four projects: two in both languages (the Russian file of one disagrees on beneficiaries,
 /// the Kazakh figure counts), one only in Kazakh, one only in Russian; three districts, one

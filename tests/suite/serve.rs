@@ -1,11 +1,11 @@
 //! `egiz serve`: the real binary on a free loopback port, fetched over HTTP while a story is
 //! edited, broken and fixed.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Fixture, Server, md, wait_for};
+use crate::support::files::html_files;
+use crate::support::server::{Server, wait_for};
+use crate::support::site::{Fixture, md};
 
 const SITE_UNDER_PATH: &str = "\
 title: { kk: Бастамалар, ru: Инициативы }
@@ -182,7 +182,7 @@ fn a_new_story_and_a_template_change_are_served() {
 fn built_output_has_no_reload_script() {
     let fixture = site();
     fixture.build_ok();
-    for file in common::html_files(&fixture.out()) {
+    for file in html_files(&fixture.out()) {
         let text = std::fs::read_to_string(fixture.out().join(&file)).expect("read");
         assert!(!text.contains("__egiz"), "{file} has the reload script");
     }

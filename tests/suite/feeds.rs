@@ -3,12 +3,13 @@
 //! absolute under base_url (also a sub-path one, and one given with `--base-url`), and a link to
 //! the feed in the head of every page of the language.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Fixture, html_files, md};
 use quick_xml::events::Event;
+
+use crate::support::files::html_files;
+use crate::support::site::{Fixture, md};
+use crate::support::xml::unescape;
 
 /// One XML element: its name as written (with prefix), attributes (entities resolved), the text
 /// directly inside it, and its child elements.
@@ -43,14 +44,6 @@ impl Element {
         }
         all
     }
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 fn element(start: &quick_xml::events::BytesStart) -> Element {
