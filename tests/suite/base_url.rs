@@ -5,24 +5,19 @@ use crate::support::files::html_files;
 use crate::support::links::{
     Base, Target, broken_references, references_missing_base_path, resolve,
 };
-use crate::support::site::{Fixture, jpeg, md};
+use crate::support::site::{
+    BALKHASH_ONLY, Fixture, add_bundle_y_and_kazakh_only_z, kk_ru_site_yaml, md,
+};
 use crate::support::xml::parse_sitemap;
-
-const SUB_PATH_SITE: &str = "\
-title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }
-base_url: https://org.github.io/ngo-site/
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
-taxonomies:
-  district:
-    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
-";
 
 /// Home texts, a plain page, a bundle story with images and links of every kind, and a story
 /// only in Kazakh.
 fn sub_path_site() -> Fixture {
-    let site = Fixture::with_config(SUB_PATH_SITE);
+    let site = Fixture::with_config(&kk_ru_site_yaml(
+        "{ kk: Азаматтық бастамалар, ru: Гражданские инициативы }",
+        "https://org.github.io/ngo-site/",
+        BALKHASH_ONLY,
+    ));
     site.write(
         "content/_index.kk.md",
         &md(
@@ -38,24 +33,14 @@ fn sub_path_site() -> Fixture {
         "content/about.kk.md",
         &md("title: Біз туралы", "[ЕҚЫҰ](https://www.osce.org/)\n"),
     )
-    .write("content/about.ru.md", &md("title: О нас", "Текст.\n"))
-    .write(
-        "content/projects/y/index.kk.md",
+    .write("content/about.ru.md", &md("title: О нас", "Текст.\n"));
+    add_bundle_y_and_kazakh_only_z(
+        &site,
         &md(
             "title: Бума\ndate: 2023-10-15\ndistrict: balkhash\ncover: { src: cover.jpg, alt: Балалар }\n\
              gallery:\n  - { src: photo.jpg, alt: Жарыс }",
             "![Жарыс](photo.jpg)\n\n[Біз туралы](/kk/about/#team) · [жоғары](#natizheler)\n\n## Нәтижелер\n",
         ),
-    )
-    .write(
-        "content/projects/y/index.ru.md",
-        &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
-    )
-    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
-    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
-    .write(
-        "content/projects/z.kk.md",
-        &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
     );
     site
 }

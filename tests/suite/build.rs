@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::support::files::html_files;
-use crate::support::site::{Fixture, add_story_pair, jpeg, md};
+use crate::support::site::{Fixture, add_bundle_y_and_kazakh_only_z, add_story_pair, jpeg, md};
 use crate::support::xml::parse_sitemap;
 
 /// A site with a story as two single files (`x`), a bundle story with images (`y`) and a story
@@ -12,22 +12,12 @@ use crate::support::xml::parse_sitemap;
 fn paired_site() -> Fixture {
     let site = Fixture::new();
     add_story_pair(&site, "x");
-    site.write(
-        "content/projects/y/index.kk.md",
+    add_bundle_y_and_kazakh_only_z(
+        &site,
         &md(
             "title: Бума\ndate: 2023-10-15\ncover: { src: cover.jpg, alt: Балалар }",
             "![Жарыс](photo.jpg)\n",
         ),
-    )
-    .write(
-        "content/projects/y/index.ru.md",
-        &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
-    )
-    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
-    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
-    .write(
-        "content/projects/z.kk.md",
-        &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
     );
     site.build_ok();
     site

@@ -180,33 +180,34 @@ fn file_names_with_dots_and_slashes_cannot_leave_the_output() {
     }
 }
 
+/// The bundle story `x` with `text` as its Kazakh file refers to a file outside the bundle: the
+/// build fails at the line holding `reference` and writes nothing at all.
+fn assert_refused(site: &Fixture, text: &str, reference: &str) {
+    let story = "content/projects/x/index.kk.md";
+    site.write(story, text);
+    let run = site.build();
+    run.assert_code(1);
+    run.error_for(story)
+        .assert_at_line_with_hint(line_of(text, reference));
+    assert_eq!(written_files(site), Vec::<String>::new());
+}
+
 #[test]
 fn image_reference_to_a_parent_folder_is_refused_and_nothing_is_written() {
     let site = Fixture::new();
+    site.write_bytes("secret.jpg", &jpeg(16, 12));
     let text = md(
         "title: Жоба\ndate: 2023-12-06",
         "![secret](../../../secret.jpg)\n",
     );
-    site.write("content/projects/x/index.kk.md", &text)
-        .write_bytes("secret.jpg", &jpeg(16, 12));
-    let run = site.build();
-    run.assert_code(1);
-    run.error_for("content/projects/x/index.kk.md")
-        .assert_at_line_with_hint(line_of(&text, "secret.jpg"));
-    assert_eq!(written_files(&site), Vec::<String>::new());
+    assert_refused(&site, &text, "secret.jpg");
 }
 
 #[test]
 fn cover_outside_the_bundle_is_refused() {
-    let site = Fixture::new();
     let text = md(
         "title: Жоба\ndate: 2023-12-06\ncover: { src: ../../../site.yaml }",
         "Мәтін.\n",
     );
-    site.write("content/projects/x/index.kk.md", &text);
-    let run = site.build();
-    run.assert_code(1);
-    run.error_for("content/projects/x/index.kk.md")
-        .assert_at_line_with_hint(line_of(&text, "cover:"));
-    assert_eq!(written_files(&site), Vec::<String>::new());
+    assert_refused(&Fixture::new(), &text, "cover:");
 }

@@ -11,9 +11,9 @@ pub struct Server {
     /// `http://127.0.0.1:PORT/base/`, as the server printed it.
     pub url: String,
     /// `127.0.0.1:PORT`.
-    pub address: String,
+    address: String,
     /// The server's stdout and stderr lines, as they come.
-    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -139,6 +139,16 @@ impl Server {
     pub fn log_text(&self) -> String {
         self.log.lock().expect("log").join("\n")
     }
+
+    /// Wait up to 2 s for `done`; if it never holds, fail with `what` and the server's log.
+    pub fn assert_soon(&self, what: &str, done: impl FnMut() -> bool) {
+        let held = wait_for(std::time::Duration::from_secs(2), done);
+        assert!(
+            held.is_some(),
+            "not within 2 s: {what}\n{}",
+            self.log_text()
+        );
+    }
 }
 
 impl Drop for Server {
@@ -157,7 +167,7 @@ pub struct Response {
 }
 
 /// Poll `done` every 10 ms until it holds or `limit` passed; how long it took, if it held.
-pub fn wait_for(
+fn wait_for(
     limit: std::time::Duration,
     mut done: impl FnMut() -> bool,
 ) -> Option<std::time::Duration> {

@@ -27,6 +27,20 @@ taxonomies:
     sport: { kk: Спорт, ru: Спорт }
 ";
 
+/// The `languages:` of every two-language fixture site: Kazakh first, then Russian.
+const KK_RU: &str =
+    "languages:\n  - { code: kk, name: Қазақша }\n  - { code: ru, name: Русский }\n";
+
+/// A `site.yaml` in Kazakh and Russian: the `title` and `base_url` lines, the languages, then
+/// `rest` as written (taxonomies and other settings).
+pub fn kk_ru_site_yaml(title: &str, base_url: &str, rest: &str) -> String {
+    format!("title: {title}\nbase_url: {base_url}\n{KK_RU}{rest}")
+}
+
+/// The `taxonomies:` of a site whose one district term is Balkhash.
+pub const BALKHASH_ONLY: &str =
+    "taxonomies:\n  district:\n    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }\n";
+
 /// The repository root, which is also the example site.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -94,17 +108,13 @@ impl Fixture {
         Fixture::with_config(SITE_YAML)
     }
 
+    /// A site with `site_yaml` as its configuration and no content yet.
     pub fn with_config(site_yaml: &str) -> Fixture {
-        let fixture = Fixture::bare();
-        fixture.write("site.yaml", site_yaml);
-        fixture
-    }
-
-    /// An empty site folder (no site.yaml).
-    pub fn bare() -> Fixture {
         let tmp = tempfile::tempdir().expect("create a temporary folder");
         std::fs::create_dir_all(tmp.path().join("site")).expect("create the site folder");
-        Fixture { tmp }
+        let fixture = Fixture { tmp };
+        fixture.write("site.yaml", site_yaml);
+        fixture
     }
 
     /// The temporary folder that holds both the site and the output.
@@ -167,6 +177,23 @@ impl Fixture {
         std::fs::read_to_string(&file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()))
     }
+}
+
+/// The bundle story `y` with `kk` as its Kazakh file, a Russian translation that shows
+/// `photo.jpg`, and 16 × 12 JPEGs `cover.jpg` and `photo.jpg`; and `z`, a story only in Kazakh.
+pub fn add_bundle_y_and_kazakh_only_z(fixture: &Fixture, kk: &str) {
+    fixture
+        .write("content/projects/y/index.kk.md", kk)
+        .write(
+            "content/projects/y/index.ru.md",
+            &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
+        )
+        .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
+        .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
+        .write(
+            "content/projects/z.kk.md",
+            &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
+        );
 }
 
 /// A pair of translated story files, `NAME.kk.md` and `NAME.ru.md`, with the usual facts in
