@@ -89,18 +89,17 @@ fn expect(case: Case) {
         assert!(!run.stderr.contains(&format!("{file}:")), "{}", run.stderr);
     }
     let error = run.error_for(case.file);
-    let text_of_file = || {
-        let (_, text) = case
-            .files
-            .iter()
-            .find(|(path, _)| *path == case.file)
-            .unwrap_or_else(|| panic!("{} is not among the files of the case", case.file));
-        text.as_str()
-    };
     match case.at {
         At::Anywhere => {}
         At::Line(line) => error.assert_at_line_with_hint(line),
-        At::LineWith(needle) => error.assert_at_line_with_hint(line_of(text_of_file(), needle)),
+        At::LineWith(needle) => {
+            let (_, text) = case
+                .files
+                .iter()
+                .find(|(path, _)| *path == case.file)
+                .unwrap_or_else(|| panic!("{} is not among the files of the case", case.file));
+            error.assert_at_line_with_hint(line_of(text, needle));
+        }
     }
     for part in case.message {
         assert!(
