@@ -334,7 +334,10 @@ impl Config {
 }
 
 /// Read and validate `site.yaml` in `site_dir`. `base_url` overrides the configured one.
-pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics), Diagnostics> {
+pub(crate) fn load(
+    site_dir: &Path,
+    base_url: Option<&str>,
+) -> Result<(Config, Diagnostics), Diagnostics> {
     let file = site_dir.join(CONFIG_FILE);
     let shown = PathBuf::from(CONFIG_FILE);
     let text = std::fs::read_to_string(&file).map_err(|err| {

@@ -101,16 +101,3 @@ pub use progress::enable as show_progress;
 pub use scaffold::{init, new_story};
 pub use serve::{Report as ServeReport, ServeOptions, Update as ServeUpdate, serve};
 pub use web::images::Stats as ImageStats;
-
-/// Parts of the engine the integration tests look into (`tests/suite/`): not an API, and it may
-/// change with any release.
-#[doc(hidden)]
-pub mod internals {
-    pub use crate::config::load as load_config;
-    pub use crate::content::load as load_site;
-    pub use crate::print::engine::Engine;
-    pub use crate::print::hyphenate::HyphLang;
-    pub use crate::print::report::ink_outside;
-    pub use crate::print::story::story_document;
-    pub use crate::theme::Theme;
-}

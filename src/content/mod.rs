@@ -6,7 +6,7 @@ pub(crate) mod booklets;
 pub(crate) mod coverage;
 mod fields;
 pub(crate) mod frontmatter;
-pub mod load;
+pub(crate) mod load;
 pub(crate) mod model;
 mod parsed;
 pub(crate) mod reserved;
@@ -14,5 +14,5 @@ pub(crate) mod schema;
 mod sources;
 
 pub(crate) use fields::{local_path, percent_decode};
-pub use load::load;
+pub(crate) use load::load;
 pub(crate) use model::{Asset, Entry, Kind, Page, Site};

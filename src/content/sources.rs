@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use super::model::{Asset, Kind};
 
 /// The folder of the content files inside a site.
-pub const CONTENT_DIR: &str = "content";
+pub(crate) const CONTENT_DIR: &str = "content";
 pub(super) const PROJECTS: &str = "projects";
 pub(super) const BOOKLETS: &str = "booklets";
 

@@ -11,14 +11,14 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A story's printable content.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     pub blocks: Vec<Block>,
     /// In order of first reference, numbered from 1.
     pub footnotes: Vec<Footnote>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     /// `level` is 1..=3 (deeper Markdown headings clamp to 3); `id` is the anchor the web page
     /// gives the heading ([`crate::markdown::heading_ids`]), unique in the Markdown.
     Heading {
@@ -57,14 +57,14 @@ pub enum Block {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ResultFigure {
+pub(crate) struct ResultFigure {
     /// Already formatted, e.g. "40 %".
     pub value: String,
     pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Footnote {
+pub(crate) struct Footnote {
     /// The label as written in its definition (`[^label]:`).
     pub label: String,
     pub number: u32,
@@ -72,7 +72,7 @@ pub struct Footnote {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Center,
     Right,
@@ -81,14 +81,14 @@ pub enum Align {
 
 /// A run of text in one style. Soft breaks are spaces, hard breaks `\n`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Inline {
+pub(crate) struct Inline {
     pub text: String,
     pub style: Style,
     pub link: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub struct Style {
+pub(crate) struct Style {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,

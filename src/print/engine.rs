@@ -10,7 +10,6 @@ use crate::theme::Theme;
 
 use super::doc::Document;
 use super::flow::paginate::{Paged, Running, paginate};
-use super::flow::report::LayoutReport;
 use super::flow::{Typesetter, layout};
 use super::fonts::{FaceKey, Family, FontSet};
 use super::inline::shape::missing_chars;
@@ -18,22 +17,21 @@ use super::pdf::{Meta, PdfWriter};
 use crate::theme::print::{FaceFiles, PrintSettings};
 
 /// A written PDF and what was learnt while making it.
-pub struct Pdf {
+pub(crate) struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
-    pub report: LayoutReport,
     pub warnings: Diagnostics,
 }
 
 /// Pages set but not yet written.
-pub struct Typeset<'a> {
+pub(crate) struct Typeset<'a> {
     pub paged: Paged,
     pub writer: PdfWriter<'a>,
     pub warnings: Diagnostics,
 }
 
 /// Fonts, settings and UI strings, ready to set any number of documents (in parallel).
-pub struct Engine {
+pub(crate) struct Engine {
     /// The embedded faces.
     pub fonts: FontSet,
     /// The theme's print settings.
@@ -45,7 +43,7 @@ pub struct Engine {
 impl Engine {
     /// Read the theme's `print:` settings and fonts. Missing settings take the defaults of a
     /// designed A5 leaflet; missing fonts the embedded Noto family.
-    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+    pub(crate) fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
         let (settings, dir) = match &theme.print {
             Some((value, file)) => {
                 let settings = PrintSettings::from_yaml(value, file)
@@ -75,7 +73,7 @@ impl Engine {
     }
 
     /// One language version of a story as a PDF.
-    pub fn story_pdf(&self, site: &Site, page: &Page) -> Result<Pdf, Diagnostics> {
+    pub(crate) fn story_pdf(&self, site: &Site, page: &Page) -> Result<Pdf, Diagnostics> {
         let document = super::story::story_document(site, page, &self.strings);
         let meta = Meta {
             title: page.title.clone(),
@@ -94,7 +92,12 @@ impl Engine {
     }
 
     /// Set `document` (whose images are files beside `page`) and write it.
-    pub fn write(&self, document: &Document, page: &Page, meta: &Meta) -> Result<Pdf, Diagnostics> {
+    pub(crate) fn write(
+        &self,
+        document: &Document,
+        page: &Page,
+        meta: &Meta,
+    ) -> Result<Pdf, Diagnostics> {
         let Typeset {
             paged,
             writer,
@@ -111,14 +114,13 @@ impl Engine {
         Ok(Pdf {
             bytes,
             pages,
-            report: paged.report,
             warnings,
         })
     }
 
     /// Set `document` into pages, with its images added to a PDF writer that is ready to
     /// finish them. (Tests look at the pages before they are written.)
-    pub fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
+    pub(crate) fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
         let ts = Typesetter {
             fonts: &self.fonts,
             settings: &self.settings,

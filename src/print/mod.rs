@@ -24,10 +24,8 @@ pub(crate) mod flow;
 pub(crate) mod fonts;
 pub(crate) mod inline;
 pub(crate) mod pdf;
+#[cfg(test)]
+mod site_tests;
 pub(crate) mod story;
 #[cfg(test)]
 mod testdata;
-
-// The stages that moved into a folder whole keep their old paths for callers outside print.
-pub(crate) use flow::report;
-pub(crate) use inline::hyphenate;

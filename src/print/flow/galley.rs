@@ -93,7 +93,7 @@ pub(crate) struct LineInfo {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParaLine {
+pub(crate) struct ParaLine {
     /// Numbers the galley's paragraphs from 0.
     pub paragraph: usize,
     pub index: usize,

@@ -35,7 +35,7 @@ impl Running {
 
 /// Pages ready for [`crate::print::pdf::PdfWriter::finish`], with bookmarks and a layout report.
 #[derive(Clone, Debug)]
-pub struct Paged {
+pub(crate) struct Paged {
     pub pages: Vec<Page>,
     pub outline: Vec<Outline>,
     pub report: LayoutReport,

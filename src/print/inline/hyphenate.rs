@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 /// The hyphenation pattern set to use for a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 /// Which hyphenation patterns a text takes.
-pub enum HyphLang {
+pub(crate) enum HyphLang {
     /// Our own Liang patterns for Kazakh.
     Kazakh,
     /// The Russian patterns of hypher.
@@ -19,7 +19,7 @@ pub enum HyphLang {
 impl HyphLang {
     /// `"kk"` → Kazakh, `"ru"` → Russian, anything else → None. Region subtags and case are
     /// ignored (`"kk-KZ"`, `"RU"`).
-    pub fn from_code(code: &str) -> HyphLang {
+    pub(crate) fn from_code(code: &str) -> HyphLang {
         let primary = code.split(['-', '_']).next().unwrap_or_default();
         if primary.eq_ignore_ascii_case("kk") {
             HyphLang::Kazakh

@@ -26,7 +26,7 @@ pub(crate) struct SetLine {
 
 /// How a line ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LineEnd {
+pub(crate) enum LineEnd {
     /// At a space.
     Space,
     /// Hyphenated inside `word` (punctuation stripped), the hyphen `offset` bytes in.

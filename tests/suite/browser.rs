@@ -3,19 +3,14 @@
 //! Skipped, with a message, when node, tests/browser/node_modules or /usr/bin/chromium is
 //! missing, unless EGIZ_BROWSER_TESTS=1 (CI) makes a missing tool a failure.
 
-mod common;
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use common::egiz;
-use common::static_server::StaticServer;
+use crate::support::run::egiz_on;
+use crate::support::site::repo;
+use crate::support::static_server::StaticServer;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// What the browser checks need and is not there.
 fn missing_tools(repo: &Path) -> Vec<String> {
@@ -56,19 +51,7 @@ fn example_site_is_accessible_keyboard_usable_and_searchable_in_chromium() {
     let base_url = server.url();
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
-    let run = egiz(
-        &[
-            "build",
-            "--site",
-            repo.to_str().expect("UTF-8 path"),
-            "--output",
-            out.to_str().expect("UTF-8 path"),
-            "--base-url",
-            &base_url,
-        ],
-        tmp.path(),
-    );
-    run.assert_success();
+    egiz_on(&["build", "--base-url", &base_url], &repo, &out, tmp.path()).assert_success();
     server.serve(&out);
 
     let started = std::time::Instant::now();

@@ -3,9 +3,7 @@
 //! index, a filter group, the story's facts, feed categories, search data, booklet filters and
 //! PDF facts — with the names `taxonomy_names` gives it; misspelt terms and names are errors.
 
-mod common;
-
-use common::{Fixture, SITE_YAML, md};
+use crate::support::site::{Fixture, SITE_YAML, md};
 
 fn site_yaml() -> String {
     format!(
