@@ -15,7 +15,7 @@ use crate::print::engine::Engine;
 use crate::theme::Theme;
 
 /// Renders `booklets` into `sink` with the theme's print settings, fonts and strings.
-pub fn make(
+pub(crate) fn make(
     site: &Site,
     theme: &Theme,
     booklets: &[&Booklet],
@@ -32,6 +32,7 @@ pub fn make(
 /// the addresses the web pages link to) and returns every file made with its size in bytes.
 /// `egiz serve` is given [`PrintedBooklets`]; tests give the server a stand-in.
 pub trait Booklets {
+    /// Typesets `booklets` of `site` into `sink`; the size of each file made.
     fn render(
         &self,
         site: &Site,
@@ -58,7 +59,9 @@ impl Booklets for PrintedBooklets {
 
 /// What `egiz booklet` needs to know.
 #[derive(Debug, Clone)]
+/// __SKIP__
 pub struct BookletOptions {
+    /// The site folder.
     pub site: PathBuf,
     /// The site's output folder (default `<site>/output`); the files go to its `booklets/`.
     pub output: Option<PathBuf>,
@@ -71,11 +74,17 @@ pub struct BookletOptions {
 pub struct BookletReport {
     /// The folder the files are in.
     pub folder: PathBuf,
+    /// Booklets and leaflets made.
     pub booklets: usize,
+    /// PDF files written.
     pub pdfs: usize,
+    /// Their total size.
     pub bytes: u64,
+    /// Their pages, all editions together.
     pub pages: usize,
+    /// Problems that did not stop it.
     pub warnings: Diagnostics,
+    /// How long it took.
     pub elapsed: Duration,
 }
 
@@ -217,6 +226,7 @@ impl Sink for Folder<'_> {
 /// What `egiz print` needs to know.
 #[derive(Debug, Clone)]
 pub struct PrintOptions {
+    /// The site folder.
     pub site: PathBuf,
     /// The story's name (its file or folder name in content/projects).
     pub story: String,
@@ -229,13 +239,16 @@ pub struct PrintOptions {
 /// One PDF written by `egiz print`.
 #[derive(Debug)]
 pub struct PrintedFile {
+    /// Where it was written.
     pub path: PathBuf,
+    /// Its pages.
     pub pages: usize,
+    /// Its size.
     pub bytes: usize,
 }
 
 /// `egiz print`: typeset one story as a PDF per language, `NAME.LANG.pdf` in the folder the
-/// user names (each written whole, see [`crate::output::write_file`]).
+/// user names (each written whole: temporary file, then rename).
 pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnostics), Diagnostics> {
     let (site, mut warnings) = crate::content::load(&options.site, None)?;
     let Some(entry) = site.stories.iter().find(|e| e.name == options.story) else {

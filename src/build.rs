@@ -11,6 +11,7 @@ use crate::{admin, booklets, content, output, web};
 /// What `egiz build` needs to know.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site folder (holding site.yaml).
     pub site: PathBuf,
     /// Defaults to `<site>/output`.
     pub output: Option<PathBuf>,
@@ -21,18 +22,25 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// The output folder written.
     pub output: PathBuf,
+    /// HTML pages written.
     pub pages: usize,
     /// Booklets and story leaflets printed (each in several PDF files).
     pub booklets: usize,
+    /// Languages of the site.
     pub languages: usize,
+    /// Stories read.
     pub stories: usize,
-    /// PDF files of the booklets and their total size in bytes.
+    /// PDF files of the booklets.
     pub pdfs: usize,
+    /// Their total size in bytes.
     pub pdf_bytes: u64,
     /// Resized images: how many were encoded and how many came from the cache.
     pub images: web::images::Stats,
+    /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// How long the build took.
     pub elapsed: Duration,
 }
 

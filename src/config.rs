@@ -12,7 +12,7 @@ use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
 /// The file name of the configuration inside a site folder.
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -229,6 +229,7 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
+    /// Reads `base_url`: an absolute http(s) URL, with a sub-path or none.
     pub fn parse(url: &str) -> Result<BaseUrl, String> {
         let url = url.trim();
         let rest = url
@@ -383,7 +384,10 @@ impl Config {
 }
 
 /// Read and validate `site.yaml` in `site_dir`. `base_url` overrides the configured one.
-pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics), Diagnostics> {
+pub(crate) fn load(
+    site_dir: &Path,
+    base_url: Option<&str>,
+) -> Result<(Config, Diagnostics), Diagnostics> {
     let file = site_dir.join(CONFIG_FILE);
     let shown = PathBuf::from(CONFIG_FILE);
     let text = std::fs::read_to_string(&file).map_err(|err| {
@@ -717,7 +721,7 @@ fn is_language_code(code: &str) -> bool {
 }
 
 /// Term keys appear in URLs, so they are restricted to what a URL segment can hold unescaped.
-pub fn is_term_key(key: &str) -> bool {
+pub(crate) fn is_term_key(key: &str) -> bool {
     !key.is_empty()
         && key
             .chars()

@@ -9,23 +9,33 @@ use serde::Serialize;
 /// How bad a problem is: errors stop the build, warnings are reported and the build goes on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How bad a problem is.
 pub enum Severity {
+    /// The build goes on; the output may not be what was meant.
     Warning,
+    /// Nothing is written until it is fixed.
     Error,
 }
 
 /// One problem, with its place when known. Lines and columns are 1-based and count characters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the build.
     pub severity: Severity,
+    /// The file, as the user knows it (relative to the site).
     pub file: Option<PathBuf>,
+    /// 1-based line in the file.
     pub line: Option<usize>,
+    /// 1-based column, in characters.
     pub column: Option<usize>,
+    /// What is wrong, in plain words.
     pub message: String,
+    /// How to fix it.
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// A problem that stops the build.
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -37,6 +47,7 @@ impl Diagnostic {
         }
     }
 
+    /// A problem worth knowing that does not stop the build.
     pub fn warning(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -44,27 +55,26 @@ impl Diagnostic {
         }
     }
 
+    /// Places it in `file`.
     pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
         self.file = Some(file.as_ref().to_path_buf());
         self
     }
 
+    /// Places it at `line` and `column` (1-based).
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
         self
     }
 
-    pub fn at_line(mut self, line: usize) -> Self {
-        self.line = Some(line);
-        self
-    }
-
+    /// Adds how to fix it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Whether it stops the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -110,34 +120,42 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// No problems yet.
     pub fn new() -> Self {
         Diagnostics::default()
     }
 
+    /// Adds one problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Adds all of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
 
+    /// Whether any of them stops the build.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// How many errors.
     pub fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
     }
 
+    /// How many warnings.
     pub fn warning_count(&self) -> usize {
         self.0.len() - self.error_count()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// The problems in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
     }
@@ -150,6 +168,7 @@ impl Diagnostics {
         self
     }
 
+    /// As a JSON array, for `egiz check --json`.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.0).unwrap_or_else(|_| "[]".to_string())
     }
@@ -176,7 +195,7 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 /// "did you mean" for a misspelt name: the closest candidate by edit distance, if close enough.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -190,7 +209,7 @@ pub fn did_you_mean<'a>(
 
 /// The hint for a misspelt name: "did you mean "best"?" when one candidate is close, else
 /// `otherwise` (usually the list of names there are).
-pub fn suggest<'a>(
+pub(crate) fn suggest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     otherwise: &str,

@@ -16,14 +16,14 @@ pub struct TocEntry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReferenceKind {
+pub(crate) enum ReferenceKind {
     Image,
     Link,
 }
 
 /// An image or link target as written, with its place in the Markdown (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     pub kind: ReferenceKind,
     pub target: String,
     pub line: usize,
@@ -33,7 +33,7 @@ pub struct Reference {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// Shared: the dev server's parse cache and every build's pages hold the same text.
     pub html: Arc<str>,
     pub toc: Vec<TocEntry>,
@@ -42,7 +42,7 @@ pub struct Rendered {
 
 /// The Markdown features egiz supports everywhere. Smart punctuation stays off: it would turn
 /// straight quotes into English “” while Kazakh and Russian texts use «» already.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -51,7 +51,7 @@ pub fn options() -> Options {
 
 /// Render `markdown` to HTML. Links starting with `/` are site-relative and get `base_path`
 /// (`/ngo-site/`) in front, so they work when the site lives under a sub-path.
-pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
+pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
     let lines = LineIndex::new(markdown);
     let mut toc = Vec::new();
     let mut references = Vec::new();
@@ -154,7 +154,7 @@ pub fn render_html(markdown: &str, base_path: &str) -> Rendered {
 
 /// The id of every heading of `markdown`, in document order: the ids [`render_html`] gives
 /// the web page's headings (and its table of contents), for the print engine's anchors.
-pub fn heading_ids(markdown: &str) -> Vec<String> {
+pub(crate) fn heading_ids(markdown: &str) -> Vec<String> {
     let mut ids = UniqueIds::default();
     let mut found = Vec::new();
     // The explicit id and the events inside the heading being read.
@@ -227,20 +227,20 @@ impl UniqueIds {
 }
 
 /// Byte offset → line and column (in characters), both 1-based.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { text, starts }
     }
 
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let column = self

@@ -30,7 +30,7 @@ pub trait Sink: Sync {
 }
 
 /// A build in progress. Dropping it without `commit` removes what was written.
-pub struct Staging {
+pub(crate) struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
@@ -39,7 +39,7 @@ pub struct Staging {
 impl Staging {
     /// Prepare to replace `target`. Refuses folders that clearly hold something else than a
     /// built site (the site itself, its content, a git checkout).
-    pub fn new(target: &Path, site_dir: &Path) -> Result<Staging, Diagnostic> {
+    pub(crate) fn new(target: &Path, site_dir: &Path) -> Result<Staging, Diagnostic> {
         let target = absolute(target);
         check_target(&target, &absolute(site_dir))?;
         let parent = target.parent().ok_or_else(|| {
@@ -65,16 +65,12 @@ impl Staging {
         })
     }
 
-    pub fn root(&self) -> &Path {
-        &self.dir
-    }
-
     /// Where `relative` (e.g. `kk/projects/x/index.html`) goes in the staging folder.
-    pub fn path_of(&self, relative: &str) -> Result<PathBuf, Diagnostic> {
+    pub(crate) fn path_of(&self, relative: &str) -> Result<PathBuf, Diagnostic> {
         safe_join(&self.dir, relative)
     }
 
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub(crate) fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
@@ -84,7 +80,7 @@ impl Staging {
 
     /// Place a copy of `source` at `relative`. A hard link when possible: the same image beside
     /// both language versions of a page then costs no extra space or time.
-    pub fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if path.exists() {
             return Ok(());
@@ -99,7 +95,7 @@ impl Staging {
 
     /// Place `source` (a file outside the output, e.g. in the image cache) at `relative` as a
     /// hard link, or as a copy where links cannot be made (another disk).
-    pub fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if path.exists() {
             return Ok(());
@@ -113,7 +109,7 @@ impl Staging {
     }
 
     /// Link `relative` to a file already written in the staging folder.
-    pub fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
         let from = self.path_of(existing)?;
         let to = self.path_of(relative)?;
         if to.exists() {
@@ -128,7 +124,7 @@ impl Staging {
     }
 
     /// Swap the staging folder in place of the target.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
         let old = self.dir.with_file_name(format!(
             ".egiz-old-{}-{}",
             self.target
@@ -201,17 +197,17 @@ impl Body {
 /// A rendered site held in memory: relative path → file. Copies of site files are not read,
 /// only noted, so rendering into memory costs no more than the HTML itself.
 #[derive(Debug, Default)]
-pub struct Memory {
+pub(crate) struct Memory {
     files: Mutex<BTreeMap<String, Body>>,
 }
 
 impl Memory {
-    pub fn new() -> Memory {
+    pub(crate) fn new() -> Memory {
         Memory::default()
     }
 
     /// The files written so far.
-    pub fn into_files(self) -> BTreeMap<String, Body> {
+    pub(crate) fn into_files(self) -> BTreeMap<String, Body> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -262,7 +258,7 @@ impl Drop for Staging {
 }
 
 /// Join a relative output path onto `root`, refusing anything that could leave it.
-pub fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, Diagnostic> {
     let path = Path::new(relative);
     let safe = !relative.is_empty()
         && !relative.contains('\\')
@@ -318,7 +314,7 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
 /// Write one file the user asked for by name (`egiz print` writes `NAME.LANG.pdf` into a folder
 /// of the user's), creating its folder. The bytes go to a temporary file beside it that is then
 /// renamed, so an interrupted write never leaves half a file under the name.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

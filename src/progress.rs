@@ -16,12 +16,12 @@ pub fn enable(on: bool) {
 
 /// A bar over `steps` steps of `what` ("pages", "links"); a no-op when bars are off or the work
 /// is small. Safe to advance from several threads.
-pub fn bar(steps: usize, what: &str) -> Bar {
+pub(crate) fn bar(steps: usize, what: &str) -> Bar {
     bar_from(steps, what, MIN_STEPS)
 }
 
 /// A bar for slow steps (a booklet takes a good part of a second): shown from two steps on.
-pub fn slow_bar(steps: usize, what: &str) -> Bar {
+pub(crate) fn slow_bar(steps: usize, what: &str) -> Bar {
     if steps < 2 {
         return Bar(None);
     }
@@ -42,17 +42,17 @@ fn bar_from(steps: usize, what: &str, min_steps: usize) -> Bar {
     Bar(Some(bar))
 }
 
-pub struct Bar(Option<indicatif::ProgressBar>);
+pub(crate) struct Bar(Option<indicatif::ProgressBar>);
 
 impl Bar {
-    pub fn inc(&self) {
+    pub(crate) fn inc(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
         }
     }
 
     /// Remove the bar: the command prints its own one-line summary.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }

@@ -23,7 +23,7 @@ pub enum Taxonomy {
 
 /// Names a site's own taxonomy may not take: they are story fields already, or addresses egiz
 /// generates in every language (`/kk/projects/`), so a taxonomy of that name would clash.
-pub const RESERVED_NAMES: [&str; 26] = [
+pub(crate) const RESERVED_NAMES: [&str; 26] = [
     "title",
     "summary",
     "date",

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 
 /// Parse `text` as `T`. `first_line` is the line of `file` where `text` starts (1 for a whole file,
 /// 2 for front matter after the opening `---`), so reported lines match what the user sees.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: usize,
@@ -25,7 +25,7 @@ pub fn parse<T: DeserializeOwned>(
 /// Parse `text`, a mapping, as `T`, but first take out the top-level fields named in `lift`
 /// (a site's own taxonomies in a story's front matter) and return their values beside it.
 /// The rest reaches `T` straight from the YAML parser, so its errors keep their positions.
-pub fn parse_lifting<T: DeserializeOwned>(
+pub(crate) fn parse_lifting<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: usize,
@@ -419,7 +419,7 @@ mod tests {
 /// inside the key's block (its value, or the indented lines under it). Lines and columns are
 /// 1-based, columns in characters. Used to place errors found after parsing (an unknown taxonomy
 /// term, a missing image) on the line the user wrote.
-pub fn position_of(text: &str, key: &str, needle: Option<&str>) -> Option<(usize, usize)> {
+pub(crate) fn position_of(text: &str, key: &str, needle: Option<&str>) -> Option<(usize, usize)> {
     let mut lines = text.lines().enumerate();
     let (key_index, key_line) = lines.find(|(_, line)| is_top_level_key(line, key))?;
     let Some(needle) = needle else {

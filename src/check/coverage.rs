@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub struct Coverage {
     /// Language codes in site order.
     pub languages: Vec<String>,
+    /// Stories, pages and booklets, each with what exists in which language.
     pub kinds: Vec<KindCoverage>,
 }
 
@@ -31,7 +32,7 @@ pub struct LanguageCoverage {
 }
 
 /// The coverage table and a warning per missing translation.
-pub fn check(site: &Site) -> (Coverage, Diagnostics) {
+pub(crate) fn check(site: &Site) -> (Coverage, Diagnostics) {
     let languages: Vec<String> = site
         .config
         .language_codes()

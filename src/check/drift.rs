@@ -136,7 +136,7 @@ fn git_times(root: &Path) -> Option<HashMap<PathBuf, i64>> {
 }
 
 /// A warning for every translation that changed before its default language's file.
-pub fn check(site: &Site) -> Diagnostics {
+pub(crate) fn check(site: &Site) -> Diagnostics {
     let times = Times::read(&site.root);
     let mut problems = Diagnostics::new();
     for entry in site.entries() {

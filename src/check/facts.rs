@@ -47,7 +47,7 @@ const FACTS: [(&str, Fact); 9] = [
 ];
 
 /// A warning for every fact a translation gives differently from the default language's file.
-pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
+pub(crate) fn check(site: &Site, sources: &Sources) -> Diagnostics {
     let default = site.config.default_language.as_str();
     let mut problems = Diagnostics::new();
     for entry in &site.stories {

@@ -12,7 +12,7 @@ use crate::print::fonts::FontSet;
 
 use super::Sources;
 
-pub fn check(site: &Site, sources: &Sources) -> Diagnostics {
+pub(crate) fn check(site: &Site, sources: &Sources) -> Diagnostics {
     let fonts = FontSet::embedded();
     let printed = printed_stories(site);
     let mut problems = Diagnostics::new();

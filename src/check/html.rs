@@ -6,13 +6,13 @@ use std::collections::HashSet;
 
 /// What one page holds for the link check.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Scanned {
+pub(crate) struct Scanned {
     pub ids: HashSet<String>,
     /// Every address, as written (entities decoded), in page order.
     pub references: Vec<String>,
 }
 
-pub fn scan(html: &str) -> Scanned {
+pub(crate) fn scan(html: &str) -> Scanned {
     let mut scanned = Scanned::default();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -121,7 +121,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// The character references templates and Markdown produce in attributes.
-pub fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }

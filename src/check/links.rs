@@ -22,7 +22,7 @@ use super::html::{self, Scanned};
 
 /// Where an address leads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     /// Not this site: another host, `mailto:`, `data:`...
     Elsewhere,
     /// A file of the output (relative to its root) and the anchor asked for.
@@ -35,7 +35,7 @@ pub enum Target {
 }
 
 /// Resolve `reference` found on the page whose output file is `page_file`, as a browser would.
-pub fn resolve(base: &BaseUrl, page_file: &str, reference: &str) -> Target {
+pub(crate) fn resolve(base: &BaseUrl, page_file: &str, reference: &str) -> Target {
     let reference = reference.trim();
     if reference.is_empty()
         || reference.starts_with("//")
@@ -147,7 +147,7 @@ impl Rendered {
 
 /// Render the site in memory and check its links. Returns the problems, the number of pages
 /// and the number of links checked.
-pub fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usize, usize) {
+pub(crate) fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usize, usize) {
     let memory = Memory::new();
     if let Err(problems) = web::render(site, theme, &FileSizes::new(), &memory) {
         return (problems, 0, 0);

@@ -5,12 +5,13 @@
 //! and characters the booklet font cannot print. Booklet settings that cannot be honoured are
 //! found while loading (`content::booklets`), so `egiz build` refuses them too.
 
-pub mod coverage;
-pub mod drift;
-pub mod facts;
-pub mod fonts;
-pub mod html;
-pub mod links;
+pub(crate) mod coverage;
+pub use coverage::Coverage;
+pub(crate) mod drift;
+pub(crate) mod facts;
+pub(crate) mod fonts;
+pub(crate) mod html;
+pub(crate) mod links;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,19 +23,22 @@ use crate::content::{self, Page, Site, frontmatter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml;
 
-pub use coverage::Coverage;
-
 /// What `check` found.
 #[derive(Debug, Serialize)]
 pub struct CheckReport {
+    /// Problems that would stop a build.
     pub errors: usize,
+    /// Problems that would not.
     pub warnings: usize,
+    /// All of them, sorted by file and line.
     pub diagnostics: Diagnostics,
     /// Absent when the site could not be loaded.
     pub coverage: Option<Coverage>,
-    /// HTML pages rendered in memory and links followed in them.
+    /// HTML pages rendered in memory.
     pub pages: usize,
+    /// Links followed in them.
     pub links: usize,
+    /// How long the check took.
     #[serde(skip)]
     pub elapsed: Duration,
 }
@@ -97,13 +101,13 @@ pub fn check(site_dir: &Path) -> CheckReport {
 
 /// The text of every content file, to place problems found in the model on the line the user
 /// wrote them.
-pub struct Sources {
+pub(crate) struct Sources {
     root: PathBuf,
     texts: HashMap<PathBuf, String>,
 }
 
 impl Sources {
-    pub fn read(site: &Site) -> Sources {
+    pub(crate) fn read(site: &Site) -> Sources {
         let texts = site
             .entries()
             .flat_map(|e| &e.pages)
@@ -118,24 +122,16 @@ impl Sources {
         }
     }
 
-    /// An empty set, for tests of checks that need no positions.
-    pub fn none(site: &Site) -> Sources {
-        Sources {
-            root: site.root.clone(),
-            texts: HashMap::new(),
-        }
-    }
-
-    pub fn text(&self, page: &Page) -> Option<&str> {
+    pub(crate) fn text(&self, page: &Page) -> Option<&str> {
         self.texts.get(&page.source).map(String::as_str)
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// Whether the page's own front matter writes `key` (rather than inheriting it).
-    pub fn writes(&self, page: &Page, key: &str) -> bool {
+    pub(crate) fn writes(&self, page: &Page, key: &str) -> bool {
         self.front_matter(page)
             .is_some_and(|(yaml, _)| yaml::position_of(yaml, key, None).is_some())
     }
@@ -146,7 +142,7 @@ impl Sources {
     }
 
     /// `d` placed in the page's file at the front matter field `key` (and `needle` in it).
-    pub fn at_field(
+    pub(crate) fn at_field(
         &self,
         page: &Page,
         key: &str,
@@ -163,7 +159,7 @@ impl Sources {
     }
 
     /// `d` placed at the first occurrence of `needle` in the page's file, or at its start.
-    pub fn at_text(&self, page: &Page, needle: &str, d: Diagnostic) -> Diagnostic {
+    pub(crate) fn at_text(&self, page: &Page, needle: &str, d: Diagnostic) -> Diagnostic {
         let d = d.in_file(&page.source);
         let place = self.text(page).and_then(|text| {
             let byte = text.find(needle)?;
@@ -177,7 +173,7 @@ impl Sources {
 }
 
 /// 1-based line and character column of a byte offset.
-pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, byte: usize) -> (usize, usize) {
     let before = text.get(..byte).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

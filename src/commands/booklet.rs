@@ -6,7 +6,7 @@ use super::terminal::{booklet_summary, print_problems, warning_note};
 use super::{Global, Outcome};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The booklets to make (by name, e.g. appeals-guide); all when none is given
     names: Vec<String>,
     /// The site's output folder (default: <site>/output)
@@ -14,7 +14,7 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(global: Global, args: Args) -> Outcome {
+pub(crate) fn run(global: Global, args: Args) -> Outcome {
     let options = egiz::BookletOptions {
         site: global.site,
         output: args.output,

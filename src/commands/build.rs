@@ -6,7 +6,7 @@ use super::terminal::{booklet_summary, print_problems, warning_note};
 use super::{Global, Outcome};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Where to write the site (default: <site>/output)
     #[arg(long)]
     output: Option<PathBuf>,
@@ -15,7 +15,7 @@ pub struct Args {
     base_url: Option<String>,
 }
 
-pub fn run(global: Global, args: Args) -> Outcome {
+pub(crate) fn run(global: Global, args: Args) -> Outcome {
     let options = egiz::BuildOptions {
         site: global.site,
         output: args.output,

@@ -7,7 +7,7 @@ use super::terminal::{count, print_problem};
 use super::{Global, Outcome};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// How to report: text for people, json for CI
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -22,7 +22,7 @@ enum Format {
     Json,
 }
 
-pub fn run(global: Global, args: Args) -> Outcome {
+pub(crate) fn run(global: Global, args: Args) -> Outcome {
     let report = egiz::check(&global.site);
     match args.format {
         Format::Json => println!("{}", report.to_json()),

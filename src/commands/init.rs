@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use super::Outcome;
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The folder to create (it must not exist, or be empty)
     dir: PathBuf,
 }
 
-pub fn run(args: Args) -> Outcome {
+pub(crate) fn run(args: Args) -> Outcome {
     let files = egiz::init(&args.dir)?;
     println!(
         "created a new site in {} ({} files)",

@@ -3,12 +3,12 @@
 use super::{Global, Outcome};
 
 #[derive(clap::Subcommand)]
-pub enum What {
+pub(crate) enum What {
     /// content/projects/NAME.LANG.md for every language of the site
     Story { name: String },
 }
 
-pub fn run(global: Global, what: What) -> Outcome {
+pub(crate) fn run(global: Global, what: What) -> Outcome {
     match what {
         What::Story { name } => {
             for file in egiz::new_story(&global.site, &name)? {

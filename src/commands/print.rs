@@ -6,7 +6,7 @@ use super::terminal::print_problems;
 use super::{Global, Outcome};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The story's name: its file or folder name in content/projects
     story: String,
     /// Only this language
@@ -17,7 +17,7 @@ pub struct Args {
     output: PathBuf,
 }
 
-pub fn run(global: Global, args: Args) -> Outcome {
+pub(crate) fn run(global: Global, args: Args) -> Outcome {
     let started = std::time::Instant::now();
     let options = egiz::PrintOptions {
         site: global.site,

@@ -6,7 +6,7 @@ use super::terminal::{count, print_problem, print_problems, warning_note};
 use super::{Global, Outcome};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The port to listen on (0 picks a free one)
     #[arg(long, default_value_t = 1111)]
     port: u16,
@@ -15,7 +15,7 @@ pub struct Args {
     bind: String,
 }
 
-pub fn run(global: Global, args: Args) -> Outcome {
+pub(crate) fn run(global: Global, args: Args) -> Outcome {
     let options = egiz::ServeOptions {
         site: global.site,
         bind: args.bind,

@@ -6,20 +6,20 @@ use std::io::IsTerminal;
 use egiz::{Diagnostic, Diagnostics};
 
 /// Every problem, sorted by file and place, on standard error.
-pub fn print_problems(problems: &Diagnostics) {
+pub(crate) fn print_problems(problems: &Diagnostics) {
     for problem in problems.clone().sorted().iter() {
         print_problem(problem);
     }
 }
 
 /// One problem on standard error: red for an error, yellow for a warning.
-pub fn print_problem(problem: &Diagnostic) {
+pub(crate) fn print_problem(problem: &Diagnostic) {
     let colour = if problem.is_error() { "31" } else { "33" };
     eprintln!("{}", paint(&problem.to_string(), colour));
 }
 
 /// The problems of a command that failed, and that nothing was written.
-pub fn print_failure(problems: &Diagnostics) {
+pub(crate) fn print_failure(problems: &Diagnostics) {
     print_problems(problems);
     eprintln!(
         "{} found, nothing was written",
@@ -28,7 +28,7 @@ pub fn print_failure(problems: &Diagnostics) {
 }
 
 /// "1 error", "3 warnings".
-pub fn count(n: usize, word: &str) -> String {
+pub(crate) fn count(n: usize, word: &str) -> String {
     match n {
         1 => format!("1 {word}"),
         n => format!("{n} {word}s"),
@@ -36,7 +36,7 @@ pub fn count(n: usize, word: &str) -> String {
 }
 
 /// ", 2 warnings" for the end of a summary line; nothing without warnings.
-pub fn warning_note(warnings: &Diagnostics) -> String {
+pub(crate) fn warning_note(warnings: &Diagnostics) -> String {
     match warnings.warning_count() {
         0 => String::new(),
         n => format!(", {}", count(n, "warning")),
@@ -44,7 +44,7 @@ pub fn warning_note(warnings: &Diagnostics) -> String {
 }
 
 /// "5 booklets (23 PDFs, 1.8 MB)".
-pub fn booklet_summary(booklets: usize, pdfs: usize, bytes: u64) -> String {
+pub(crate) fn booklet_summary(booklets: usize, pdfs: usize, bytes: u64) -> String {
     if pdfs == 0 {
         return count(booklets, "booklet");
     }

@@ -15,7 +15,7 @@ use super::schema::ImageRef;
 /// The parts of one content file the check reads: its own front matter (before a translation
 /// inherits anything, so an inherited image is reported once, in the file that has it) and the
 /// images of its Markdown text.
-pub struct FileImages<'a> {
+pub(crate) struct FileImages<'a> {
     /// The file, as shown in messages.
     pub file: &'a Path,
     pub meta: &'a Meta,
@@ -28,7 +28,7 @@ pub struct FileImages<'a> {
 }
 
 /// A warning for every image of the file that has no alt text (or only spaces).
-pub fn missing_alt(images: &FileImages) -> Diagnostics {
+pub(crate) fn missing_alt(images: &FileImages) -> Diagnostics {
     let mut warnings = Diagnostics::new();
     let (cover, gallery): (Option<&ImageRef>, &[ImageRef]) = match images.meta {
         Meta::Story(m) => (m.cover.as_ref(), m.gallery.as_deref().unwrap_or_default()),

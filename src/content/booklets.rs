@@ -19,7 +19,7 @@ use super::model::{Entry, Page, Site};
 use super::schema::{Checked, ImageRef, Partner, StorySelection};
 
 /// The folder of the output (and URL path) the PDF files go to.
-pub const OUTPUT_FOLDER: &str = "booklets";
+pub(crate) const OUTPUT_FOLDER: &str = "booklets";
 
 /// One way of printing a booklet; each edition is one PDF file (per language, or per pair).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,7 +107,7 @@ pub enum Origin {
 /// The size in bytes of each booklet file the print side made, by its path (as in
 /// [`BookletFile::path`]). The build makes booklets before web pages and hands this map to the
 /// web renderer, which shows the sizes on download links; the model itself never changes.
-pub type FileSizes = BTreeMap<String, u64>;
+pub(crate) type FileSizes = BTreeMap<String, u64>;
 
 /// One PDF file of a booklet.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,7 +230,7 @@ impl Booklet {
 /// The options a story's `booklet:` map may give (`booklet: true` takes all defaults).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LeafletOptions {
+pub(crate) struct LeafletOptions {
     pub paper: Option<Checked<Paper>>,
     pub editions: Option<Vec<String>>,
     pub print_run: Option<u64>,
@@ -240,7 +240,7 @@ pub struct LeafletOptions {
 }
 
 /// `booklet:` of a story: `Ok(None)` for no leaflet (`false`), the options otherwise.
-pub fn leaflet_request(value: &serde_yaml::Value) -> Result<Option<LeafletOptions>, String> {
+pub(crate) fn leaflet_request(value: &serde_yaml::Value) -> Result<Option<LeafletOptions>, String> {
     match value {
         serde_yaml::Value::Bool(false) | serde_yaml::Value::Null => Ok(None),
         serde_yaml::Value::Bool(true) => Ok(Some(LeafletOptions::default())),
@@ -255,7 +255,7 @@ fn leaflet_options(value: &serde_yaml::Value) -> Result<LeafletOptions, String> 
 
 /// Every booklet and leaflet of the site, with the problems that keep one from being printed
 /// as asked (errors) or that change what is printed (warnings), each at its front matter line.
-pub fn resolve(site: &Site) -> (Vec<Booklet>, Diagnostics) {
+pub(crate) fn resolve(site: &Site) -> (Vec<Booklet>, Diagnostics) {
     let mut report = Reporter {
         root: &site.root,
         problems: Diagnostics::new(),

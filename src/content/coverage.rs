@@ -11,7 +11,7 @@ const LISTED: usize = 10;
 
 /// One warning per language that lacks some stories, e.g.
 /// `translations: ru is missing 2 of 13 stories: a, b`.
-pub fn report(site: &Site) -> Diagnostics {
+pub(crate) fn report(site: &Site) -> Diagnostics {
     let total = site.stories.len();
     let mut warnings = Diagnostics::new();
     for lang in site.config.language_codes() {

@@ -171,7 +171,7 @@ pub(super) fn resolve_local(
 
 /// The file path part of a relative address, percent-decoded; None for web addresses,
 /// site-absolute paths, anchors and data URLs.
-pub fn local_path(target: &str) -> Option<String> {
+pub(crate) fn local_path(target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next().unwrap_or("");
     if target.is_empty() || target.starts_with('/') || target.contains(':') {
         return None;
@@ -179,7 +179,7 @@ pub fn local_path(target: &str) -> Option<String> {
     Some(percent_decode(target))
 }
 
-pub fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

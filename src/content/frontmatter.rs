@@ -6,7 +6,7 @@ use crate::diagnostics::Diagnostic;
 
 /// A content file cut in two. Line numbers are 1-based lines of the original file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub yaml: &'a str,
     /// The file line where `yaml` starts (the line after the opening `---`).
     pub yaml_line: usize,
@@ -16,7 +16,7 @@ pub struct Split<'a> {
 }
 
 /// Front matter is the text between a first line `---` and the next line that is `---`.
-pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let missing = || {
         Diagnostic::error("the file does not start with front matter")

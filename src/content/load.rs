@@ -19,10 +19,11 @@ use super::parsed::{Parsed, parse_source};
 use super::schema::Inherit;
 use super::sources::{BOOKLETS, Found, PROJECTS, Source, find_sources};
 
-pub use super::sources::CONTENT_DIR;
-
 /// Load and validate the whole site in `site_dir`. On success, the warnings come with the site.
-pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostics), Diagnostics> {
+pub(crate) fn load(
+    site_dir: &Path,
+    base_url: Option<&str>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     load_cached(
         site_dir,
         base_url,
@@ -35,7 +36,7 @@ pub fn load(site_dir: &Path, base_url: Option<&str>) -> Result<(Site, Diagnostic
 /// files that changed since. A file is parsed again when its size or modification time differ,
 /// or when [`ParseCache::forget`] was told it changed.
 #[derive(Default)]
-pub struct ParseCache {
+pub(crate) struct ParseCache {
     files: HashMap<PathBuf, (Stamp, Parsed)>,
     /// The base path the cached Markdown was rendered with (links include it).
     base_path: String,
@@ -45,7 +46,7 @@ pub struct ParseCache {
 
 /// How much of the last load [`load_cached`] may take on trust.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trust {
+pub(crate) enum Trust {
     /// Walk the content folder, and compare each file's time and size with the cache.
     Verify,
     /// The caller watches the content folder: it has told [`ParseCache::forget`] of every file
@@ -64,21 +65,12 @@ fn stamp(path: &Path) -> Stamp {
 
 impl ParseCache {
     /// Parse the file at this absolute path again on the next load.
-    pub fn forget(&mut self, path: &Path) {
+    pub(crate) fn forget(&mut self, path: &Path) {
         self.files.remove(path);
     }
 
-    /// How many files are cached.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
     /// Whether the last load found the content file at this absolute path.
-    pub fn knows(&self, path: &Path) -> bool {
+    pub(crate) fn knows(&self, path: &Path) -> bool {
         self.found
             .as_ref()
             .is_some_and(|found| found.0.sources.iter().any(|s| s.abs == path))
@@ -97,7 +89,7 @@ impl ParseCache {
 }
 
 /// [`load`], reusing and refreshing `cache`, trusting it as far as `trust` says.
-pub fn load_cached(
+pub(crate) fn load_cached(
     site_dir: &Path,
     base_url: Option<&str>,
     cache: &mut ParseCache,

@@ -1,18 +1,18 @@
 //! Content: reading `content/` into the site model (front matter, pairing of translations,
 //! inheritance, validation). The model is what both renderers read.
 
-pub mod alt;
-pub mod booklets;
-pub mod coverage;
+pub(crate) mod alt;
+pub(crate) mod booklets;
+pub(crate) mod coverage;
 mod fields;
-pub mod frontmatter;
-pub mod load;
-pub mod model;
+pub(crate) mod frontmatter;
+pub(crate) mod load;
+pub(crate) mod model;
 mod parsed;
-pub mod reserved;
-pub mod schema;
+pub(crate) mod reserved;
+pub(crate) mod schema;
 mod sources;
 
-pub use fields::{local_path, percent_decode};
-pub use load::load;
-pub use model::{Asset, Entry, Kind, Meta, Page, Site};
+pub(crate) use fields::{local_path, percent_decode};
+pub(crate) use load::load;
+pub(crate) use model::{Asset, Entry, Kind, Page, Site};

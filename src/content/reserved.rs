@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use super::model::{Entry, Kind};
 
 /// The dashboard's folder in each language: `/kk/impact/`.
-pub const DASHBOARD: &str = "impact";
+pub(crate) const DASHBOARD: &str = "impact";
 
 /// What owns `path` (`kk/district/balkhash/`) when egiz generates it, if anything.
 fn generated_owner(path: &str, config: &Config) -> Option<String> {
@@ -27,7 +27,7 @@ fn generated_owner(path: &str, config: &Config) -> Option<String> {
 }
 
 /// An error for every page whose address is one egiz generates.
-pub fn check(entries: &[Entry], config: &Config, problems: &mut Diagnostics) {
+pub(crate) fn check(entries: &[Entry], config: &Config, problems: &mut Diagnostics) {
     for entry in entries.iter().filter(|e| e.kind != Kind::ProjectsIndex) {
         for page in &entry.pages {
             if let Some(owner) = generated_owner(&page.path, config) {

@@ -245,7 +245,7 @@ pub enum StorySelection {
 }
 
 /// Why a `stories:` value cannot be used.
-pub const STORIES_SHAPE: &str = "`stories:` must be a list of story names, like [kids-sport, balkhash-appeals], or a filter, like { district: balkhash }";
+pub(crate) const STORIES_SHAPE: &str = "`stories:` must be a list of story names, like [kids-sport, balkhash-appeals], or a filter, like { district: balkhash }";
 
 impl<'de> Deserialize<'de> for StorySelection {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -307,7 +307,7 @@ fn terms_shape<E: de::Error>(taxonomy: &str) -> E {
 /// Copies the facts that mean the same in every language from `base` (the default language's
 /// file) into a translation that does not give them itself. Text (title, summary, results with
 /// their labels, quotes) is never inherited: it would show one language's words in another.
-pub trait Inherit {
+pub(crate) trait Inherit {
     fn inherit_from(&mut self, base: &Self);
 }
 

@@ -9,7 +9,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 
 use super::model::{Asset, Kind};
 
-pub const CONTENT_DIR: &str = "content";
+/// The folder of the content files inside a site.
+pub(crate) const CONTENT_DIR: &str = "content";
 pub(super) const PROJECTS: &str = "projects";
 pub(super) const BOOKLETS: &str = "booklets";
 

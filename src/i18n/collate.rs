@@ -7,7 +7,7 @@ const CYRILLIC: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұү
 
 /// A key that sorts labels alphabetically, ignoring case: Latin letters and digits first (by
 /// code point), then Cyrillic in the Kazakh alphabet's order, then anything else.
-pub fn collation_key(text: &str) -> Vec<(u8, u32)> {
+pub(crate) fn collation_key(text: &str) -> Vec<(u8, u32)> {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match CYRILLIC.chars().position(|letter| letter == c) {

@@ -9,12 +9,11 @@ mod plural;
 mod slug;
 mod strings;
 
-pub use collate::collation_key;
-pub use dates::{Date, DateStyle, format_date, format_month_year, rfc3339};
-pub use numbers::{format_decimal, format_integer, format_money, format_percent, format_quantity};
-pub use plural::{PluralCategory, plural_categories, plural_category};
-pub use slug::{slugify, slugify_in, transliterate};
-pub use strings::{Entry, StringTable};
+pub(crate) use collate::collation_key;
+pub(crate) use dates::{Date, DateStyle, format_date, rfc3339};
+pub(crate) use numbers::{format_decimal, format_integer, format_money, format_quantity};
+pub use slug::slugify;
+pub(crate) use strings::StringTable;
 
 /// The languages this layer has rules for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

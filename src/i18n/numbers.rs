@@ -25,7 +25,7 @@ fn symbols(lang: Lang) -> Symbols {
 }
 
 /// A whole number with groups of three digits from 1 000 on: `5 230` (kk, ru), `5,230` (en).
-pub fn format_integer(n: i64, lang: &str) -> String {
+pub(crate) fn format_integer(n: i64, lang: &str) -> String {
     assemble(
         n < 0,
         &n.unsigned_abs().to_string(),
@@ -36,13 +36,13 @@ pub fn format_integer(n: i64, lang: &str) -> String {
 
 /// A number with up to three fraction digits, trailing zeros dropped:
 /// `1 234 567,891` (kk, ru), `1,234,567.891` (en), `9,221` (kk, ru).
-pub fn format_decimal(n: f64, lang: &str) -> String {
+pub(crate) fn format_decimal(n: f64, lang: &str) -> String {
     format_float(n, 3, Fraction::TrimZeros, Lang::or_english(lang))
 }
 
 /// A percentage; `n` is the figure itself (40 → `40%`). Russian puts a no-break space before
 /// the sign (`40 %`), Kazakh and English do not.
-pub fn format_percent(n: f64, lang: &str) -> String {
+pub(crate) fn format_percent(n: f64, lang: &str) -> String {
     let lang = Lang::or_english(lang);
     let number = format_float(n, 3, Fraction::TrimZeros, lang);
     match lang {
@@ -54,7 +54,7 @@ pub fn format_percent(n: f64, lang: &str) -> String {
 /// An amount of money: `300 000 ₸`, `300 000 $` (kk, ru), `$300,000` (en). Cents show only
 /// when there are some (`1 500,50 $`). A code without a known sign is written after the
 /// number in every language: `300 000 GBP`.
-pub fn format_money(amount: f64, currency: &str, lang: &str) -> String {
+pub(crate) fn format_money(amount: f64, currency: &str, lang: &str) -> String {
     let lang = Lang::or_english(lang);
     let number = format_float(amount, 2, Fraction::AllOrNothing, lang);
     let code = currency.trim().to_ascii_uppercase();
@@ -73,7 +73,7 @@ pub fn format_money(amount: f64, currency: &str, lang: &str) -> String {
 
 /// A figure from a story's `results`: `%` as a percentage, another unit after a no-break
 /// space (`1 200 км`), no unit as a bare number.
-pub fn format_quantity(value: f64, unit: &str, lang: &str) -> String {
+pub(crate) fn format_quantity(value: f64, unit: &str, lang: &str) -> String {
     match unit.trim() {
         "%" => format_percent(value, lang),
         "" => format_decimal(value, lang),

@@ -42,7 +42,7 @@ impl PluralCategory {
 }
 
 /// The categories `lang` distinguishes, in CLDR order.
-pub fn plural_categories(lang: &str) -> &'static [PluralCategory] {
+pub(crate) fn plural_categories(lang: &str) -> &'static [PluralCategory] {
     use PluralCategory::{Few, Many, One, Other};
     match Lang::or_english(lang) {
         Lang::Ru => &[One, Few, Many, Other],
@@ -52,7 +52,7 @@ pub fn plural_categories(lang: &str) -> &'static [PluralCategory] {
 
 /// CLDR cardinal rules for kk, ru, en (other languages: en-like one/other); n may be fractional.
 /// The sign does not matter; a whole-valued float counts as an integer (1.0 is "one").
-pub fn plural_category(lang: &str, n: f64) -> PluralCategory {
+pub(crate) fn plural_category(lang: &str, n: f64) -> PluralCategory {
     let n = n.abs();
     match Lang::or_english(lang) {
         // kk: one is n = 1; en: one is i = 1 and v = 0, the same thing for a float.

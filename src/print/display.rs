@@ -8,7 +8,7 @@ use crate::units::Pt;
 
 /// One shaped glyph. Lengths are in points at the run's size.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Glyph {
+pub(crate) struct Glyph {
     pub gid: u16,
     pub advance: f32,
     pub x_offset: f32,
@@ -19,7 +19,7 @@ pub struct Glyph {
 
 /// A shaped fragment, ready to be measured by layout and drawn by the PDF writer.
 #[derive(Clone, Debug, PartialEq)]
-pub struct GlyphRun {
+pub(crate) struct GlyphRun {
     pub font: FontId,
     pub size: f32,
     pub text: String,
@@ -30,7 +30,7 @@ pub struct GlyphRun {
 
 /// An RGB colour, each channel 0..1.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Color {
+pub(crate) struct Color {
     pub r: f32,
     pub g: f32,
     pub b: f32,
@@ -38,7 +38,7 @@ pub struct Color {
 
 /// One thing drawn on a page. Coordinates are points from the page's bottom-left corner.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Draw {
+pub(crate) enum Draw {
     /// `y` is the baseline.
     Text {
         run: GlyphRun,
@@ -77,7 +77,7 @@ pub enum Draw {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     Uri(String),
     /// 0-based page index.
     Page(usize),
@@ -85,10 +85,10 @@ pub enum LinkTarget {
 
 /// An image added with [`crate::print::pdf::PdfWriter::add_image`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ImageId(pub usize);
+pub(crate) struct ImageId(pub usize);
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Page {
+pub(crate) struct Page {
     pub width: Pt,
     pub height: Pt,
     /// The finished page inside the media box; `None` = the whole page.
@@ -99,7 +99,7 @@ pub struct Page {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
+pub(crate) struct Rect {
     pub x: Pt,
     pub y: Pt,
     pub w: Pt,
@@ -108,7 +108,7 @@ pub struct Rect {
 
 /// One bookmark; `level` 1 is top level, 2 nests under the previous level 1, and so on.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
+pub(crate) struct Outline {
     pub title: String,
     pub level: u8,
     /// 0-based page index.
@@ -118,7 +118,7 @@ pub struct Outline {
 }
 
 /// Moves a draw by (`dx`, `dy`).
-pub fn translate(draw: &mut Draw, dx: f32, dy: f32) {
+pub(crate) fn translate(draw: &mut Draw, dx: f32, dy: f32) {
     let shift = |x: &mut Pt, y: &mut Pt| {
         x.0 += dx;
         y.0 += dy;

@@ -11,14 +11,14 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A story's printable content.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     pub blocks: Vec<Block>,
     /// In order of first reference, numbered from 1.
     pub footnotes: Vec<Footnote>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     /// `level` is 1..=3 (deeper Markdown headings clamp to 3); `id` is the anchor the web page
     /// gives the heading ([`crate::markdown::heading_ids`]), unique in the Markdown.
     Heading {
@@ -53,18 +53,18 @@ pub enum Block {
         text: String,
         by: Option<String>,
     },
-    CodeBlock(String),
+    Code(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ResultFigure {
+pub(crate) struct ResultFigure {
     /// Already formatted, e.g. "40 %".
     pub value: String,
     pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Footnote {
+pub(crate) struct Footnote {
     /// The label as written in its definition (`[^label]:`).
     pub label: String,
     pub number: u32,
@@ -72,7 +72,7 @@ pub struct Footnote {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Center,
     Right,
@@ -81,14 +81,14 @@ pub enum Align {
 
 /// A run of text in one style. Soft breaks are spaces, hard breaks `\n`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Inline {
+pub(crate) struct Inline {
     pub text: String,
     pub style: Style,
     pub link: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub struct Style {
+pub(crate) struct Style {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,
@@ -104,7 +104,7 @@ pub struct Style {
 /// a heading or table cell is replaced by its alt text, and a linked image loses its link).
 /// Raw HTML tags are dropped and the text between them kept. Footnotes are numbered in the
 /// order their references occur in the Markdown; definitions never referenced are dropped.
-pub fn parse(markdown: &str) -> Document {
+pub(crate) fn parse(markdown: &str) -> Document {
     let options = crate::markdown::options();
     let mut builder = Builder {
         heading_ids: crate::markdown::heading_ids(markdown).into_iter(),
@@ -326,7 +326,7 @@ impl Builder {
                     code.pop();
                 }
                 self.leaf = None;
-                self.push_block(Block::CodeBlock(code));
+                self.push_block(Block::Code(code));
             }
             TagEnd::HtmlBlock => {
                 let text = html_text(&std::mem::take(&mut self.raw));

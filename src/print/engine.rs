@@ -10,7 +10,6 @@ use crate::theme::Theme;
 
 use super::doc::Document;
 use super::flow::paginate::{Paged, Running, paginate};
-use super::flow::report::LayoutReport;
 use super::flow::{Typesetter, layout};
 use super::fonts::{FaceKey, Family, FontSet};
 use super::inline::shape::missing_chars;
@@ -18,31 +17,33 @@ use super::pdf::{Meta, PdfWriter};
 use crate::theme::print::{FaceFiles, PrintSettings};
 
 /// A written PDF and what was learnt while making it.
-pub struct Pdf {
+pub(crate) struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
-    pub report: LayoutReport,
     pub warnings: Diagnostics,
 }
 
 /// Pages set but not yet written.
-pub struct Typeset<'a> {
+pub(crate) struct Typeset<'a> {
     pub paged: Paged,
     pub writer: PdfWriter<'a>,
     pub warnings: Diagnostics,
 }
 
 /// Fonts, settings and UI strings, ready to set any number of documents (in parallel).
-pub struct Engine {
+pub(crate) struct Engine {
+    /// The embedded faces.
     pub fonts: FontSet,
+    /// The theme's print settings.
     pub settings: PrintSettings,
+    /// The theme's UI strings (fact labels, contents, folios).
     pub strings: StringTable,
 }
 
 impl Engine {
     /// Read the theme's `print:` settings and fonts. Missing settings take the defaults of a
     /// designed A5 leaflet; missing fonts the embedded Noto family.
-    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+    pub(crate) fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
         let (settings, dir) = match &theme.print {
             Some((value, file)) => {
                 let settings = PrintSettings::from_yaml(value, file)
@@ -72,7 +73,7 @@ impl Engine {
     }
 
     /// One language version of a story as a PDF.
-    pub fn story_pdf(&self, site: &Site, page: &Page) -> Result<Pdf, Diagnostics> {
+    pub(crate) fn story_pdf(&self, site: &Site, page: &Page) -> Result<Pdf, Diagnostics> {
         let document = super::story::story_document(site, page, &self.strings);
         let meta = Meta {
             title: page.title.clone(),
@@ -91,7 +92,12 @@ impl Engine {
     }
 
     /// Set `document` (whose images are files beside `page`) and write it.
-    pub fn write(&self, document: &Document, page: &Page, meta: &Meta) -> Result<Pdf, Diagnostics> {
+    pub(crate) fn write(
+        &self,
+        document: &Document,
+        page: &Page,
+        meta: &Meta,
+    ) -> Result<Pdf, Diagnostics> {
         let Typeset {
             paged,
             writer,
@@ -108,14 +114,13 @@ impl Engine {
         Ok(Pdf {
             bytes,
             pages,
-            report: paged.report,
             warnings,
         })
     }
 
     /// Set `document` into pages, with its images added to a PDF writer that is ready to
     /// finish them. (Tests look at the pages before they are written.)
-    pub fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
+    pub(crate) fn typeset(&self, document: &Document, page: &Page, title: &str) -> Typeset<'_> {
         let ts = Typesetter {
             fonts: &self.fonts,
             settings: &self.settings,
@@ -173,7 +178,7 @@ impl Engine {
 
 /// Characters of a page's title (set in the headings face), summary and text (body face) that
 /// the fonts do not have, each once, with the part it was found in.
-pub fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static str)> {
+pub(crate) fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'static str)> {
     let heading = fonts.face(FaceKey {
         family: Family::Sans,
         bold: true,

@@ -11,21 +11,21 @@ use skrifa::{FontRef, MetadataProvider};
 
 /// The two families a booklet uses: serif for body text, sans for headings and figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Family {
+pub(crate) enum Family {
     Serif,
     Sans,
 }
 
 /// One face of the family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct FaceKey {
+pub(crate) struct FaceKey {
     pub family: Family,
     pub bold: bool,
     pub italic: bool,
 }
 
 /// The face of `family` with the given weight and slant.
-pub fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
+pub(crate) fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
     FaceKey {
         family,
         bold,
@@ -35,11 +35,11 @@ pub fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
 
 /// A parsed face inside a [`FontSet`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FontId(pub usize);
+pub(crate) struct FontId(pub usize);
 
 /// Vertical metrics in em units (multiply by the font size in points).
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct FaceMetrics {
+pub(crate) struct FaceMetrics {
     pub ascender: f32,
     /// Below the baseline, so negative.
     pub descender: f32,
@@ -49,7 +49,7 @@ pub struct FaceMetrics {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum FontError {
+pub(crate) enum FontError {
     #[error("cannot read font file {path}: {source}")]
     Read {
         path: PathBuf,
@@ -113,7 +113,7 @@ fn slot(key: FaceKey) -> usize {
 }
 
 /// All faces of one build, parsed once. Cheap to share between threads by reference.
-pub struct FontSet {
+pub(crate) struct FontSet {
     faces: Vec<Face>,
     /// Face index for each [`slot`].
     slots: [usize; 8],
@@ -259,7 +259,7 @@ fn coverage_ranges(code_points: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
 
 impl FontSet {
     /// The default family (Noto Serif and Noto Sans), compiled into the binary.
-    pub fn embedded() -> FontSet {
+    pub(crate) fn embedded() -> FontSet {
         let faces: Vec<Face> = EMBEDDED
             .iter()
             .filter_map(|(_, bytes)| Face::parse(FaceBytes::Static(bytes)))
@@ -278,7 +278,7 @@ impl FontSet {
     }
 
     /// The embedded family with some faces replaced by a theme's files.
-    pub fn from_files(files: &[(FaceKey, PathBuf)]) -> Result<FontSet, FontError> {
+    pub(crate) fn from_files(files: &[(FaceKey, PathBuf)]) -> Result<FontSet, FontError> {
         let mut set = FontSet::embedded();
         for (key, path) in files {
             let face = load_face(path)?;
@@ -290,15 +290,15 @@ impl FontSet {
         Ok(set)
     }
 
-    pub fn face(&self, key: FaceKey) -> FontId {
+    pub(crate) fn face(&self, key: FaceKey) -> FontId {
         FontId(self.slots.get(slot(key)).copied().unwrap_or(0))
     }
 
-    pub fn metrics(&self, id: FontId) -> FaceMetrics {
+    pub(crate) fn metrics(&self, id: FontId) -> FaceMetrics {
         self.get(id).map(|face| face.metrics).unwrap_or_default()
     }
 
-    pub fn has_char(&self, id: FontId, c: char) -> bool {
+    pub(crate) fn has_char(&self, id: FontId, c: char) -> bool {
         self.get(id).is_some_and(|face| face.has_char(c))
     }
 

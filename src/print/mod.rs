@@ -16,18 +16,16 @@
 //! 7. `engine` — one story set and written (flow, inline, story, pdf);
 //! 8. `booklet` — covers, contents, editions (everything above).
 
-pub mod booklet;
-pub mod display;
-pub mod doc;
-pub mod engine;
-pub mod flow;
-pub mod fonts;
-pub mod inline;
-pub mod pdf;
-pub mod story;
+pub(crate) mod booklet;
+pub(crate) mod display;
+pub(crate) mod doc;
+pub(crate) mod engine;
+pub(crate) mod flow;
+pub(crate) mod fonts;
+pub(crate) mod inline;
+pub(crate) mod pdf;
+#[cfg(test)]
+mod site_tests;
+pub(crate) mod story;
 #[cfg(test)]
 mod testdata;
-
-// The stages that moved into a folder whole keep their old paths for callers outside print.
-pub use flow::{paginate, report};
-pub use inline::{hyphenate, linebreak, shape};

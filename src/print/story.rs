@@ -10,7 +10,7 @@ use crate::theme;
 use super::doc::{self, Align, Block, Document, Inline, ResultFigure, Style};
 
 /// The print document of one language version of a story.
-pub fn story_document(site: &Site, page: &Page, strings: &StringTable) -> Document {
+pub(crate) fn story_document(site: &Site, page: &Page, strings: &StringTable) -> Document {
     let lang = page.lang.as_str();
     let body = doc::parse(&page.body);
     let mut blocks = vec![Block::Heading {

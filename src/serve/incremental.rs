@@ -55,15 +55,21 @@ struct Pending {
 pub struct Update {
     /// Everything to serve (`replace_all`), or the files that changed.
     pub files: BTreeMap<String, Body>,
+    /// Whether `files` replaces everything served (a full build) or adds to it.
     pub replace_all: bool,
+    /// The site's base path (`/ngo-site/`), under which everything is served.
     pub base_path: String,
+    /// Pages rendered by this build.
     pub pages: usize,
+    /// Booklets printed by this build.
     pub booklets: usize,
+    /// Problems that did not stop it.
     pub warnings: Diagnostics,
+    /// How long it took.
     pub elapsed: Duration,
 }
 
-pub struct Session {
+pub(crate) struct Session {
     site_dir: PathBuf,
     /// `http://127.0.0.1:1111`: the served site's links use it with the base path.
     origin: String,
@@ -80,7 +86,11 @@ pub struct Session {
 impl Session {
     /// A session for the site in `site_dir`, served at `origin`, with `booklets` making its PDF
     /// files.
-    pub fn new(site_dir: &Path, origin: &str, booklets: Box<dyn Booklets + Send>) -> Session {
+    pub(crate) fn new(
+        site_dir: &Path,
+        origin: &str,
+        booklets: Box<dyn Booklets + Send>,
+    ) -> Session {
         Session {
             site_dir: site_dir.to_path_buf(),
             origin: origin.trim_end_matches('/').to_string(),
@@ -97,7 +107,7 @@ impl Session {
     }
 
     /// Note changed files (relative to the site folder) for the next rebuild.
-    pub fn note(&mut self, changed: &[PathBuf]) {
+    pub(crate) fn note(&mut self, changed: &[PathBuf]) {
         for path in changed {
             self.cache.forget(&self.site_dir.join(path));
             let parts: Vec<String> = path
@@ -125,7 +135,7 @@ impl Session {
 
     /// Rebuild what the noted changes affect. On error nothing changes: the last version that
     /// built stays, and the changes stay noted for the next try.
-    pub fn rebuild(&mut self) -> Result<Update, Diagnostics> {
+    pub(crate) fn rebuild(&mut self) -> Result<Update, Diagnostics> {
         let started = Instant::now();
         let mut update = match self.last.take() {
             Some(last) if !self.pending.full => {
@@ -495,7 +505,7 @@ fn changed_entries(before: &Site, after: &Site, changed: &BTreeSet<PathBuf>) -> 
 }
 
 /// The changed templates and every template that extends, includes or imports one of them.
-pub fn affected_templates(theme: &Theme, changed: &BTreeSet<String>) -> HashSet<String> {
+pub(crate) fn affected_templates(theme: &Theme, changed: &BTreeSet<String>) -> HashSet<String> {
     let mut affected: HashSet<String> = changed.iter().cloned().collect();
     loop {
         let before = affected.len();

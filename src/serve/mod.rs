@@ -2,10 +2,10 @@
 //! the sources and rebuilds what a change affects, and reloads open browser tabs. While the
 //! sources have errors, the last version that built stays served, with the errors shown over it.
 
-pub mod incremental;
-pub mod reload;
-pub mod server;
-pub mod watch;
+pub(crate) mod incremental;
+pub(crate) mod reload;
+pub(crate) mod server;
+pub(crate) mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,12 +14,15 @@ use std::time::Duration;
 use crate::booklets::Booklets;
 use crate::diagnostics::Diagnostics;
 
-use incremental::{Session, Update};
+use incremental::Session;
+pub use incremental::Update;
 use reload::Event;
 use server::Shared;
 
 #[derive(Debug, Clone)]
+/// What `egiz serve` needs to know.
 pub struct ServeOptions {
+    /// The site folder.
     pub site: PathBuf,
     /// The address to listen on; loopback by default.
     pub bind: String,
@@ -30,10 +33,15 @@ pub struct ServeOptions {
 /// What the server tells the person running it.
 pub enum Report<'a> {
     /// The server is ready at `url` (the site's home under its base path).
-    Listening { url: &'a str },
+    Listening {
+        /// The address to open in a browser.
+        url: &'a str,
+    },
     /// A build or rebuild succeeded. `changed` names the files that caused it (empty at start).
     Built {
+        /// What the rebuild changed, for the live reload.
         update: &'a Update,
+        /// The files whose change caused it (empty at start).
         changed: &'a [PathBuf],
     },
     /// A build failed; the last version that built is still served.

@@ -9,11 +9,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Where pages listen for events. Outside any base path, and not a name a site can have
 /// (content paths are slugs, which never start with `_`).
-pub const EVENTS_PATH: &str = "/__egiz/events";
+pub(crate) const EVENTS_PATH: &str = "/__egiz/events";
 
 /// One message for open tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
+pub(crate) enum Event {
     /// The site was rebuilt: load the page again.
     Reload,
     /// The site has problems: show them (the overlay's HTML).
@@ -22,7 +22,7 @@ pub enum Event {
 
 impl Event {
     /// The event in the `text/event-stream` format.
-    pub fn to_sse(&self) -> String {
+    pub(crate) fn to_sse(&self) -> String {
         match self {
             Event::Reload => "event: reload\ndata: {}\n\n".to_string(),
             Event::Errors(html) => format!(
@@ -35,24 +35,25 @@ impl Event {
 
 /// The open event streams.
 #[derive(Default)]
-pub struct Hub {
+pub(crate) struct Hub {
     listeners: Mutex<Vec<Sender<Event>>>,
 }
 
 impl Hub {
-    pub fn subscribe(&self) -> Receiver<Event> {
+    pub(crate) fn subscribe(&self) -> Receiver<Event> {
         let (sender, receiver) = channel();
         self.lock().push(sender);
         receiver
     }
 
     /// Send to every open stream; streams whose tab was closed are dropped.
-    pub fn broadcast(&self, event: &Event) {
+    pub(crate) fn broadcast(&self, event: &Event) {
         self.lock()
             .retain(|listener| listener.send(event.clone()).is_ok());
     }
 
-    pub fn listeners(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn listeners(&self) -> usize {
         self.lock().len()
     }
 
@@ -66,7 +67,7 @@ const SCRIPT: &str = r#"<script>(function(){var s=new EventSource("/__egiz/event
 const STYLE: &str = "<style>#egiz-overlay{position:fixed;z-index:2147483647;top:8px;left:8px;right:8px;max-height:80vh;overflow:auto;box-sizing:border-box;padding:14px 16px;background:#fff5f5;color:#1a1a1a;border:3px solid #c62828;border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.3);font:16px/1.45 system-ui,sans-serif}#egiz-overlay:empty{display:none}#egiz-overlay button{float:right;margin:-6px -8px 0 8px;border:0;background:none;font-size:26px;line-height:1;color:#b71c1c;cursor:pointer}#egiz-overlay h2{margin:0 0 8px;font-size:18px;color:#b71c1c}#egiz-overlay ol{margin:0;padding-left:1.2em}#egiz-overlay li{margin:0 0 10px;overflow-wrap:anywhere}#egiz-overlay code{display:block;font:14px/1.4 ui-monospace,monospace;color:#6d0000}#egiz-overlay .hint{color:#444}#egiz-overlay .note{margin:8px 0 0;font-size:14px;color:#444}</style>";
 
 /// The overlay's inner HTML for `problems` (empty when there are none).
-pub fn overlay(problems: &Diagnostics) -> String {
+pub(crate) fn overlay(problems: &Diagnostics) -> String {
     let sorted = problems.clone().sorted();
     let errors: Vec<&Diagnostic> = sorted.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
@@ -99,7 +100,7 @@ pub fn overlay(problems: &Diagnostics) -> String {
 
 /// `page` with the reload script, the overlay's style and, while there are problems, the
 /// overlay itself, placed before `</body>` (or at the end of a page without one).
-pub fn inject(page: &[u8], overlay_html: &str) -> Vec<u8> {
+pub(crate) fn inject(page: &[u8], overlay_html: &str) -> Vec<u8> {
     let at = find_body_end(page).unwrap_or(page.len());
     let mut out = Vec::with_capacity(page.len() + overlay_html.len() + 2048);
     out.extend_from_slice(&page[..at]);

@@ -17,7 +17,7 @@ use super::reload::{self, EVENTS_PATH, Event, Hub};
 
 /// What the server currently serves: the last version of the site that built.
 #[derive(Default)]
-pub struct Served {
+pub(crate) struct Served {
     /// Output-relative path (`kk/projects/x/index.html`) → file.
     pub files: HashMap<String, Body>,
     /// `/civic/`: every address of the site starts with it.
@@ -27,14 +27,14 @@ pub struct Served {
 }
 
 /// Where the web editor's local backend answers (outside any base path; only POST goes there).
-pub const API_PATH: &str = "/api/v1";
+pub(crate) const API_PATH: &str = "/api/v1";
 
 /// The largest request body accepted: an uploaded photo, base64-encoded (decap-server's limit).
 const MAX_BODY: usize = 50 * 1024 * 1024;
 
 /// The state shared by the rebuild loop and the connections.
 #[derive(Default)]
-pub struct Shared {
+pub(crate) struct Shared {
     pub served: RwLock<Served>,
     pub hub: Hub,
     /// The editor's local backend, confined to the site's content and static folders.
@@ -44,17 +44,17 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
         self.served.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+    pub(crate) fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
         self.served.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 /// Answer connections on `listener` until the process ends.
-pub fn run(listener: TcpListener, shared: Arc<Shared>) {
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) {
     for stream in listener.incoming().flatten() {
         let shared = shared.clone();
         std::thread::spawn(move || handle(stream, &shared));
@@ -62,7 +62,7 @@ pub fn run(listener: TcpListener, shared: Arc<Shared>) {
 }
 
 /// Open the listening socket; a port in use is a plain error with a hint.
-pub fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
+pub(crate) fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
     TcpListener::bind((bind, port)).map_err(|err| {
         Diagnostic::error(format!("cannot listen on {bind}:{port}: {err}"))
             .with_hint("another program may use this port: try `egiz serve --port 1112`")
@@ -71,7 +71,7 @@ pub fn listen(bind: &str, port: u16) -> Result<TcpListener, Diagnostic> {
 
 /// How the server answers one request.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Reply {
+pub(crate) enum Reply {
     Found {
         content_type: &'static str,
         body: Vec<u8>,
@@ -145,7 +145,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
 }
 
 /// One request: its line, the headers the server uses, and the body of a POST.
-pub struct Request {
+pub(crate) struct Request {
     pub method: String,
     pub target: String,
     pub content_type: String,
@@ -240,7 +240,7 @@ fn same_origin(origin: &str, ours: &str) -> bool {
 /// Where a request goes, the same way a static host would serve the built folder: `DIR/` is
 /// `DIR/index.html`, `DIR` without its slash is redirected, and addresses outside the base path
 /// lead to it.
-pub fn route(target: &str, served: &Served) -> Reply {
+pub(crate) fn route(target: &str, served: &Served) -> Reply {
     let path = target.split(['?', '#']).next().unwrap_or("");
     if path == EVENTS_PATH {
         return Reply::Events;

@@ -14,7 +14,7 @@ use crate::diagnostics::Diagnostic;
 
 /// The folders of a site whose files make the site; everything else (output/, target/, .git)
 /// is never watched.
-pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
+pub(crate) const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
 const CONFIG_FILE: &str = "site.yaml";
 
 /// Short: the goal is a rebuilt page within 100 ms of saving. An editor's write and rename
@@ -22,7 +22,7 @@ const CONFIG_FILE: &str = "site.yaml";
 /// (The debouncer looks every quarter of this: 800 cheap wake-ups a second while serving.)
 const DEBOUNCE: Duration = Duration::from_millis(5);
 
-pub struct Watcher {
+pub(crate) struct Watcher {
     site: PathBuf,
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     events: Receiver<DebounceEventResult>,
@@ -30,7 +30,7 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    pub fn new(site: &Path) -> Result<Watcher, Diagnostic> {
+    pub(crate) fn new(site: &Path) -> Result<Watcher, Diagnostic> {
         let (sender, events) = channel();
         let debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_problem)?;
         let site = std::fs::canonicalize(site).unwrap_or_else(|_| site.to_path_buf());
@@ -65,7 +65,7 @@ impl Watcher {
 
     /// Wait up to `timeout` for changes; the changed source files, relative to the site folder,
     /// or an empty list. Files that are not sources (editor backups, other folders) are left out.
-    pub fn next(&mut self, timeout: Duration) -> Result<Vec<PathBuf>, Diagnostic> {
+    pub(crate) fn next(&mut self, timeout: Duration) -> Result<Vec<PathBuf>, Diagnostic> {
         let first = match self.events.recv_timeout(timeout) {
             Ok(result) => result,
             Err(RecvTimeoutError::Timeout) => return Ok(Vec::new()),
@@ -125,7 +125,7 @@ fn is_change(kind: &EventKind) -> bool {
 }
 
 /// site.yaml, or a file under a watched folder that is not hidden or an editor's backup.
-pub fn is_source(relative: &Path) -> bool {
+pub(crate) fn is_source(relative: &Path) -> bool {
     let mut parts = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy());

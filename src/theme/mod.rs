@@ -12,23 +12,18 @@ use crate::i18n::StringTable;
 use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
-pub mod print;
+pub(crate) mod print;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 }
 
 /// The name of the built-in theme.
-pub const DEFAULT_THEME: &str = "default";
-
-/// The files of the built-in theme, for `egiz init` and tests.
-pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
-    embedded::FILES
-}
+pub(crate) const DEFAULT_THEME: &str = "default";
 
 /// What `taxonomy` is called in `lang`: the site's `taxonomy_names`, else the theme's string
 /// (`taxonomy_district`), so both renderers name a taxonomy alike.
-pub fn taxonomy_name(
+pub(crate) fn taxonomy_name(
     config: &Config,
     strings: &StringTable,
     taxonomy: &Taxonomy,
@@ -52,8 +47,11 @@ pub fn taxonomy_name(
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeFile {
+pub(crate) struct ThemeFile {
+    /// Accepted so that theme.yaml can say what a theme is; egiz shows neither yet.
+    #[allow(dead_code)]
     pub name: Option<String>,
+    #[allow(dead_code)]
     pub description: Option<String>,
     pub extends: Option<String>,
     /// Print settings, read by the print engine.
@@ -90,6 +88,7 @@ pub struct Theme {
     pub templates: BTreeMap<String, (String, PathBuf)>,
     /// Static file path (`css/egiz.css`) → where to read it.
     pub static_files: BTreeMap<String, Origin>,
+    /// The UI strings of every layer, the nearest first.
     pub strings: StringTable,
     /// The print settings of the nearest layer that has them.
     pub print: Option<(serde_yaml::Value, PathBuf)>,
@@ -103,6 +102,7 @@ struct Layer {
 }
 
 impl Theme {
+    /// The site's theme with the layers it extends, ending with the built-in default.
     pub fn load(site_dir: &Path, config: &Config) -> Result<(Theme, Diagnostics), Diagnostics> {
         let mut problems = Diagnostics::new();
         let layers = chain(site_dir, &config.raw.theme, &mut problems);

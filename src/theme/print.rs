@@ -12,10 +12,10 @@ use crate::units::{Mm, Paper, Pt};
 
 /// An RGB colour written as `"#0b6e79"`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rgb(pub f32, pub f32, pub f32);
+pub(crate) struct Rgb(pub f32, pub f32, pub f32);
 
 impl Rgb {
-    pub fn parse(text: &str) -> Option<Rgb> {
+    pub(crate) fn parse(text: &str) -> Option<Rgb> {
         let hex = text.strip_prefix('#')?;
         if hex.len() != 6 || !hex.is_ascii() {
             return None;
@@ -43,7 +43,7 @@ impl<'de> Deserialize<'de> for Rgb {
 /// Margins in millimetres. `inner` is the side of the fold (left on right-hand pages).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Margins {
+pub(crate) struct Margins {
     pub top: f32,
     pub bottom: f32,
     pub inner: f32,
@@ -63,7 +63,7 @@ impl Default for Margins {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum FamilyChoice {
+pub(crate) enum FamilyChoice {
     #[default]
     Serif,
     Sans,
@@ -72,7 +72,7 @@ pub enum FamilyChoice {
 /// Font files of a theme's own family, relative to the theme folder.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct FaceFiles {
+pub(crate) struct FaceFiles {
     pub regular: Option<PathBuf>,
     pub bold: Option<PathBuf>,
     pub italic: Option<PathBuf>,
@@ -81,7 +81,7 @@ pub struct FaceFiles {
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Fonts {
+pub(crate) struct Fonts {
     /// The family of running text.
     pub body: FamilyChoice,
     /// The family of headings, figures and captions.
@@ -105,7 +105,7 @@ impl Default for Fonts {
 /// Type sizes in points.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Sizes {
+pub(crate) struct Sizes {
     pub body: f32,
     pub small: f32,
     pub h1: f32,
@@ -130,7 +130,7 @@ impl Default for Sizes {
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Colors {
+pub(crate) struct Colors {
     pub text: Rgb,
     pub accent: Rgb,
     pub muted: Rgb,
@@ -154,7 +154,7 @@ impl Default for Colors {
 /// Everything the print engine takes from the theme.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PrintSettings {
+pub(crate) struct PrintSettings {
     pub paper: Paper,
     pub margins: Margins,
     pub fonts: Fonts,
@@ -190,7 +190,10 @@ impl Default for PrintSettings {
 
 impl PrintSettings {
     /// Read the `print:` section of a theme (already parsed as YAML), checking the values.
-    pub fn from_yaml(value: &serde_yaml::Value, file: &Path) -> Result<PrintSettings, Diagnostic> {
+    pub(crate) fn from_yaml(
+        value: &serde_yaml::Value,
+        file: &Path,
+    ) -> Result<PrintSettings, Diagnostic> {
         let text = serde_yaml::to_string(value).unwrap_or_default();
         let settings: PrintSettings = crate::yaml::parse(&text, file, 1).map_err(|d| {
             // Positions refer to the re-serialised section, not the file: keep the file, drop the place.
@@ -245,13 +248,13 @@ impl PrintSettings {
     }
 
     /// The text area width in points.
-    pub fn measure(&self) -> Pt {
+    pub(crate) fn measure(&self) -> Pt {
         Pt::from(Mm(self.paper.width.0
             - self.margins.inner
             - self.margins.outer))
     }
 
-    pub fn line_height(&self) -> Pt {
+    pub(crate) fn line_height(&self) -> Pt {
         Pt(self.sizes.body * self.leading)
     }
 }

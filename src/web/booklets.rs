@@ -14,7 +14,7 @@ use super::context::Builder;
 
 /// One PDF file to download.
 #[derive(Serialize)]
-pub struct Download {
+pub(crate) struct Download {
     /// `single`, `sequential`, `flip`, `parallel`, `imposed`, `print-shop`.
     pub edition: &'static str,
     /// What the file is, in the page's language.
@@ -30,7 +30,7 @@ pub struct Download {
 /// The files of a page: the main one (this language's booklet in reading order) and the other
 /// editions.
 #[derive(Serialize)]
-pub struct Downloads {
+pub(crate) struct Downloads {
     pub main: Option<Download>,
     pub others: Vec<Download>,
 }
@@ -46,7 +46,7 @@ impl Downloads {
 }
 
 /// The booklet (or leaflet) made from `page`'s entry, if any.
-pub fn booklet_of<'s>(builder: &Builder<'s>, page: &Page) -> Option<&'s Booklet> {
+pub(crate) fn booklet_of<'s>(builder: &Builder<'s>, page: &Page) -> Option<&'s Booklet> {
     builder.site.prints.iter().find(|booklet| {
         booklet
             .entry(builder.site)
@@ -55,7 +55,7 @@ pub fn booklet_of<'s>(builder: &Builder<'s>, page: &Page) -> Option<&'s Booklet>
 }
 
 /// The files of `booklet` for a page in `lang`: its own language's and the bilingual ones.
-pub fn downloads(builder: &Builder, booklet: &Booklet, lang: &str) -> Vec<Download> {
+pub(crate) fn downloads(builder: &Builder, booklet: &Booklet, lang: &str) -> Vec<Download> {
     booklet
         .files_for(lang)
         .map(|file| download(builder, booklet, file, lang))
@@ -104,7 +104,7 @@ fn size_text(builder: &Builder, bytes: u64, lang: &str) -> String {
 
 /// The fields a booklet's page adds to `page`: `subtitle`, `publisher`, `cover`, `stories`
 /// (cards of the included stories) and `downloads`; a story with a leaflet gets `downloads`.
-pub fn page_fields(builder: &Builder, page: &Page) -> tera::Map {
+pub(crate) fn page_fields(builder: &Builder, page: &Page) -> tera::Map {
     fields(builder, page, true)
 }
 
@@ -144,7 +144,7 @@ fn fields(builder: &Builder, page: &Page, with_stories: bool) -> tera::Map {
 
 /// The booklets (not leaflets) of `lang`, newest first, for the list page: each with
 /// `title`, `url`, `subtitle`, `summary`, `date`, `cover` and `downloads`.
-pub fn list(builder: &Builder, lang: &str) -> Value {
+pub(crate) fn list(builder: &Builder, lang: &str) -> Value {
     let items: Vec<Value> = builder
         .site
         .booklets

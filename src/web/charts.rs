@@ -7,14 +7,14 @@
 use std::fmt::Write as _;
 
 /// One bar: its label (plain text) and value, with the value as written in the page language.
-pub struct Bar {
+pub(crate) struct Bar {
     pub label: String,
     pub value: u64,
     pub display: String,
 }
 
 /// A chart to draw. `title` and `desc` become the SVG's accessible name and description.
-pub struct BarChart<'a> {
+pub(crate) struct BarChart<'a> {
     /// Unique on the page; used for the ids of `<title>` and `<desc>`.
     pub id: &'a str,
     pub title: &'a str,
@@ -34,7 +34,7 @@ const BAR_FILL: &str = "#0a4a58";
 const TEXT_FILL: &str = "#14242b";
 
 /// The bar's length in percent of the chart width, proportional to `value / max`.
-pub fn bar_length(value: u64, max: u64) -> f64 {
+pub(crate) fn bar_length(value: u64, max: u64) -> f64 {
     if max == 0 {
         return 0.0;
     }
@@ -42,7 +42,7 @@ pub fn bar_length(value: u64, max: u64) -> f64 {
 }
 
 /// The chart as an `<svg>` element, ready to insert into HTML.
-pub fn render(chart: &BarChart) -> String {
+pub(crate) fn render(chart: &BarChart) -> String {
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0);
     let rows = u32::try_from(chart.bars.len()).unwrap_or(u32::MAX);
     let height = rows.saturating_mul(ROW).max(ROW / 2);

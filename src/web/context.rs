@@ -52,7 +52,7 @@ struct LanguageLink<'a> {
 
 /// One language version of the page being rendered, for the switcher and hreflang links.
 #[derive(Serialize)]
-pub struct Translation<'a> {
+pub(crate) struct Translation<'a> {
     code: &'a str,
     name: &'a str,
     url: String,
@@ -191,7 +191,7 @@ struct Card<'a> {
 }
 
 /// One item of the main navigation.
-pub struct MenuEntry {
+pub(crate) struct MenuEntry {
     pub title: String,
     /// The link, under the site's base path.
     pub url: String,
@@ -211,7 +211,7 @@ impl MenuEntry {
 }
 
 /// Everything about one language that every page in it shares.
-pub struct LanguageValues {
+pub(crate) struct LanguageValues {
     pub lang: String,
     pub site: Value,
     pub strings: Value,
@@ -222,7 +222,7 @@ pub struct LanguageValues {
     pub story_cards: Vec<Option<Value>>,
 }
 
-pub struct Builder<'a> {
+pub(crate) struct Builder<'a> {
     pub site: &'a Site,
     pub strings: &'a StringTable,
     pub images: &'a super::images::Catalog,
@@ -235,7 +235,7 @@ impl<'a> Builder<'a> {
         &self.site.config.base
     }
 
-    pub fn language(&self, lang: &str, cards: &mut CardCache) -> LanguageValues {
+    pub(crate) fn language(&self, lang: &str, cards: &mut CardCache) -> LanguageValues {
         let config = &self.site.config;
         let site = SiteValue {
             title: config.title(lang),
@@ -336,7 +336,7 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    pub fn menu_value(&self, values: &LanguageValues, current_path: &str) -> Value {
+    pub(crate) fn menu_value(&self, values: &LanguageValues, current_path: &str) -> Value {
         let items: Vec<MenuItem> = values
             .menu
             .iter()
@@ -351,7 +351,7 @@ impl<'a> Builder<'a> {
 
     /// The same page in every language, in site order. Where it has no version, the link
     /// goes to that language's home and `available` is false.
-    pub fn translations(
+    pub(crate) fn translations(
         &self,
         entry: Option<&Entry>,
         path_in: &dyn Fn(&str) -> Option<String>,
@@ -451,12 +451,12 @@ impl<'a> Builder<'a> {
     }
 
     /// A story as a card value (for booklets' pages).
-    pub fn card_value(&self, page: &'a Page) -> Value {
+    pub(crate) fn card_value(&self, page: &'a Page) -> Value {
         Value::from_serializable(&self.card(page))
     }
 
     /// An image value (for booklets' pages).
-    pub fn image_value(&self, page: &Page, image: &ImageRef) -> Value {
+    pub(crate) fn image_value(&self, page: &Page, image: &ImageRef) -> Value {
         Value::from_serializable(&self.image(page, image))
     }
 
@@ -502,7 +502,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The `page` value of a story, page, booklet or home text.
-    pub fn page(&self, kind: &str, page: &'a Page) -> Value {
+    pub(crate) fn page(&self, kind: &str, page: &'a Page) -> Value {
         let lang = page.lang.as_str();
         let html = super::images::html::rewrite(&page.html, |src| {
             self.images.sized(self.base(), page, src)
@@ -626,11 +626,11 @@ impl<'a> Builder<'a> {
     }
 
     /// The `page` value of a generated page (the project list, 404, the chooser).
-    pub fn generated_page(&self, kind: &str, title: &str, path: &str, html: &str) -> Value {
+    pub(crate) fn generated_page(&self, kind: &str, title: &str, path: &str, html: &str) -> Value {
         Value::from(common(kind, title, self.base(), path, html))
     }
 
-    pub fn kind_of(entry: &Entry) -> &'static str {
+    pub(crate) fn kind_of(entry: &Entry) -> &'static str {
         match entry.kind {
             Kind::Story => "story",
             Kind::Page => "page",
@@ -653,7 +653,7 @@ fn common(kind: &str, title: &str, base: &BaseUrl, path: &str, html: &str) -> te
 
 /// The address of an image named in front matter: relative to the page's folder, site-absolute,
 /// or a web address left as it is.
-pub fn asset_url(base: &BaseUrl, page_path: &str, src: &str) -> String {
+pub(crate) fn asset_url(base: &BaseUrl, page_path: &str, src: &str) -> String {
     if src.contains("://") || src.starts_with("data:") || src.starts_with("//") {
         src.to_string()
     } else if let Some(rest) = src.strip_prefix('/') {

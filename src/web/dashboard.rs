@@ -20,13 +20,13 @@ use super::charts::{self, Bar, BarChart};
 use super::taxonomy::term_path;
 
 /// `/{lang}/impact/`, as a site path.
-pub fn path(lang: &str) -> String {
+pub(crate) fn path(lang: &str) -> String {
     format!("{lang}/{DASHBOARD}/")
 }
 
 /// The site's figures, the same in every language.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Figures {
+pub(crate) struct Figures {
     pub projects: u64,
     pub beneficiaries: u64,
     /// Districts with at least one project.
@@ -47,7 +47,7 @@ fn original<'a>(entry: &'a Entry, config: &Config) -> Option<&'a Page> {
         .or_else(|| entry.pages.iter().find(|p| p.borrowed_from.is_none()))
 }
 
-pub fn figures(site: &Site) -> Figures {
+pub(crate) fn figures(site: &Site) -> Figures {
     let mut figures = Figures::default();
     let mut by_district: Vec<(String, u64)> = Vec::new();
     let mut by_topic: Vec<(String, u64)> = Vec::new();

@@ -19,7 +19,7 @@ use super::taxonomy::term_path;
 
 /// One value to filter by.
 #[derive(Serialize, Debug, PartialEq)]
-pub struct Facet {
+pub(crate) struct Facet {
     pub key: String,
     pub label: String,
     /// The term page: a link path under the site's base path.
@@ -30,7 +30,7 @@ pub struct Facet {
 /// The values of one taxonomy. Its key is also the URL parameter of the filter and the name of
 /// the cards' data attribute (`data-district`).
 #[derive(Serialize, Debug)]
-pub struct FacetGroup {
+pub(crate) struct FacetGroup {
     pub key: String,
     /// What the group is called: "Аудан", "Тақырыптар".
     pub label: String,
@@ -40,14 +40,14 @@ pub struct FacetGroup {
 /// The filter groups of one language that have values: district, topics, the site's own
 /// taxonomies, year.
 #[derive(Serialize, Debug, Default)]
-pub struct Facets {
+pub(crate) struct Facets {
     pub groups: Vec<FacetGroup>,
 }
 
 impl Facets {
     /// The values used by the stories of `lang`: terms sorted by label (folded, so `Ә` sorts
     /// with `А`), years newest first.
-    pub fn of(site: &Site, strings: &StringTable, lang: &str) -> Facets {
+    pub(crate) fn of(site: &Site, strings: &StringTable, lang: &str) -> Facets {
         let mut taxonomies = site.config.taxonomies();
         taxonomies.push(Taxonomy::Year);
         let groups = taxonomies
@@ -68,7 +68,7 @@ impl Facets {
         Facets { groups }
     }
 
-    pub fn value(&self) -> Value {
+    pub(crate) fn value(&self) -> Value {
         Value::from_serializable(self)
     }
 }

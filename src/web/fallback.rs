@@ -13,7 +13,7 @@ use crate::config::MissingTranslation;
 use crate::content::{Entry, Kind, Page, Site};
 
 /// The site as the web renderer shows it: with borrowed pages in fallback mode, else as it is.
-pub fn apply(site: &Site) -> Cow<'_, Site> {
+pub(crate) fn apply(site: &Site) -> Cow<'_, Site> {
     if site.config.raw.missing_translation != MissingTranslation::Fallback {
         return Cow::Borrowed(site);
     }
@@ -79,7 +79,7 @@ fn borrow(source: &Page, lang: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Meta;
+    use crate::content::model::Meta;
     use crate::content::schema::PageMeta;
 
     fn page(lang: &str, path: &str) -> Page {

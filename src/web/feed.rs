@@ -13,12 +13,12 @@ use crate::output::Sink;
 use super::sitemap::escape;
 
 /// `/{lang}/atom.xml`, as a site path.
-pub fn path(lang: &str) -> String {
+pub(crate) fn path(lang: &str) -> String {
     format!("{lang}/atom.xml")
 }
 
 /// Write the feed of every language.
-pub fn write_all(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
+pub(crate) fn write_all(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
     for lang in site.config.language_codes() {
         staging.write(&path(lang), render(site, lang).as_bytes())?;
     }
@@ -26,7 +26,7 @@ pub fn write_all(site: &Site, staging: &dyn Sink) -> Result<(), Diagnostic> {
 }
 
 /// The feed of `lang` as XML text.
-pub fn render(site: &Site, lang: &str) -> String {
+pub(crate) fn render(site: &Site, lang: &str) -> String {
     let config = &site.config;
     let base = &config.base;
     let title = config.title(lang);

@@ -11,7 +11,7 @@ use crate::content::{Page, Site};
 use crate::taxonomy::Taxonomy;
 
 /// The JSON-LD of a story page, safe to insert verbatim into a script element.
-pub fn story(site: &Site, page: &Page, meta: &StoryMeta) -> String {
+pub(crate) fn story(site: &Site, page: &Page, meta: &StoryMeta) -> String {
     let config = &site.config;
     let base = &config.base;
     let lang = page.text_lang();
@@ -83,7 +83,7 @@ fn absolute(base: &BaseUrl, page_path: &str, src: &str) -> Option<String> {
 
 /// JSON text that cannot end a `<script>` element or open a comment in it. The replaced
 /// characters can only occur inside JSON strings, where the `\u` escapes mean the same.
-pub fn script_safe(value: &Value) -> String {
+pub(crate) fn script_safe(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

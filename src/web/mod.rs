@@ -5,20 +5,20 @@
 //! Every HTML page is one [`Job`]. A job says what it reads from the content ([`Job::reads`]), so
 //! the dev server can re-render only the pages a change affects ([`render_pages`]).
 
-pub mod booklets;
-pub mod charts;
-pub mod context;
-pub mod dashboard;
-pub mod facets;
-pub mod fallback;
-pub mod feed;
-pub mod images;
-pub mod jsonld;
-pub mod reuse;
-pub mod search;
-pub mod sitemap;
-pub mod taxonomy;
-pub mod templates;
+pub(crate) mod booklets;
+pub(crate) mod charts;
+pub(crate) mod context;
+pub(crate) mod dashboard;
+pub(crate) mod facets;
+pub(crate) mod fallback;
+pub(crate) mod feed;
+pub(crate) mod images;
+pub(crate) mod jsonld;
+pub(crate) mod reuse;
+pub(crate) mod search;
+pub(crate) mod sitemap;
+pub(crate) mod taxonomy;
+pub(crate) mod templates;
 
 use std::sync::Arc;
 
@@ -33,11 +33,11 @@ use crate::theme::Theme;
 
 use context::{Builder, LanguageValues};
 use reuse::CardCache;
-pub use reuse::Reuse;
+pub(crate) use reuse::Reuse;
 
 /// One HTML page (or one set of pages made together) to render.
 #[derive(Clone, Copy)]
-pub enum Job<'a> {
+pub(crate) enum Job<'a> {
     Content(&'a Entry, &'a Page),
     /// The project list of a language; `List("")` is every language's home page of a site
     /// without home texts.
@@ -56,7 +56,7 @@ pub enum Job<'a> {
 /// What a job shows from the content, besides what every page shows (site.yaml, the theme's
 /// strings, the menu of plain pages).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Reads<'a> {
+pub(crate) struct Reads<'a> {
     /// Entries shown on the page, by kind and name. A content page reads its own entry (all its
     /// languages: the language switcher links to them).
     pub entries: Vec<(Kind, &'a str)>,
@@ -67,7 +67,7 @@ pub struct Reads<'a> {
 impl<'a> Job<'a> {
     /// A name for the job, unique in a site and stable between builds: the file it writes.
     /// A new kind of job must give one, and say what it reads ([`Job::reads`]).
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         match self {
             Job::Content(_, page) => format!("{}index.html", page.path),
             Job::List("") => "*/index.html".to_string(),
@@ -88,7 +88,7 @@ impl<'a> Job<'a> {
     }
 
     /// `site` is the site the job was made from (the prepared one).
-    pub fn reads(&self, site: &'a Site) -> Reads<'a> {
+    pub(crate) fn reads(&self, site: &'a Site) -> Reads<'a> {
         match self {
             Job::Content(entry, _) => Reads {
                 entries: vec![(entry.kind, entry.name.as_str())],
@@ -141,7 +141,7 @@ impl<'a> Job<'a> {
 
     /// The top-level template the job renders with; `exists` tells which optional templates
     /// the theme has.
-    pub fn template(&self, exists: &dyn Fn(&str) -> bool) -> &'static str {
+    pub(crate) fn template(&self, exists: &dyn Fn(&str) -> bool) -> &'static str {
         match self {
             Job::Content(entry, _) => match entry.kind {
                 Kind::Story => "story.html",
@@ -165,7 +165,7 @@ impl<'a> Job<'a> {
 /// The site as the web renderer shows it: with borrowed pages for missing translations (when
 /// the site asks for them), its taxonomy terms and its dashboard figures, worked out once, and
 /// the sizes of the booklet files the print side made (for the download links).
-pub struct Prepared<'a> {
+pub(crate) struct Prepared<'a> {
     pub site: std::borrow::Cow<'a, Site>,
     pub taxonomies: Vec<taxonomy::TaxonomyPages>,
     pub figures: dashboard::Figures,
@@ -174,7 +174,7 @@ pub struct Prepared<'a> {
 
 /// Prepares `site` for rendering; `booklet_sizes` are the sizes of the booklet files made
 /// (empty when none were: the links then show no size).
-pub fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepared<'a> {
+pub(crate) fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepared<'a> {
     let shown = fallback::apply(site);
     let taxonomies = taxonomy::collect(&shown);
     let figures = dashboard::figures(&shown);
@@ -187,7 +187,7 @@ pub fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepared<'a>
 }
 
 /// Every HTML page of the site, as jobs.
-pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
+pub(crate) fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
     let site: &Site = &prepared.site;
     let mut jobs = vec![Job::Chooser, Job::NotFound];
     for lang in site.config.language_codes() {
@@ -216,14 +216,14 @@ pub fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
 
 /// What `render` wrote.
 #[derive(Debug, Clone, Copy)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// HTML pages.
     pub pages: usize,
     pub images: images::Stats,
 }
 
 /// Render the whole site into `sink`; `booklet_sizes` are what the print side made.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     theme: &Theme,
     booklet_sizes: &FileSizes,
@@ -235,7 +235,7 @@ pub fn render(
 }
 
 /// [`render`] of a site already prepared, reusing and filling `reuse` (see [`Reuse`]).
-pub fn render_prepared(
+pub(crate) fn render_prepared(
     site: &Site,
     prepared: &Prepared,
     theme: &Theme,
@@ -262,7 +262,7 @@ pub fn render_prepared(
 
 /// [`render_pages`] and, beside them on the other cores, the sitemap, the feeds and the search
 /// index: the work that reads the whole site (`site` as written, `prepared` as shown).
-pub fn render_with_indexes(
+pub(crate) fn render_with_indexes(
     site: &Site,
     prepared: &Prepared,
     theme: &Theme,
@@ -316,7 +316,7 @@ fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &m
 
 /// Render the HTML pages of `jobs` (made from `prepared`) into `sink`, and nothing else (no assets,
 /// static files or sitemap). Returns the number of jobs rendered.
-pub fn render_pages(
+pub(crate) fn render_pages(
     prepared: &Prepared,
     theme: &Theme,
     images: &images::Catalog,
@@ -592,7 +592,12 @@ fn copy_assets(site: &Site, staging: &dyn Sink, problems: &mut Diagnostics) {
 }
 
 /// The theme's static files, then the site's own `static/` folder (which wins).
-pub fn write_static(site: &Site, theme: &Theme, staging: &dyn Sink, problems: &mut Diagnostics) {
+pub(crate) fn write_static(
+    site: &Site,
+    theme: &Theme,
+    staging: &dyn Sink,
+    problems: &mut Diagnostics,
+) {
     for (relative, origin) in &theme.static_files {
         match origin.read() {
             Ok(bytes) => {

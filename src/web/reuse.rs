@@ -10,30 +10,30 @@ use super::search::WordCache;
 
 /// Values made from single stories, per language and story name.
 #[derive(Default)]
-pub struct Reuse {
+pub(crate) struct Reuse {
     pub words: WordCache,
     pub cards: CardCache,
 }
 
 impl Reuse {
     /// Make the story `name`'s values again, in every language, on the next build.
-    pub fn forget(&mut self, name: &str) {
+    pub(crate) fn forget(&mut self, name: &str) {
         self.words.forget(name);
         self.cards.forget(name);
     }
 
     /// Make everything again (site.yaml or the theme changed what every value is).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.words.clear();
         self.cards.clear();
     }
 }
 
 /// Story cards as template values.
-pub type CardCache = PerStory<Value>;
+pub(crate) type CardCache = PerStory<Value>;
 
 /// One value per language and story name, forgotten story by story.
-pub struct PerStory<T> {
+pub(crate) struct PerStory<T> {
     by_language: HashMap<String, HashMap<String, T>>,
 }
 
@@ -47,23 +47,23 @@ impl<T> Default for PerStory<T> {
 
 impl<T> PerStory<T> {
     /// Drop the story `name`'s values in every language.
-    pub fn forget(&mut self, name: &str) {
+    pub(crate) fn forget(&mut self, name: &str) {
         for stories in self.by_language.values_mut() {
             stories.remove(name);
         }
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.by_language.clear();
     }
 
     /// The values of one language, by story name.
-    pub fn get(&self, lang: &str) -> Option<&HashMap<String, T>> {
+    pub(crate) fn get(&self, lang: &str) -> Option<&HashMap<String, T>> {
         self.by_language.get(lang)
     }
 
     /// The values of one language, to read and fill.
-    pub fn language(&mut self, lang: &str) -> &mut HashMap<String, T> {
+    pub(crate) fn language(&mut self, lang: &str) -> &mut HashMap<String, T> {
         self.by_language.entry(lang.to_string()).or_default()
     }
 }

@@ -32,7 +32,7 @@ use super::reuse::PerStory;
 
 /// Letters folded after lower-casing, so a query typed without Kazakh letters still matches.
 /// The same table is in `themes/default/static/js/search.js` (checked by a test).
-pub const FOLDS: [(char, char); 10] = [
+pub(crate) const FOLDS: [(char, char); 10] = [
     ('қ', 'к'),
     ('ғ', 'г'),
     ('ң', 'н'),
@@ -50,10 +50,10 @@ pub const FOLDS: [(char, char); 10] = [
 const MIN_WORD: usize = 2;
 
 /// The file name of a language's index, inside that language's folder.
-pub const INDEX_FILE: &str = "search-index.json";
+pub(crate) const INDEX_FILE: &str = "search-index.json";
 
 /// Lower-case `text` and fold Kazakh letters (and `ё`) to the letters of a Russian keyboard.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
@@ -66,7 +66,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The folded words of `text`: runs of letters and digits (what `search.js` splits on too).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(fold)
@@ -121,7 +121,7 @@ struct Doc<'a> {
 /// translation inherits facts (district, topics) from the other language's file. Words are
 /// numbered once, so building the index is counting, not comparing strings.
 #[derive(Default)]
-pub struct WordCache {
+pub(crate) struct WordCache {
     /// Every word met so far; a word's number is its place here.
     vocabulary: Vec<String>,
     numbers: HashMap<String, u32>,
@@ -131,11 +131,11 @@ pub struct WordCache {
 
 impl WordCache {
     /// Read the story `name` again, in every language, on the next write.
-    pub fn forget(&mut self, name: &str) {
+    pub(crate) fn forget(&mut self, name: &str) {
         self.stories.forget(name);
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         *self = WordCache::default();
     }
 
@@ -166,7 +166,11 @@ impl WordCache {
 
 /// Write `/{lang}/search-index.json` for every language of the site, with the body words in
 /// `cache` and adding those it lacks.
-pub fn write(site: &Site, staging: &dyn Sink, cache: &mut WordCache) -> Result<(), Diagnostic> {
+pub(crate) fn write(
+    site: &Site,
+    staging: &dyn Sink,
+    cache: &mut WordCache,
+) -> Result<(), Diagnostic> {
     for lang in site.config.language_codes() {
         let json = index_json(site, lang, cache);
         staging.write(&format!("{lang}/{INDEX_FILE}"), json.as_bytes())?;
@@ -175,7 +179,7 @@ pub fn write(site: &Site, staging: &dyn Sink, cache: &mut WordCache) -> Result<(
 }
 
 /// The index of `lang` as JSON text.
-pub fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
+pub(crate) fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
     let stories: Vec<(&str, &Page)> = site
         .stories_in(lang)
         .map(|(entry, page)| (entry.name.as_str(), page))
@@ -323,7 +327,7 @@ fn push_line(text: &mut String, line: &str) {
 /// The words of `body` worth storing: folded, at least `MIN_WORD` long, sorted, and without
 /// any word that a word of `shown` (title and summary, stored in full) or another body word
 /// starts with — prefix matching finds those through the longer word.
-pub fn body_words(shown: &str, body: &str) -> Vec<String> {
+pub(crate) fn body_words(shown: &str, body: &str) -> Vec<String> {
     let shown: BTreeSet<String> = words(shown).collect();
     let body: BTreeSet<String> = words(body)
         .filter(|w| w.chars().count() >= MIN_WORD)
@@ -349,7 +353,7 @@ pub fn body_words(shown: &str, body: &str) -> Vec<String> {
 
 /// The text of a Markdown body without markup: text, code and image descriptions; no link
 /// targets, no raw HTML. Block ends become line breaks so words never run together.
-pub fn plain_text(markdown: &str) -> String {
+pub(crate) fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, crate::markdown::options()) {
         match event {

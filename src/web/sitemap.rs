@@ -8,14 +8,14 @@ use crate::output::Sink;
 
 /// One address of the site in all its languages: (language, site path) pairs, and the date
 /// of its content when it has one.
-pub struct Group {
+pub(crate) struct Group {
     pub pages: Vec<(String, String)>,
     pub lastmod: Option<String>,
 }
 
 impl Group {
     /// A generated page that exists in every language, at `path_in(lang)`.
-    pub fn every_language(languages: &[&str], path_in: impl Fn(&str) -> String) -> Group {
+    pub(crate) fn every_language(languages: &[&str], path_in: impl Fn(&str) -> String) -> Group {
         Group {
             pages: languages
                 .iter()
@@ -52,7 +52,7 @@ fn groups(site: &Site) -> Vec<Group> {
 }
 
 /// `extra`: generated pages the site model does not know (taxonomy pages, the dashboard).
-pub fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Result<(), Diagnostic> {
+pub(crate) fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Result<(), Diagnostic> {
     let base = &site.config.base;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -93,7 +93,7 @@ pub fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Result<(), D
     staging.write("robots.txt", robots.as_bytes())
 }
 
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

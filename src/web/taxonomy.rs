@@ -23,19 +23,19 @@ use super::Renderer;
 use super::sitemap::Group;
 
 /// One taxonomy with the terms that have at least one story in some language.
-pub struct TaxonomyPages {
+pub(crate) struct TaxonomyPages {
     pub taxonomy: Taxonomy,
     pub terms: Vec<Term>,
 }
 
 impl TaxonomyPages {
-    pub fn key(&self) -> &str {
+    pub(crate) fn key(&self) -> &str {
         self.taxonomy.key()
     }
 }
 
 /// A term and its stories in each language.
-pub struct Term {
+pub(crate) struct Term {
     pub key: String,
     /// Language → indices into `Site::stories` of the stories with this term, newest first.
     stories: BTreeMap<String, Vec<usize>>,
@@ -44,7 +44,7 @@ pub struct Term {
 impl Term {
     /// The names of the stories with this term in some language (what its pages show), from
     /// `site`, the site the term was collected from.
-    pub fn story_names<'s>(&self, site: &'s Site) -> Vec<&'s str> {
+    pub(crate) fn story_names<'s>(&self, site: &'s Site) -> Vec<&'s str> {
         let mut members: Vec<usize> = self.stories.values().flatten().copied().collect();
         members.sort_unstable();
         members.dedup();
@@ -54,27 +54,27 @@ impl Term {
             .collect()
     }
 
-    pub fn stories_in(&self, lang: &str) -> &[usize] {
+    pub(crate) fn stories_in(&self, lang: &str) -> &[usize] {
         self.stories.get(lang).map_or(&[], Vec::as_slice)
     }
 
-    pub fn count(&self, lang: &str) -> usize {
+    pub(crate) fn count(&self, lang: &str) -> usize {
         self.stories_in(lang).len()
     }
 }
 
 /// `/{lang}/{taxonomy}/`, as a site path.
-pub fn index_path(lang: &str, taxonomy: &str) -> String {
+pub(crate) fn index_path(lang: &str, taxonomy: &str) -> String {
     format!("{lang}/{taxonomy}/")
 }
 
 /// `/{lang}/{taxonomy}/{key}/`, as a site path.
-pub fn term_path(lang: &str, taxonomy: &str, key: &str) -> String {
+pub(crate) fn term_path(lang: &str, taxonomy: &str, key: &str) -> String {
     format!("{lang}/{taxonomy}/{key}/")
 }
 
 /// The taxonomies that get pages, with their terms gathered from the stories.
-pub fn collect(site: &Site) -> Vec<TaxonomyPages> {
+pub(crate) fn collect(site: &Site) -> Vec<TaxonomyPages> {
     site.config
         .taxonomy_pages()
         .into_iter()
@@ -134,7 +134,7 @@ fn keys_of(taxonomy: &Taxonomy, page: &Page) -> Vec<String> {
 }
 
 /// Index and term pages of every taxonomy in every language where they exist, for sitemap.xml.
-pub fn sitemap_groups(taxonomies: &[TaxonomyPages], languages: &[&str]) -> Vec<Group> {
+pub(crate) fn sitemap_groups(taxonomies: &[TaxonomyPages], languages: &[&str]) -> Vec<Group> {
     let mut groups = Vec::new();
     for taxonomy in taxonomies {
         groups.push(Group::every_language(languages, |l| {

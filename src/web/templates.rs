@@ -12,7 +12,7 @@ use crate::i18n::{self, Date, DateStyle, StringTable};
 use crate::theme::Theme;
 
 /// Compile every template of the theme. All template errors are reported together.
-pub fn environment(
+pub(crate) fn environment(
     theme: &Theme,
     base: &BaseUrl,
     strings: Arc<StringTable>,
@@ -43,13 +43,13 @@ pub fn environment(
 }
 
 /// A Tera error as a diagnostic naming the template file.
-pub fn template_problem(err: &tera::Error, file: &std::path::Path) -> Diagnostic {
+pub(crate) fn template_problem(err: &tera::Error, file: &std::path::Path) -> Diagnostic {
     Diagnostic::error(format!("template error: {}", error_chain(err)))
         .in_file(file)
         .with_hint("fix the template; if it is a copy of a default template, compare it with `egiz init` output")
 }
 
-pub fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut text = err.to_string();
     let mut source = err.source();
     while let Some(inner) = source {

@@ -19,7 +19,7 @@ const QR_SIZE: Mm = Mm(34.0);
 impl Setup<'_> {
     /// The back cover: for each language (one, or two side by side) a QR code to the booklet's
     /// web page with its address under it, then the publisher, contacts and colophon.
-    pub fn back_cover(&self, langs: &[&str], bleed: Pt) -> Page {
+    pub(crate) fn back_cover(&self, langs: &[&str], bleed: Pt) -> Page {
         let look = self.look();
         let (width, height) = self.page_size();
         let (x, measure) = text_area(&self.settings, 1);

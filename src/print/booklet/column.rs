@@ -17,7 +17,7 @@ pub(super) struct Column<'f> {
 }
 
 impl<'f> Column<'f> {
-    pub fn new(fonts: &'f FontSet, lang: &'f str, x: f32, width: f32, align: Align) -> Self {
+    pub(super) fn new(fonts: &'f FontSet, lang: &'f str, x: f32, width: f32, align: Align) -> Self {
         Column {
             shaper: Shaper::new(fonts, lang),
             x,
@@ -27,18 +27,18 @@ impl<'f> Column<'f> {
     }
 
     /// `text` set in the column.
-    pub fn lines(&mut self, text: &str, style: TextStyle) -> Vec<SetLine> {
+    pub(super) fn lines(&mut self, text: &str, style: TextStyle) -> Vec<SetLine> {
         self.lines_in(text, style, self.width)
     }
 
     /// `text` set ragged in `width` (narrower than the column, beside a page number).
-    pub fn lines_in(&mut self, text: &str, style: TextStyle, width: f32) -> Vec<SetLine> {
+    pub(super) fn lines_in(&mut self, text: &str, style: TextStyle, width: f32) -> Vec<SetLine> {
         set_plain(&mut self.shaper, text, style, width, self.align)
     }
 
     /// Places `text` as a block whose top edge is at `top`; returns the top edge for what
     /// follows (just under the last line's descenders).
-    pub fn stack(
+    pub(super) fn stack(
         &mut self,
         draws: &mut Vec<Draw>,
         text: &str,
@@ -54,7 +54,7 @@ impl<'f> Column<'f> {
     }
 
     /// Places `text` from the baseline `first` down; returns the last baseline.
-    pub fn place(
+    pub(super) fn place(
         &mut self,
         draws: &mut Vec<Draw>,
         text: &str,
@@ -67,7 +67,7 @@ impl<'f> Column<'f> {
     }
 
     /// Places lines already set from the baseline `first` down; returns the last baseline.
-    pub fn place_lines(
+    pub(super) fn place_lines(
         &self,
         draws: &mut Vec<Draw>,
         lines: &[SetLine],
@@ -79,7 +79,7 @@ impl<'f> Column<'f> {
 
     /// One line of `text` at the largest size up to the style's that fits `width` (a web address
     /// has no place to break).
-    pub fn fitted_line(&mut self, text: &str, mut style: TextStyle) -> SetLine {
+    pub(super) fn fitted_line(&mut self, text: &str, mut style: TextStyle) -> SetLine {
         loop {
             let lines = set_plain(&mut self.shaper, text, style, f32::MAX / 4.0, Align::Left);
             let line = lines.into_iter().next();

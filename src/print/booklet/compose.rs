@@ -7,12 +7,12 @@
 use crate::content::booklets::{Front, Origin, StoryStart};
 use crate::print::display::{Draw, LinkTarget, Outline, Page};
 use crate::print::doc;
-use crate::print::flow::paginate::{Folio, Paged, Running, paginate};
+use crate::print::flow::paginate::{Paged, Running, paginate};
 use crate::print::flow::{Content, Galley, Item};
 use crate::print::story::story_document;
 use crate::units::Pt;
 
-use super::contents::{TocEntry, toc_entries};
+use super::contents::toc_entries;
 use super::images::Images;
 use super::setup::Setup;
 
@@ -21,12 +21,11 @@ const TOC_MIN_ENTRIES: usize = 3;
 
 /// One language version, composed from page 2 on: the contents and the text. The covers are
 /// composed apart ([`Setup::cover`], [`Setup::back_cover`]), as editions place them differently.
-pub struct Part {
+pub(crate) struct Part {
     pub lang: String,
     /// The pages after the cover; page 2 of the booklet is `inner[0]`.
     pub inner: Vec<Page>,
     pub outline: Vec<Outline>,
-    pub toc: Vec<TocEntry>,
 }
 
 impl Setup<'_> {
@@ -51,7 +50,7 @@ impl Setup<'_> {
 
     /// Composes the language version `lang`: the text paginated after the contents, whose page
     /// numbers come from a first pagination.
-    pub fn part(&self, lang: &str, images: &mut Images) -> Option<Part> {
+    pub(crate) fn part(&self, lang: &str, images: &mut Images) -> Option<Part> {
         let front = self.booklet.front(self.site, lang)?;
         let galley = self.galley(&front, images);
         let stories: Vec<String> = self.stories(lang).iter().map(|p| p.title.clone()).collect();
@@ -98,7 +97,6 @@ impl Setup<'_> {
             lang: lang.to_string(),
             inner,
             outline,
-            toc: if with_toc { toc } else { Vec::new() },
         })
     }
 
@@ -126,7 +124,6 @@ impl Setup<'_> {
         let running = Running {
             title: title.to_string(),
             first_number: start as i64 + 1 - i64::from(phantom),
-            folio: Folio::Outer,
         };
         let mut paged = paginate(galley, &self.typesetter(lang), &running);
         if phantom && !paged.pages.is_empty() {

@@ -14,7 +14,7 @@ use super::setup::{Setup, text_area};
 
 /// One entry of the table of contents.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     pub title: String,
     /// The printed page number (the cover is page 1).
     pub page: usize,

@@ -14,7 +14,7 @@ use super::setup::{Setup, text_area};
 
 impl Setup<'_> {
     /// The front cover in `lang`, its background and picture reaching `bleed` past the edges.
-    pub fn cover(&self, lang: &str, bleed: Pt, images: &mut Images) -> Option<Page> {
+    pub(crate) fn cover(&self, lang: &str, bleed: Pt, images: &mut Images) -> Option<Page> {
         let front = self.booklet.front(self.site, lang)?;
         let picture = front.cover.and_then(|cover| {
             let path = image_path(self.site, front.page, &cover.src)?;
@@ -30,7 +30,7 @@ impl Setup<'_> {
     }
 
     /// A bilingual cover: both titles, the picture between them.
-    pub fn bilingual_cover(
+    pub(crate) fn bilingual_cover(
         &self,
         langs: (&str, &str),
         bleed: Pt,

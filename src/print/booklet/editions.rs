@@ -21,7 +21,7 @@ use super::parallel;
 use super::setup::Setup;
 
 /// One written file.
-pub struct Written {
+pub(crate) struct Written {
     /// Relative to the output folder: `booklets/x.kk.pdf`.
     pub path: String,
     pub bytes: Vec<u8>,
@@ -30,7 +30,7 @@ pub struct Written {
 }
 
 /// What rendering a booklet needs from the site and theme.
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     pub site: &'a Site,
     pub settings: &'a PrintSettings,
     pub fonts: &'a FontSet,
@@ -38,7 +38,7 @@ pub struct Inputs<'a> {
 }
 
 /// Makes every file of `booklet`; warnings (an unreadable picture) come back with them.
-pub fn render(
+pub(crate) fn render(
     inputs: &Inputs,
     booklet: &Booklet,
 ) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostic> {

@@ -13,7 +13,7 @@ use crate::print::pdf::{PdfError, PdfWriter};
 
 /// The images of a booklet, loaded once; every PDF writer of its editions gets them in the same
 /// order, so the ids in the composed pages hold in every edition.
-pub struct Images<'a> {
+pub(crate) struct Images<'a> {
     probe: PdfWriter<'a>,
     files: Vec<Vec<u8>>,
     index: HashMap<PathBuf, Option<(ImageId, u32, u32)>>,
@@ -21,7 +21,7 @@ pub struct Images<'a> {
 }
 
 impl<'a> Images<'a> {
-    pub fn new(fonts: &'a FontSet) -> Self {
+    pub(crate) fn new(fonts: &'a FontSet) -> Self {
         Images {
             probe: PdfWriter::new(fonts),
             files: Vec::new(),
@@ -31,7 +31,7 @@ impl<'a> Images<'a> {
     }
 
     /// The image at `path` (read and checked once), with its pixel size.
-    pub fn get(&mut self, path: &Path, shown: &Path) -> Option<(ImageId, u32, u32)> {
+    pub(crate) fn get(&mut self, path: &Path, shown: &Path) -> Option<(ImageId, u32, u32)> {
         if let Some(known) = self.index.get(path) {
             return *known;
         }
@@ -70,7 +70,7 @@ impl<'a> Images<'a> {
     }
 
     /// A writer for one edition, holding every image of the booklet.
-    pub fn writer(&self, fonts: &'a FontSet) -> Result<PdfWriter<'a>, PdfError> {
+    pub(crate) fn writer(&self, fonts: &'a FontSet) -> Result<PdfWriter<'a>, PdfError> {
         let mut writer = PdfWriter::new(fonts);
         for bytes in &self.files {
             writer.add_image(bytes)?;
@@ -80,7 +80,7 @@ impl<'a> Images<'a> {
 }
 
 /// Where the file named by `src` in a page's text or front matter is on disk.
-pub fn image_path(site: &Site, page: &ContentPage, src: &str) -> Option<PathBuf> {
+pub(crate) fn image_path(site: &Site, page: &ContentPage, src: &str) -> Option<PathBuf> {
     if src.contains("://") || src.starts_with("data:") {
         return None;
     }

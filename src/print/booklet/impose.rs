@@ -14,7 +14,7 @@ use crate::units::Paper;
 use crate::units::{Mm, Pt};
 
 /// The bleed print shops ask for.
-pub const BLEED: Mm = Mm(3.0);
+pub(crate) const BLEED: Mm = Mm(3.0);
 /// Crop marks start this far outside the bleed, so that no mark shows on a trimmed page.
 const MARK_GAP: Mm = Mm(2.0);
 /// Room for a mark (it ends 1 pt before the sheet's edge).
@@ -29,7 +29,7 @@ const MARK_COLOR: Color = Color {
 /// Where the two pages of each sheet side go, from the outermost sheet inwards, front then
 /// back: `[left, right]` page indices (0-based) for `pages` pages, a multiple of 4.
 /// Sheet i: front = [N−2i, 2i+1], back = [2i+2, N−2i−1] in 1-based page numbers.
-pub fn saddle_stitch_order(pages: usize) -> Vec<[usize; 2]> {
+pub(crate) fn saddle_stitch_order(pages: usize) -> Vec<[usize; 2]> {
     let n = pages.next_multiple_of(4);
     let mut sides = Vec::with_capacity(n / 2);
     for i in 0..n / 4 {
@@ -41,7 +41,7 @@ pub fn saddle_stitch_order(pages: usize) -> Vec<[usize; 2]> {
 
 /// Adds blank pages before the last page (the back cover stays on the outside) until the
 /// count is a multiple of `multiple`.
-pub fn pad_before_last(pages: &mut Vec<Page>, multiple: usize) {
+pub(crate) fn pad_before_last(pages: &mut Vec<Page>, multiple: usize) {
     let Some(last) = pages.last() else {
         return;
     };
@@ -53,7 +53,7 @@ pub fn pad_before_last(pages: &mut Vec<Page>, multiple: usize) {
 }
 
 /// An empty page of the same size.
-pub fn blank_like(page: &Page) -> Page {
+pub(crate) fn blank_like(page: &Page) -> Page {
     Page {
         width: page.width,
         height: page.height,
@@ -65,7 +65,7 @@ pub fn blank_like(page: &Page) -> Page {
 
 /// The sheet a booklet of `paper` is printed on 2-up, landscape: A5 on A4, A4 on A3, A6 on A5,
 /// Letter on Tabloid; any other size on a sheet exactly two pages wide.
-pub fn sheet_size(paper: Paper) -> (Pt, Pt) {
+pub(crate) fn sheet_size(paper: Paper) -> (Pt, Pt) {
     let (w, h) = match paper.name {
         "A6" => (210.0, 148.0),
         "A5" => (297.0, 210.0),
@@ -80,7 +80,7 @@ pub fn sheet_size(paper: Paper) -> (Pt, Pt) {
 /// blank pages to a multiple of 4 at the end), the spine at the middle of each sheet. Inner
 /// sheets are shifted towards the spine by `creep` per sheet from the outside, so that their
 /// outer margins survive trimming. Links are dropped: the sheets are for printing.
-pub fn impose(pages: &[Page], sheet: (Pt, Pt), creep: Pt) -> Vec<Page> {
+pub(crate) fn impose(pages: &[Page], sheet: (Pt, Pt), creep: Pt) -> Vec<Page> {
     let Some(first) = pages.first() else {
         return Vec::new();
     };
@@ -122,7 +122,7 @@ pub fn impose(pages: &[Page], sheet: (Pt, Pt), creep: Pt) -> Vec<Page> {
 /// A page for a print shop: the page (composed with `bleed` of overhang past its edges) on a
 /// larger sheet with room for the bleed and crop marks around it, TrimBox at the page, BleedBox
 /// `bleed` beyond it, crop marks at the corners outside the bleed.
-pub fn print_shop(page: &Page, bleed: Pt) -> Page {
+pub(crate) fn print_shop(page: &Page, bleed: Pt) -> Page {
     let margin = bleed.0 + Pt::from(MARK_GAP).0 + Pt::from(MARK_LENGTH).0;
     let (w, h) = (page.width.0, page.height.0);
     let mut draws: Vec<Draw> = page
@@ -179,7 +179,7 @@ fn crop_marks(margin: f32, w: f32, h: f32, bleed: f32) -> Vec<Draw> {
 }
 
 /// Turns the pages in `range` (0-based) of a written PDF upside down (`/Rotate 180`).
-pub fn rotate_pages(pdf: &[u8], range: Range<usize>) -> Result<Vec<u8>, PdfError> {
+pub(crate) fn rotate_pages(pdf: &[u8], range: Range<usize>) -> Result<Vec<u8>, PdfError> {
     let mut doc = lopdf::Document::load_mem(pdf)
         .map_err(|e| PdfError::Write(format!("reading back: {e}")))?;
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();

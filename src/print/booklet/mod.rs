@@ -10,17 +10,17 @@
 //! uses `images`; `contents`, `cover`, `back_cover` and `parallel` build on `setup`;
 //! `compose` uses `contents`; `editions` puts all of them together, and this file runs it.
 
-pub mod back_cover;
-pub mod column;
-pub mod compose;
-pub mod contents;
-pub mod cover;
-pub mod editions;
-pub mod images;
-pub mod impose;
-pub mod parallel;
-pub mod qr;
-pub mod setup;
+pub(crate) mod back_cover;
+pub(crate) mod column;
+pub(crate) mod compose;
+pub(crate) mod contents;
+pub(crate) mod cover;
+pub(crate) mod editions;
+pub(crate) mod images;
+pub(crate) mod impose;
+pub(crate) mod parallel;
+pub(crate) mod qr;
+pub(crate) mod setup;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -35,7 +35,7 @@ use super::engine::Engine;
 
 /// What rendering booklets made.
 #[derive(Debug, Default)]
-pub struct Made {
+pub(crate) struct Made {
     /// Every file written (relative to the output folder) with its size in bytes.
     pub files: FileSizes,
     pub booklets: usize,
@@ -45,7 +45,7 @@ pub struct Made {
 }
 
 impl Made {
-    pub fn bytes(&self) -> u64 {
+    pub(crate) fn bytes(&self) -> u64 {
         self.files.values().sum()
     }
 }
@@ -55,7 +55,7 @@ type Rendered = (Vec<(String, u64)>, Vec<Diagnostic>);
 
 /// Renders `booklets` of `site` into `sink`, in parallel, with a progress bar on a terminal.
 /// On any failure nothing is reported as made and every problem comes back.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     booklets: &[&Booklet],
     engine: &Engine,

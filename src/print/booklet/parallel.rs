@@ -17,7 +17,7 @@ use super::setup::Setup;
 /// Space between the columns.
 const GUTTER: Mm = Mm(5.0);
 
-pub struct Text {
+pub(crate) struct Text {
     /// Pages 2 onwards of the booklet.
     pub pages: Vec<Page>,
     /// Page indices count from the text's first page.
@@ -34,7 +34,7 @@ struct Section<'s> {
 }
 
 /// Sets the booklet's own text and stories in two columns and paginates them from page 2.
-pub fn pages(setup: &Setup, langs: (&str, &str), images: &mut Images) -> Text {
+pub(crate) fn pages(setup: &Setup, langs: (&str, &str), images: &mut Images) -> Text {
     let mut column = setup.settings.clone();
     let full = column.paper.width.0 - column.margins.inner - column.margins.outer;
     let width = (full - GUTTER.0) / 2.0;

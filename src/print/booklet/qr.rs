@@ -8,12 +8,12 @@ use crate::print::display::{Color, Draw};
 use crate::units::Pt;
 
 /// The light margin a reader needs around the code, in modules (the standard asks for 4).
-pub const QUIET_ZONE: usize = 4;
+pub(crate) const QUIET_ZONE: usize = 4;
 
 /// The code for `text`, as draws in a square of side `size` whose bottom-left corner is at
 /// (`x`, `y`); the quiet zone is inside that square. `None` when the text is too long for a QR
 /// code (beyond ~2,300 characters at level M: no web address is).
-pub fn draws(text: &str, x: Pt, y: Pt, size: Pt, color: Color) -> Option<Vec<Draw>> {
+pub(crate) fn draws(text: &str, x: Pt, y: Pt, size: Pt, color: Color) -> Option<Vec<Draw>> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let modules = code.to_colors();

@@ -15,7 +15,7 @@ use crate::units::{Mm, Pt};
 use super::images::{Images, image_path};
 
 /// What composing needs, shared by every language of a booklet.
-pub struct Setup<'a> {
+pub(crate) struct Setup<'a> {
     pub site: &'a Site,
     pub booklet: &'a Booklet,
     /// The theme's settings with the booklet's paper.
@@ -26,7 +26,7 @@ pub struct Setup<'a> {
 
 impl Setup<'_> {
     /// The creep per sheet for the imposed edition.
-    pub fn booklet_creep(&self) -> Mm {
+    pub(crate) fn booklet_creep(&self) -> Mm {
         Mm(self.booklet.creep_mm)
     }
 
@@ -87,7 +87,7 @@ impl Setup<'_> {
 }
 
 /// (left edge, width) of the text area on page `index` (0-based, even = right-hand).
-pub fn text_area(settings: &PrintSettings, index: usize) -> (f32, f32) {
+pub(crate) fn text_area(settings: &PrintSettings, index: usize) -> (f32, f32) {
     let m = &settings.margins;
     let left = if index.is_multiple_of(2) {
         m.inner

@@ -293,7 +293,7 @@ fn rules_and_code_blocks() {
     let doc = parse("---\n\n```\nlet x = 1;\n```\n");
     assert_eq!(
         doc.blocks,
-        vec![Block::Rule, Block::CodeBlock("let x = 1;".to_string())]
+        vec![Block::Rule, Block::Code("let x = 1;".to_string())]
     );
 }
 

@@ -15,7 +15,7 @@ use crate::print::inline::{ParSpec, TextStyle, set};
 use crate::units::Pt;
 
 /// Looks up an image by its Markdown `src`: its id in the PDF writer and its pixel size.
-pub type ImageLookup<'a> = dyn FnMut(&str) -> Option<(ImageId, u32, u32)> + 'a;
+pub(crate) type ImageLookup<'a> = dyn FnMut(&str) -> Option<(ImageId, u32, u32)> + 'a;
 
 // Vertical spaces in body lines.
 const LIST_ITEM_SPACE: f32 = 0.25;
@@ -119,7 +119,7 @@ impl<'a> Builder<'a> {
             Block::Rule => self.rule(area),
             Block::Results(figures) => self.results(figures, area),
             Block::Testimonial { text, by } => self.testimonial(text, by.as_deref(), area),
-            Block::CodeBlock(code) => self.code(code, area),
+            Block::Code(code) => self.code(code, area),
         }
     }
 

@@ -8,14 +8,14 @@ use crate::units::Pt;
 
 /// A vertical list of content, spaces and page-level markers, top to bottom.
 #[derive(Clone, Debug, Default)]
-pub struct Galley {
+pub(crate) struct Galley {
     pub items: Vec<Item>,
     /// Backgrounds and bars drawn behind runs of consecutive items (see [`Content::frames`]).
     pub frames: Vec<Frame>,
 }
 
 #[derive(Clone, Debug)]
-pub enum Item {
+pub(crate) enum Item {
     Content(Content),
     /// Vertical space; dropped at the top and bottom of a page.
     Space(Pt),
@@ -33,7 +33,7 @@ pub enum Item {
 
 /// Unsplittable material: one text line, a heading, an image, a table row, a row of cards.
 #[derive(Clone, Debug)]
-pub struct Content {
+pub(crate) struct Content {
     pub height: Pt,
     /// Relative to the item's top-left corner at the left edge of the text area, y up (so
     /// everything lies at negative y).
@@ -50,7 +50,7 @@ pub struct Content {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Text,
     /// `id` is the heading's anchor (links `#id` point to it).
     Heading {
@@ -67,7 +67,7 @@ pub enum Kind {
 /// tinted background of code and testimonials, the bar beside a quote. It reaches from the
 /// first such item's top to the last one's bottom, so the spaces between them are covered.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Frame {
+pub(crate) struct Frame {
     /// From the text area's left edge.
     pub x: Pt,
     pub w: Pt,
@@ -76,7 +76,7 @@ pub struct Frame {
 
 /// One set line, relative to its item.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LineInfo {
+pub(crate) struct LineInfo {
     /// Left end of the line's ink from the text area's left edge.
     pub x: Pt,
     /// The set width, including a line-end hyphen.
@@ -93,7 +93,7 @@ pub struct LineInfo {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParaLine {
+pub(crate) struct ParaLine {
     /// Numbers the galley's paragraphs from 0.
     pub paragraph: usize,
     pub index: usize,
@@ -102,7 +102,7 @@ pub struct ParaLine {
 
 impl Content {
     /// A table row, a row of cards, a rule: one unsplittable block that a page may start with.
-    pub fn block(height: Pt, draws: Vec<Draw>, lines: Vec<LineInfo>) -> Content {
+    pub(crate) fn block(height: Pt, draws: Vec<Draw>, lines: Vec<LineInfo>) -> Content {
         Content {
             height,
             draws,
@@ -116,13 +116,13 @@ impl Content {
 
 impl Galley {
     /// Ends the page here (see [`Item::NewPage`]).
-    pub fn new_page(&mut self, right_hand: bool) {
+    pub(crate) fn new_page(&mut self, right_hand: bool) {
         self.items.push(Item::NewPage { right_hand });
     }
 
     /// Appends a story set by [`super::layout`], starting on a new page, with the title that its
     /// pages' running header shows.
-    pub fn append_story(&mut self, title: &str, story: Galley) {
+    pub(crate) fn append_story(&mut self, title: &str, story: Galley) {
         if self.items.iter().any(|i| matches!(i, Item::Content(_))) {
             self.new_page(false);
         }
@@ -133,7 +133,7 @@ impl Galley {
     }
 
     /// Adds `more` to the end, keeping its items' frame indices right.
-    pub fn append(&mut self, more: Galley) {
+    pub(crate) fn append(&mut self, more: Galley) {
         let offset = self.frames.len();
         self.frames.extend(more.frames);
         for mut item in more.items {
@@ -142,19 +142,5 @@ impl Galley {
             }
             self.items.push(item);
         }
-    }
-
-    /// Total height of content and spaces (no page breaks), for tests and estimates.
-    pub fn height(&self) -> Pt {
-        let sum = self
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Content(c) => c.height.0,
-                Item::Space(s) => s.0,
-                _ => 0.0,
-            })
-            .sum();
-        Pt(sum)
     }
 }

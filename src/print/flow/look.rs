@@ -10,7 +10,7 @@ use crate::units::Pt;
 /// What every stage of setting a booklet needs: the fonts, the theme's print settings and
 /// the language of the text (BCP 47: "kk", "ru"; it picks hyphenation patterns and shaping).
 #[derive(Clone, Copy)]
-pub struct Typesetter<'a> {
+pub(crate) struct Typesetter<'a> {
     pub fonts: &'a FontSet,
     pub settings: &'a PrintSettings,
     pub lang: &'a str,
@@ -18,7 +18,7 @@ pub struct Typesetter<'a> {
 
 /// The design values derived from the settings that every block style uses.
 #[derive(Clone, Copy, Debug)]
-pub struct Look {
+pub(crate) struct Look {
     pub body: Family,
     pub headings: Family,
     pub size: f32,
@@ -43,7 +43,7 @@ pub struct Look {
 }
 
 impl Look {
-    pub fn new(settings: &PrintSettings) -> Look {
+    pub(crate) fn new(settings: &PrintSettings) -> Look {
         let c = &settings.colors;
         let page_height = settings.paper.height.0 - settings.margins.top - settings.margins.bottom;
         Look {

@@ -11,26 +11,26 @@
 mod blocks;
 mod boxes;
 mod cards;
-pub mod galley;
+pub(crate) mod galley;
 mod lines;
-pub mod look;
-pub mod paginate;
-pub mod report;
+pub(crate) mod look;
+pub(crate) mod paginate;
+pub(crate) mod report;
 mod tables;
 #[cfg(test)]
 pub(crate) mod testdata;
 #[cfg(test)]
 mod tests;
 
-pub use blocks::ImageLookup;
-pub use galley::{Content, Frame, Galley, Item, Kind, LineInfo, ParaLine};
-pub use look::{Look, Typesetter};
+pub(crate) use blocks::ImageLookup;
+pub(crate) use galley::{Content, Galley, Item, Kind};
+pub(crate) use look::{Look, Typesetter};
 
 use crate::print::doc::Document;
 
 /// Sets a story into a galley: headings, paragraphs, lists, quotes, images, tables,
 /// figures and testimonials, then its footnotes. Never fails: an image the lookup does not
 /// know is replaced by its caption.
-pub fn layout(doc: &Document, ts: &Typesetter, images: &mut ImageLookup) -> Galley {
+pub(crate) fn layout(doc: &Document, ts: &Typesetter, images: &mut ImageLookup) -> Galley {
     blocks::layout_document(doc, ts, images)
 }

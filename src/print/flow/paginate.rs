@@ -17,35 +17,25 @@ const FIT_EPSILON: f32 = 0.01;
 
 /// What runs along the pages besides the text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Running {
+pub(crate) struct Running {
     /// The title in the running header, until a story in the galley brings its own.
     pub title: String,
     /// The number printed on the first page; pages numbered below 1 (a cover) show none.
     pub first_number: i64,
-    pub folio: Folio,
 }
 
 impl Running {
-    pub fn new(title: &str) -> Running {
+    pub(crate) fn new(title: &str) -> Running {
         Running {
             title: title.to_string(),
             first_number: 1,
-            folio: Folio::Outer,
         }
     }
 }
 
-/// Where the page number sits in the footer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Folio {
-    /// The outer corner: right on right-hand pages, left on left-hand pages.
-    Outer,
-    Center,
-}
-
 /// Pages ready for [`crate::print::pdf::PdfWriter::finish`], with bookmarks and a layout report.
 #[derive(Clone, Debug)]
-pub struct Paged {
+pub(crate) struct Paged {
     pub pages: Vec<Page>,
     pub outline: Vec<Outline>,
     pub report: LayoutReport,
@@ -55,7 +45,7 @@ pub struct Paged {
 /// a chain of kept items is taller than the page, after the last item that fits). Spaces
 /// at the top of a page are dropped. Page 1 is a right-hand page; the inner margin is on
 /// the left of right-hand pages.
-pub fn paginate(galley: Galley, ts: &Typesetter, running: &Running) -> Paged {
+pub(crate) fn paginate(galley: Galley, ts: &Typesetter, running: &Running) -> Paged {
     let mut paginator = Paginator::new(ts, running, galley);
     paginator.run();
     paginator.finish()
@@ -396,7 +386,8 @@ impl<'a> Paginator<'a> {
         })
     }
 
-    /// The folio: the page number small, in the outer corner or centred, below the text.
+    /// The folio: the page number small, in the outer corner (right on right-hand pages, left
+    /// on left-hand ones), below the text.
     fn footer(
         &self,
         index: usize,
@@ -411,10 +402,10 @@ impl<'a> Paginator<'a> {
         let size = l.small + 0.5;
         let run = shaper.shape(font, size, &number.to_string());
         let baseline = (area.y.0 - l.line * 1.6).max(size);
-        let x = match (self.running.folio, is_right_hand(index)) {
-            (Folio::Center, _) => area.x.0 + (area.w.0 - run.width) / 2.0,
-            (Folio::Outer, true) => area.x.0 + area.w.0 - run.width,
-            (Folio::Outer, false) => area.x.0,
+        let x = if is_right_hand(index) {
+            area.x.0 + area.w.0 - run.width
+        } else {
+            area.x.0
         };
         draws.push(Draw::Text {
             run,

@@ -1,18 +1,24 @@
 //! The layout report: where every line, heading and image landed, and the checks of the
 //! typesetting rules (measure, text area, hyphenation, widows and orphans, keeps) over it.
+//! The checks are the tests' oracle, so they exist in test builds only.
 
 use super::galley::ParaLine;
-use crate::print::display::{Draw, Page, Rect};
+use crate::print::display::Rect;
+#[cfg(test)]
+use crate::print::display::{Draw, Page};
+#[cfg(test)]
 use crate::print::fonts::FontSet;
 use crate::print::inline::LineEnd;
+#[cfg(test)]
 use crate::print::inline::hyphenate::{HyphLang, hyphenation_points};
 use crate::units::Pt;
 
 /// Line widths and positions may be off by this much (rounding).
+#[cfg(test)]
 const TOLERANCE: f32 = 0.01;
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct LayoutReport {
+pub(crate) struct LayoutReport {
     pub pages: Vec<PageReport>,
     pub lines: Vec<LineReport>,
     pub headings: Vec<HeadingReport>,
@@ -20,7 +26,7 @@ pub struct LayoutReport {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct PageReport {
+pub(crate) struct PageReport {
     /// Page minus margins: where all content goes.
     pub text_area: Rect,
     /// The running header's box in the top margin, when the page has one.
@@ -35,7 +41,7 @@ pub struct PageReport {
 
 /// One text line as placed (page coordinates, y up).
 #[derive(Clone, Debug, PartialEq)]
-pub struct LineReport {
+pub(crate) struct LineReport {
     pub page: usize,
     pub x: Pt,
     pub width: Pt,
@@ -50,7 +56,7 @@ pub struct LineReport {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct HeadingReport {
+pub(crate) struct HeadingReport {
     pub page: usize,
     pub level: u8,
     pub title: String,
@@ -60,7 +66,7 @@ pub struct HeadingReport {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ImageReport {
+pub(crate) struct ImageReport {
     pub page: usize,
     pub rect: Rect,
 }
@@ -68,7 +74,8 @@ pub struct ImageReport {
 impl LayoutReport {
     /// Every broken rule, described; empty for a sound layout. `lang` is the text's
     /// hyphenation language.
-    pub fn problems(&self, lang: HyphLang) -> Vec<String> {
+    #[cfg(test)]
+    pub(crate) fn problems(&self, lang: HyphLang) -> Vec<String> {
         let mut problems = Vec::new();
         for line in &self.lines {
             self.line_problems(line, lang, &mut problems);
@@ -96,6 +103,7 @@ impl LayoutReport {
         problems
     }
 
+    #[cfg(test)]
     fn line_problems(&self, line: &LineReport, lang: HyphLang, problems: &mut Vec<String>) {
         let page = line.page + 1;
         if line.width.0 > line.measure.0 + TOLERANCE {
@@ -136,7 +144,8 @@ impl LayoutReport {
 /// Text and images that reach outside the text area (or, for the running header and the
 /// folio, outside their boxes in the margins). Text is measured by its face's ascent and
 /// descent, stricter than its ink.
-pub fn ink_outside(pages: &[Page], report: &LayoutReport, fonts: &FontSet) -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn ink_outside(pages: &[Page], report: &LayoutReport, fonts: &FontSet) -> Vec<String> {
     let mut problems = Vec::new();
     for (index, (page, report)) in pages.iter().zip(&report.pages).enumerate() {
         let boxes: Vec<Rect> = [Some(report.text_area), report.header, report.footer]
@@ -177,6 +186,7 @@ pub fn ink_outside(pages: &[Page], report: &LayoutReport, fonts: &FontSet) -> Ve
     problems
 }
 
+#[cfg(test)]
 fn inside(inner: &Rect, outer: &Rect) -> bool {
     inner.x.0 >= outer.x.0 - TOLERANCE
         && inner.y.0 >= outer.y.0 - TOLERANCE

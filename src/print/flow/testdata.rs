@@ -5,7 +5,7 @@ use crate::print::fonts::FontSet;
 use crate::theme::print::PrintSettings;
 
 /// Runs `f` with the embedded fonts, default settings (changed by `adjust`) and `lang`.
-pub fn with_typesetter<R>(
+pub(crate) fn with_typesetter<R>(
     lang: &str,
     adjust: impl FnOnce(&mut PrintSettings),
     f: impl FnOnce(&Typesetter) -> R,

@@ -6,16 +6,20 @@ use std::sync::OnceLock;
 
 /// The hyphenation pattern set to use for a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HyphLang {
+/// Which hyphenation patterns a text takes.
+pub(crate) enum HyphLang {
+    /// Our own Liang patterns for Kazakh.
     Kazakh,
+    /// The Russian patterns of hypher.
     Russian,
+    /// No hyphenation (other languages).
     None,
 }
 
 impl HyphLang {
     /// `"kk"` → Kazakh, `"ru"` → Russian, anything else → None. Region subtags and case are
     /// ignored (`"kk-KZ"`, `"RU"`).
-    pub fn from_code(code: &str) -> HyphLang {
+    pub(crate) fn from_code(code: &str) -> HyphLang {
         let primary = code.split(['-', '_']).next().unwrap_or_default();
         if primary.eq_ignore_ascii_case("kk") {
             HyphLang::Kazakh
@@ -41,7 +45,7 @@ const EXPLICIT_HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 /// a word of its own; the explicit hyphens themselves are not returned. Parts that contain
 /// anything but Cyrillic letters (digits, Latin letters, apostrophes), or have fewer than 5
 /// letters, get no points.
-pub fn hyphenation_points(word: &str, lang: HyphLang) -> Vec<usize> {
+pub(crate) fn hyphenation_points(word: &str, lang: HyphLang) -> Vec<usize> {
     if lang == HyphLang::None {
         return Vec::new();
     }

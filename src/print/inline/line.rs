@@ -15,7 +15,7 @@ use crate::units::Pt;
 
 /// One set line: draws relative to the line's left end at x = 0 and its baseline at y = 0.
 #[derive(Clone, Debug)]
-pub struct SetLine {
+pub(crate) struct SetLine {
     pub draws: Vec<Draw>,
     /// Where the ink starts (the alignment offset).
     pub x: f32,
@@ -26,7 +26,7 @@ pub struct SetLine {
 
 /// How a line ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LineEnd {
+pub(crate) enum LineEnd {
     /// At a space.
     Space,
     /// Hyphenated inside `word` (punctuation stripped), the hyphen `offset` bytes in.

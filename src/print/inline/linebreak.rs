@@ -7,7 +7,7 @@ use std::ops::Sub;
 
 /// One element of a paragraph, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Item {
+pub(crate) enum Item {
     /// Unbreakable material (a word or word fragment).
     Box { width: f32 },
     /// Space that can stretch and shrink; a legal break when it follows a box.
@@ -26,14 +26,14 @@ pub enum Item {
 }
 
 /// A penalty at or above this forbids the break; its negation forces one.
-pub const INFINITE_PENALTY: f32 = 10_000.0;
+pub(crate) const INFINITE_PENALTY: f32 = 10_000.0;
 /// Stretch at or above this (10 000 pt, or `f32::INFINITY`) is infinite, TeX's `fil`: a line
 /// containing it is never stretched by its finite glue and costs nothing however short it is.
-pub const FIL: f32 = 1.0e4;
+pub(crate) const FIL: f32 = 1.0e4;
 
 impl Item {
     /// The items that end every paragraph: no break before the fill, the fill, a forced break.
-    pub fn paragraph_end() -> [Item; 3] {
+    pub(crate) fn paragraph_end() -> [Item; 3] {
         [
             Item::Penalty {
                 width: 0.0,
@@ -55,13 +55,11 @@ impl Item {
 }
 
 /// How the breaker judges lines.
-pub struct Params {
+pub(crate) struct Params {
     /// Width available for line number i (0-based).
     pub line_width: Box<dyn Fn(usize) -> f32>,
     /// Max adjustment ratio considered in the first pass, e.g. 2.0.
     pub tolerance: f32,
-    /// The penalty put on hyphenation points by [`Params::hyphen`], e.g. 50.
-    pub hyphen_penalty: f32,
     /// Added when two hyphenated lines follow each other, e.g. 3000.
     pub flagged_demerits: f32,
     /// Added when adjacent lines differ by more than one fitness class, e.g. 100.
@@ -72,30 +70,20 @@ pub struct Params {
 
 impl Params {
     /// Justified lines of one width with the usual TeX-like costs.
-    pub fn new(width: f32) -> Params {
+    pub(crate) fn new(width: f32) -> Params {
         Params {
             line_width: Box::new(move |_| width),
             tolerance: 2.0,
-            hyphen_penalty: 50.0,
             flagged_demerits: 3000.0,
             fitness_demerits: 100.0,
             justify: true,
-        }
-    }
-
-    /// A hyphenation point whose hyphen is `hyphen_width` wide.
-    pub fn hyphen(&self, hyphen_width: f32) -> Item {
-        Item::Penalty {
-            width: hyphen_width,
-            penalty: self.hyphen_penalty,
-            flagged: true,
         }
     }
 }
 
 /// One line of the chosen breaking.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     /// First item of the line's content: glue and penalties after the previous break are
     /// discarded, as TeX does (the first line starts at 0). `start == end` for an empty line.
     pub start: usize,
@@ -121,7 +109,7 @@ pub struct Line {
 ///
 /// Passes: the given tolerance, then tolerance 10, then an emergency pass where lines may be
 /// arbitrarily loose but never overfull unless nothing else is possible.
-pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
+pub(crate) fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
     if items.is_empty() {
         return Vec::new();
     }
@@ -646,7 +634,7 @@ fn finite(value: f32) -> f64 {
 /// Max adjustment ratio of the first pass: spaces may grow to 2½ times their width before
 /// the breaker looks at looser settings.
 const TOLERANCE: f32 = 3.0;
-pub const HYPHEN_PENALTY: f32 = 50.0;
+pub(crate) const HYPHEN_PENALTY: f32 = 50.0;
 const FLAGGED_DEMERITS: f32 = 5000.0;
 const FITNESS_DEMERITS: f32 = 100.0;
 /// Hyphenated lines in a row beyond which the breaker is told to find another way.
@@ -658,10 +646,9 @@ const HYPHEN_LADDER_RETRIES: usize = 6;
 
 /// Knuth–Plass, then, while more than two hyphenated lines follow each other, forbid the
 /// hyphen that makes the third one and break again (when that still finds a breaking).
-pub fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> Vec<Line> {
+pub(crate) fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> Vec<Line> {
     let params = Params {
         tolerance: TOLERANCE,
-        hyphen_penalty: HYPHEN_PENALTY,
         flagged_demerits: FLAGGED_DEMERITS,
         fitness_demerits: FITNESS_DEMERITS,
         justify,

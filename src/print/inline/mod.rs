@@ -8,22 +8,22 @@
 //! `collect` uses them, `line` uses `collect`, and only this file strings the stages together.
 
 mod collect;
-pub mod hyphenate;
+pub(crate) mod hyphenate;
 mod line;
-pub mod linebreak;
-pub mod shape;
+pub(crate) mod linebreak;
+pub(crate) mod shape;
 mod style;
 #[cfg(test)]
 mod tests;
 
-pub use line::{LineEnd, SetLine};
-pub use shape::Shaper;
-pub use style::{ParSpec, TextStyle};
+pub(crate) use line::{LineEnd, SetLine};
+pub(crate) use shape::Shaper;
+pub(crate) use style::{ParSpec, TextStyle};
 
 use crate::print::doc::Inline;
 
 /// Sets `inlines` into lines of `spec.width`. Empty text gives no lines.
-pub fn set(shaper: &mut Shaper, inlines: &[Inline], spec: &ParSpec) -> Vec<SetLine> {
+pub(crate) fn set(shaper: &mut Shaper, inlines: &[Inline], spec: &ParSpec) -> Vec<SetLine> {
     let Some(mut paragraph) = collect::collect(shaper, inlines, spec) else {
         return Vec::new();
     };

@@ -17,7 +17,7 @@ thread_local! {
 /// Shape `text` (one line fragment, one style) with kerning; `lang` is a BCP 47 code
 /// ("kk", "ru"). Left-to-right; the script is guessed from the text. An unknown `font`
 /// gives an empty run.
-pub fn shape(fonts: &FontSet, font: FontId, size: f32, text: &str, lang: &str) -> GlyphRun {
+pub(crate) fn shape(fonts: &FontSet, font: FontId, size: f32, text: &str, lang: &str) -> GlyphRun {
     let mut run = GlyphRun {
         font,
         size,
@@ -67,7 +67,7 @@ pub fn shape(fonts: &FontSet, font: FontId, size: f32, text: &str, lang: &str) -
 /// Characters of `text` the face cannot show, each once, in order of appearance.
 /// Control characters (`\n`, `\t`) and invisible format characters are never drawn,
 /// so they are not reported.
-pub fn missing_chars(fonts: &FontSet, font: FontId, text: &str) -> Vec<char> {
+pub(crate) fn missing_chars(fonts: &FontSet, font: FontId, text: &str) -> Vec<char> {
     let mut missing: Vec<char> = Vec::new();
     for c in text.chars() {
         if is_never_drawn(c) || fonts.has_char(font, c) || missing.contains(&c) {
@@ -93,14 +93,14 @@ fn is_never_drawn(c: char) -> bool {
 
 /// Shapes text, remembering every (face, size, text) seen during one layout: words repeat
 /// a lot, and shaping is the costliest step of setting.
-pub struct Shaper<'a> {
+pub(crate) struct Shaper<'a> {
     pub fonts: &'a FontSet,
     lang: &'a str,
     cache: HashMap<(FontId, u32), HashMap<String, GlyphRun>>,
 }
 
 impl<'a> Shaper<'a> {
-    pub fn new(fonts: &'a FontSet, lang: &'a str) -> Self {
+    pub(crate) fn new(fonts: &'a FontSet, lang: &'a str) -> Self {
         Shaper {
             fonts,
             lang,
@@ -108,11 +108,11 @@ impl<'a> Shaper<'a> {
         }
     }
 
-    pub fn lang(&self) -> &'a str {
+    pub(crate) fn lang(&self) -> &'a str {
         self.lang
     }
 
-    pub fn shape(&mut self, font: FontId, size: f32, text: &str) -> GlyphRun {
+    pub(crate) fn shape(&mut self, font: FontId, size: f32, text: &str) -> GlyphRun {
         let per_face = self.cache.entry((font, size.to_bits())).or_default();
         if let Some(run) = per_face.get(text) {
             return run.clone();
@@ -122,7 +122,7 @@ impl<'a> Shaper<'a> {
         run
     }
 
-    pub fn width(&mut self, font: FontId, size: f32, text: &str) -> f32 {
+    pub(crate) fn width(&mut self, font: FontId, size: f32, text: &str) -> f32 {
         self.shape(font, size, text).width
     }
 }

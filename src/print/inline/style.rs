@@ -13,7 +13,7 @@ const CODE_SIZE: f32 = 0.9;
 
 /// The look of a paragraph's plain text.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TextStyle {
+pub(crate) struct TextStyle {
     pub family: Family,
     pub bold: bool,
     pub italic: bool,
@@ -23,7 +23,7 @@ pub struct TextStyle {
 
 impl TextStyle {
     /// An upright (not italic) style.
-    pub fn upright(family: Family, bold: bool, size: f32, color: Color) -> TextStyle {
+    pub(crate) fn upright(family: Family, bold: bool, size: f32, color: Color) -> TextStyle {
         TextStyle {
             family,
             bold,
@@ -36,7 +36,7 @@ impl TextStyle {
 
 /// How to set one paragraph.
 #[derive(Clone, Copy, Debug)]
-pub struct ParSpec {
+pub(crate) struct ParSpec {
     pub style: TextStyle,
     pub link_color: Color,
     /// The measure.

@@ -2,7 +2,7 @@
 //! file.
 
 #[derive(Debug, thiserror::Error)]
-pub enum PdfError {
+pub(crate) enum PdfError {
     #[error("unsupported or damaged image: {0}")]
     Image(String),
     #[error("image #{0} was not added to this PDF writer")]

@@ -12,7 +12,7 @@ const ID_PLACEHOLDER: &[u8; 32] = b"egiz-document-id-placeholder-000";
 
 /// What the Info dictionary and the Catalog say about the document.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub title: String,
     pub author: String,
     pub subject: String,

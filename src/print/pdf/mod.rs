@@ -23,17 +23,17 @@ use embed::EmbeddedFont;
 use images::Image;
 use ops::{PageOps, image_resource, pt};
 
-pub use error::PdfError;
-pub use fixup::Meta;
+pub(crate) use error::PdfError;
+pub(crate) use fixup::Meta;
 
 /// Collects images, then writes all pages at once.
-pub struct PdfWriter<'a> {
+pub(crate) struct PdfWriter<'a> {
     fonts: &'a FontSet,
     images: Vec<Image>,
 }
 
 impl<'a> PdfWriter<'a> {
-    pub fn new(fonts: &'a FontSet) -> Self {
+    pub(crate) fn new(fonts: &'a FontSet) -> Self {
         PdfWriter {
             fonts,
             images: Vec::new(),
@@ -42,20 +42,20 @@ impl<'a> PdfWriter<'a> {
 
     /// Adds a JPEG (embedded byte for byte) or PNG (decoded, stored losslessly), both at
     /// full resolution.
-    pub fn add_image(&mut self, bytes: &[u8]) -> Result<ImageId, PdfError> {
+    pub(crate) fn add_image(&mut self, bytes: &[u8]) -> Result<ImageId, PdfError> {
         self.images.push(Image::from_bytes(bytes)?);
         Ok(ImageId(self.images.len() - 1))
     }
 
     /// Pixel size as displayed (a portrait phone photo stored sideways reports portrait);
     /// (0, 0) for an unknown id.
-    pub fn image_size(&self, id: ImageId) -> (u32, u32) {
+    pub(crate) fn image_size(&self, id: ImageId) -> (u32, u32) {
         self.images.get(id.0).map_or((0, 0), Image::display_size)
     }
 
     /// Writes the pages: subset fonts, images, outline, metadata; the same input always
     /// gives the same bytes.
-    pub fn finish(
+    pub(crate) fn finish(
         self,
         pages: Vec<Page>,
         outline: &[Outline],

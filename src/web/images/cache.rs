@@ -11,34 +11,35 @@ use sha2::{Digest, Sha256};
 use super::resize::Format;
 
 /// Relative to the site folder. `egiz init` puts `.egiz-cache/` into the site's .gitignore.
-pub const CACHE_DIR: &str = ".egiz-cache/images";
+pub(crate) const CACHE_DIR: &str = ".egiz-cache/images";
 
 /// Raised when the way files are encoded changes in a way the name does not capture
 /// (another resize filter, another encoder), so old files are not reused.
 const ENCODING_VERSION: u32 = 1;
 
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
 }
 
 impl Cache {
-    pub fn new(site_root: &Path) -> Cache {
+    pub(crate) fn new(site_root: &Path) -> Cache {
         Cache {
             dir: site_root.join(CACHE_DIR),
         }
     }
 
-    pub fn dir(&self) -> &Path {
+    #[cfg(test)]
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
 
     /// Write `bytes` as `name`, atomically: into a temporary file, then renamed. A build that is
     /// interrupted, or two builds at once, never leave a half-written file under a real name.
-    pub fn store(&self, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    pub(crate) fn store(&self, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
         std::fs::create_dir_all(&self.dir)?;
         let path = self.path(name);
         let temporary = self.dir.join(format!(
@@ -55,7 +56,7 @@ impl Cache {
 }
 
 /// The hash of an image's bytes: 128 bits of SHA-256 as hex, plenty to tell images apart.
-pub fn content_hash(bytes: &[u8]) -> String {
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .take(16)
@@ -64,7 +65,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// The cache file name of one resized image: `<hash>-800w-q80-e1.jpg` (PNG has no quality).
-pub fn file_name(hash: &str, width: u32, format: Format, quality: u8) -> String {
+pub(crate) fn file_name(hash: &str, width: u32, format: Format, quality: u8) -> String {
     let settings = match format {
         Format::Jpeg => format!("q{quality}-"),
         Format::Png => String::new(),

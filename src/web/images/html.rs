@@ -8,10 +8,10 @@ use super::Sized;
 /// `sizes` of an image in the text: the default theme's text column (70ch ≈ 44rem), or the
 /// screen less its margins on phones. Not `sizes="auto"`: measured in Chromium 156, with the
 /// `width` attribute set it fetched a larger file first and then the right one as well.
-pub const TEXT_SIZES: &str = "(min-width: 48rem) 44rem, calc(100vw - 2rem)";
+pub(crate) const TEXT_SIZES: &str = "(min-width: 48rem) 44rem, calc(100vw - 2rem)";
 
 /// `html` with every `<img>` whose `src` `lookup` knows rewritten.
-pub fn rewrite(html: &str, lookup: impl Fn(&str) -> Option<Sized>) -> String {
+pub(crate) fn rewrite(html: &str, lookup: impl Fn(&str) -> Option<Sized>) -> String {
     if !html.contains("<img") {
         return html.to_string();
     }
@@ -40,7 +40,7 @@ pub fn rewrite(html: &str, lookup: impl Fn(&str) -> Option<Sized>) -> String {
 
 /// The `src` of every `<img>` in `html` that [`rewrite`] would rewrite if `lookup` knew it,
 /// entities decoded.
-pub fn sources(html: &str) -> Vec<String> {
+pub(crate) fn sources(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(start) = find_img(rest) {

@@ -10,9 +10,9 @@
 //! Templates get the result through [`Catalog::sized`]: the URL of the largest width (`src`),
 //! a ready `srcset` and the pixel size of `src` (`width`, `height`).
 
-pub mod cache;
-pub mod html;
-pub mod resize;
+pub(crate) mod cache;
+pub(crate) mod html;
+pub(crate) mod resize;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -30,7 +30,7 @@ use resize::{Format, JPEG_QUALITY};
 
 /// An image ready for a template or an `<img>` tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sized {
+pub(crate) struct Sized {
     /// The URL of the largest width made (at most [`resize::MAX_WIDTH`] pixels).
     pub src: String,
     /// `URL 480w, URL 800w, ...`, smallest first.
@@ -77,7 +77,7 @@ struct Placement {
 
 /// Every image of the site, resized.
 #[derive(Default)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     processed: HashMap<PathBuf, Processed>,
     placements: Vec<Placement>,
     pub stats: Stats,
@@ -85,7 +85,7 @@ pub struct Catalog {
 
 /// Resize every image the site's pages show. Errors (an unreadable image, a name clash) are
 /// all collected; nothing is written to the output here.
-pub fn process(site: &Site) -> Result<Catalog, Diagnostics> {
+pub(crate) fn process(site: &Site) -> Result<Catalog, Diagnostics> {
     let started = std::time::Instant::now();
     let uses = uses(site);
     if uses.is_empty() {
@@ -127,7 +127,7 @@ pub fn process(site: &Site) -> Result<Catalog, Diagnostics> {
 impl Catalog {
     /// The resized versions of `src` (as written in the front matter or the Markdown) on `page`;
     /// None for an image that is not resized (a web address, an SVG, a file in `static/`).
-    pub fn sized(&self, base: &BaseUrl, page: &Page, src: &str) -> Option<Sized> {
+    pub(crate) fn sized(&self, base: &BaseUrl, page: &Page, src: &str) -> Option<Sized> {
         let asset = page_asset(page, src)?;
         let processed = self.processed.get(&asset.source)?;
         let url = |width| {
@@ -150,7 +150,7 @@ impl Catalog {
     }
 
     /// Link (or copy) every resized file from the cache beside its page in the output.
-    pub fn place(&self, staging: &dyn Sink, problems: &mut Diagnostics) {
+    pub(crate) fn place(&self, staging: &dyn Sink, problems: &mut Diagnostics) {
         for placement in &self.placements {
             if let Err(d) = staging.link(&placement.cached, &placement.dest) {
                 problems.push(d.in_file(&placement.page));
@@ -328,7 +328,7 @@ fn smaller_of<'a>(original: &'a [u8], encoded: &'a [u8], same_pixels: bool) -> &
 }
 
 /// `photos/cover.jpeg` at 800 px → `photos/cover-800w.jpg`.
-pub fn variant_dest(dest: &str, width: u32, format: Format) -> String {
+pub(crate) fn variant_dest(dest: &str, width: u32, format: Format) -> String {
     let (dir, file) = match dest.rfind('/') {
         Some(i) => dest.split_at(i + 1),
         None => ("", dest),

@@ -11,22 +11,22 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader};
 
 /// The widths made of every image, when the image is wider: phone, tablet, desktop, 2× desktop.
-pub const LADDER: [u32; 4] = [480, 800, 1200, 1600];
+pub(crate) const LADDER: [u32; 4] = [480, 800, 1200, 1600];
 /// The largest width made; wider originals are kept as they are but not put into `srcset`.
-pub const MAX_WIDTH: u32 = 1600;
+pub(crate) const MAX_WIDTH: u32 = 1600;
 /// JPEG quality of the resized files: visually close to the original at a fraction of its size.
-pub const JPEG_QUALITY: u8 = 80;
+pub(crate) const JPEG_QUALITY: u8 = 80;
 
 /// The encodings egiz resizes. Other files (GIF, SVG, WebP) are copied as they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+pub(crate) enum Format {
     Jpeg,
     Png,
 }
 
 impl Format {
     /// By the file name: only these files are treated as images to resize.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "jpg" | "jpeg" => Some(Format::Jpeg),
@@ -35,7 +35,7 @@ impl Format {
         }
     }
 
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Jpeg => "jpg",
             Format::Png => "png",
@@ -45,7 +45,7 @@ impl Format {
 
 /// What the header of an image says: its format and its size as it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Probe {
+pub(crate) struct Probe {
     pub format: Format,
     pub width: u32,
     pub height: u32,
@@ -54,7 +54,7 @@ pub struct Probe {
 }
 
 /// Read only the header (and EXIF) of an image: cheap, so every build can do it for every image.
-pub fn probe(bytes: &[u8]) -> Result<Probe, String> {
+pub(crate) fn probe(bytes: &[u8]) -> Result<Probe, String> {
     let (format, mut decoder) = open(bytes)?;
     let (width, height) = decoder.dimensions();
     let orientation = decoder.orientation().map_err(|e| e.to_string())?;
@@ -106,7 +106,7 @@ fn turns_sideways(orientation: Orientation) -> bool {
 /// The widths to make of an image `width` pixels wide, smallest first. Never wider than the
 /// image (no upscaling); the last is the image's own width capped at [`MAX_WIDTH`]. A ladder
 /// step within 10 % of that last width is left out: it would cost an encode and save nothing.
-pub fn widths(width: u32) -> Vec<u32> {
+pub(crate) fn widths(width: u32) -> Vec<u32> {
     let top = width.clamp(1, MAX_WIDTH);
     let mut widths: Vec<u32> = LADDER
         .iter()
@@ -118,20 +118,20 @@ pub fn widths(width: u32) -> Vec<u32> {
 }
 
 /// The height of the image scaled to `width`, rounded, at least one pixel.
-pub fn height_for(probe: &Probe, width: u32) -> u32 {
+pub(crate) fn height_for(probe: &Probe, width: u32) -> u32 {
     let scaled = (u64::from(probe.height) * u64::from(width) + u64::from(probe.width) / 2)
         / u64::from(probe.width.max(1));
     u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
 }
 
 /// An image decoded and turned upright, with the colour profile it came with.
-pub struct Decoded {
+pub(crate) struct Decoded {
     pub image: DynamicImage,
     pub format: Format,
     icc: Option<Vec<u8>>,
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let (format, mut decoder) = open(bytes)?;
     let orientation = decoder.orientation().map_err(|e| e.to_string())?;
     let icc = decoder.icc_profile().ok().flatten();
@@ -143,7 +143,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 impl Decoded {
     /// The image at `width` × `height`, encoded in its own format. The EXIF data is not carried
     /// over: the pixels are already upright, and a photo's GPS position stays private.
-    pub fn encode(&self, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    pub(crate) fn encode(&self, width: u32, height: u32) -> Result<Vec<u8>, String> {
         let resized;
         let image = if (width, height) == (self.image.width(), self.image.height()) {
             &self.image

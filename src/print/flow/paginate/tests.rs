@@ -212,10 +212,7 @@ fn breaks_go_back_to_the_last_allowed_place_or_else_fill_the_page() {
                     fill: tint,
                 }],
             };
-            let running = Running {
-                folio: Folio::Center,
-                ..Running::new("")
-            };
+            let running = Running::new("");
             let mut paginator = Paginator::new(ts, &running, galley);
             paginator.run();
             let counts: Vec<usize> = paginator.plans.iter().map(|p| p.placed.len()).collect();

@@ -3,12 +3,13 @@
 //! absolute under base_url (also a sub-path one, and one given with `--base-url`), and a link to
 //! the feed in the head of every page of the language.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Fixture, html_files, md};
 use quick_xml::events::Event;
+
+use crate::support::files::html_files;
+use crate::support::site::{BALKHASH_ONLY, Fixture, kk_ru_site_yaml, md};
+use crate::support::xml::unescape;
 
 /// One XML element: its name as written (with prefix), attributes (entities resolved), the text
 /// directly inside it, and its child elements.
@@ -43,14 +44,6 @@ impl Element {
         }
         all
     }
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 fn element(start: &quick_xml::events::BytesStart) -> Element {
@@ -182,21 +175,19 @@ fn the_rfc3339_check_can_fail() {
     assert!(!is_rfc3339("2023-13-06T00:00:00Z"));
 }
 
-const SITE: &str = "\
-title: { kk: Бастамалар & <жобалар>, ru: Инициативы & <проекты> }
-base_url: BASE
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
-taxonomies:
-  district:
-    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
-";
+/// The feeds' site at `base`: markup-like characters in its title.
+fn site_yaml(base: &str) -> String {
+    kk_ru_site_yaml(
+        "{ kk: Бастамалар & <жобалар>, ru: Инициативы & <проекты> }",
+        base,
+        BALKHASH_ONLY,
+    )
+}
 
 /// Three Kazakh stories (one with markup-like characters in its title and a site-root
 /// link), two of them also in Russian; dates out of file order.
 fn site(base: &str) -> Fixture {
-    let site = Fixture::with_config(&SITE.replace("BASE", base));
+    let site = Fixture::with_config(&site_yaml(base));
     site.write(
         "content/projects/a-old.kk.md",
         &md(
@@ -323,7 +314,7 @@ fn each_language_has_a_well_formed_feed_of_its_stories_newest_first() {
 #[test]
 fn feed_limit_keeps_the_newest_stories() {
     let base = "https://example.org/";
-    let site = Fixture::with_config(&format!("{}feed_limit: 2\n", SITE.replace("BASE", base)));
+    let site = Fixture::with_config(&format!("{}feed_limit: 2\n", site_yaml(base)));
     for (name, date) in [
         ("a", "2021-01-01"),
         ("b", "2023-01-01"),

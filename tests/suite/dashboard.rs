@@ -3,21 +3,17 @@
 //! copies printed summed over content/booklets), and accessible charts: inline SVG with
 //! `<title>` and `<desc>`, and a table with the same figures.
 
-mod common;
-
-use common::{Fixture, Page, md};
+use crate::support::html::Page;
+use crate::support::site::{Fixture, kk_ru_site_yaml, md};
 
 /// Four projects: two in both languages (the Russian file of one disagrees on beneficiaries,
 /// the Kazakh figure counts), one only in Kazakh, one only in Russian; three districts, one
 /// project without a district; two booklets with print runs (one in both languages).
 fn site() -> Fixture {
-    let site = Fixture::with_config(
+    let site = Fixture::with_config(&kk_ru_site_yaml(
+        "{ kk: Бастамалар, ru: Инициативы }",
+        "https://example.org/",
         "\
-title: { kk: Бастамалар, ru: Инициативы }
-base_url: https://example.org/
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
 taxonomies:
   district:
     balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
@@ -28,7 +24,7 @@ taxonomies:
     children: { kk: Балалар, ru: Дети }
     sport: { kk: Спорт, ru: Спорт }
 ",
-    );
+    ));
     site.write(
         "content/projects/one.kk.md",
         &md(

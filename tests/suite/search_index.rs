@@ -3,10 +3,9 @@
 //! story of that language whose `u` leads to the story page, and words folded so that a query
 //! typed on a Russian keyboard ("казак") finds a title written with Kazakh letters ("Қазақ").
 
-mod common;
-
-use common::{Fixture, md};
 use serde_json::Value;
+
+use crate::support::site::{Fixture, md};
 
 /// The folding of `search.js`, written out again independently: lower case, then the Kazakh
 /// letters a Russian keyboard lacks replaced by the letters typed instead, and `ё` → `е`.

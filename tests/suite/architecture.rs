@@ -5,6 +5,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// What web and print may read: the model, the theme and the leaves below them.
+const RENDERER: &[&str] = &[
+    "diagnostics",
+    "yaml",
+    "i18n",
+    "markdown",
+    "output",
+    "progress",
+    "config",
+    "content",
+    "taxonomy",
+    "units",
+    "theme",
+];
+
 /// Each top-level module and what it may import. Leaves first; a module may import only
 /// modules above its row, so the table itself has no circle.
 const LAYERS: &[(&str, &[&str])] = &[
@@ -35,38 +50,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["diagnostics", "yaml", "i18n", "config", "taxonomy", "units"],
     ),
     // The two renderers: they read the model and the theme, never each other.
-    (
-        "web",
-        &[
-            "diagnostics",
-            "yaml",
-            "i18n",
-            "markdown",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "taxonomy",
-            "units",
-            "theme",
-        ],
-    ),
-    (
-        "print",
-        &[
-            "diagnostics",
-            "yaml",
-            "i18n",
-            "markdown",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "taxonomy",
-            "units",
-            "theme",
-        ],
-    ),
+    ("web", RENDERER),
+    ("print", RENDERER),
     // Printing booklets into files, behind the trait serve is given.
     (
         "booklets",

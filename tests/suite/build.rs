@@ -1,33 +1,23 @@
 //! Building fixture sites with the real binary: how translations pair up, which facts a
 //! translation inherits, hreflang alternates, the sitemap, Kazakh addresses and Markdown.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Fixture, add_story_pair, jpeg, md, parse_sitemap};
+use crate::support::files::html_files;
+use crate::support::site::{Fixture, add_bundle_y_and_kazakh_only_z, add_story_pair, jpeg, md};
+use crate::support::xml::parse_sitemap;
 
 /// A site with a story as two single files (`x`), a bundle story with images (`y`) and a story
 /// that exists only in Kazakh (`z`).
 fn paired_site() -> Fixture {
     let site = Fixture::new();
     add_story_pair(&site, "x");
-    site.write(
-        "content/projects/y/index.kk.md",
+    add_bundle_y_and_kazakh_only_z(
+        &site,
         &md(
             "title: Бума\ndate: 2023-10-15\ncover: { src: cover.jpg, alt: Балалар }",
             "![Жарыс](photo.jpg)\n",
         ),
-    )
-    .write(
-        "content/projects/y/index.ru.md",
-        &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
-    )
-    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
-    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
-    .write(
-        "content/projects/z.kk.md",
-        &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
     );
     site.build_ok();
     site
@@ -184,7 +174,7 @@ fn translated_page_has_reciprocal_hreflang_alternates_with_x_default() {
 fn every_page_lists_itself_among_its_alternates_and_they_point_back() {
     let site = paired_site();
     let out = site.out();
-    for file in common::html_files(&out) {
+    for file in html_files(&out) {
         if file == "index.html" || file == "404.html" {
             continue;
         }

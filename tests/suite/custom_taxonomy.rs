@@ -3,9 +3,8 @@
 //! index, a filter group, the story's facts, feed categories, search data, booklet filters and
 //! PDF facts — with the names `taxonomy_names` gives it; misspelt terms and names are errors.
 
-mod common;
-
-use common::{Fixture, SITE_YAML, md};
+use crate::browser::{browser_available, run_browser_script};
+use crate::support::site::{Fixture, SITE_YAML, md, repo};
 
 fn site_yaml() -> String {
     format!(
@@ -238,4 +237,12 @@ fn a_taxonomy_may_not_take_a_story_field_or_a_generated_address() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_filters_of_a_site_taxonomy_work_in_chromium() {
+    let repo = repo();
+    if browser_available(&repo) {
+        run_browser_script(&repo, &site().site(), "taxonomy.mjs");
+    }
 }

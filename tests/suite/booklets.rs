@@ -4,12 +4,11 @@
 //! in the bilingual editions, the flip edition's upside-down half, the contents' page numbers),
 //! and the web pages' download links.
 
-mod common;
-
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Fixture, egiz, md};
+use crate::support::pdf::{boxes, document_text, find_box, page_count, page_text, tool, words};
+use crate::support::run::{arg, egiz_on};
+use crate::support::site::{Fixture, line_of, md};
 
 const KK_TEXT: &str = "Ауыл тұрғындары жобаның барлық кезеңіне белсенді қатысып, өз ұсыныстарын айтты. \
 Еріктілер кездесулер өткізіп, ақпараттық материалдарды таратты. Жергілікті әкімдік жобаны қолдап, \
@@ -118,86 +117,9 @@ fn pdf(fixture: &Fixture, name: &str) -> PathBuf {
     path
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} must be installed (poppler-utils, zbar-tools): {e}"));
-    assert!(
-        output.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
-
-fn page_count(path: &Path) -> usize {
-    tool("pdfinfo", &[path_str(path)])
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo gives the page count")
-}
-
-/// The text of page `page` (1-based), optionally only inside a box (points).
-fn page_text(path: &Path, page: usize, area: Option<(f32, f32, f32, f32)>) -> String {
-    let page = page.to_string();
-    let mut args = vec!["-f", &page, "-l", &page];
-    let numbers;
-    if let Some((x, y, w, h)) = area {
-        numbers = [x, y, w, h].map(|v| (v.round() as i64).to_string());
-        args.extend([
-            "-x",
-            &numbers[0],
-            "-y",
-            &numbers[1],
-            "-W",
-            &numbers[2],
-            "-H",
-            &numbers[3],
-        ]);
-    }
-    args.extend([path_str(path), "-"]);
-    tool("pdftotext", &args)
-}
-
-/// Words only: pdftotext breaks lines and hyphenates differently depending on the crop.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// (name, [x1 y1 x2 y2]) of every box pdfinfo reports for page `page`.
-fn boxes(path: &Path, page: usize) -> Vec<(String, [f32; 4])> {
-    let page = page.to_string();
-    tool(
-        "pdfinfo",
-        &["-box", "-f", &page, "-l", &page, path_str(path)],
-    )
-    .lines()
-    .filter_map(|line| {
-        let (name, values) = line.split_once(':')?;
-        let name = name.trim().strip_prefix("Page")?.trim();
-        let (_, name) = name.split_once(' ')?;
-        let values: Vec<f32> = values
-            .split_whitespace()
-            .filter_map(|v| v.parse().ok())
-            .collect();
-        let values: [f32; 4] = values.try_into().ok()?;
-        Some((name.to_string(), values))
-    })
-    .collect()
-}
-
-fn find_box(boxes: &[(String, [f32; 4])], name: &str) -> [f32; 4] {
-    boxes
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, b)| *b)
-        .unwrap_or_else(|| panic!("no {name} in {boxes:?}"))
+/// The text of the back cover, the last page.
+fn back_cover(path: &Path) -> String {
+    page_text(path, page_count(path), None)
 }
 
 #[test]
@@ -372,28 +294,20 @@ fn the_qr_code_on_the_back_cover_leads_to_the_booklet_page() {
                 &last,
                 "-png",
                 "-singlefile",
-                path_str(&path),
-                path_str(&png),
+                arg(&path),
+                arg(&png),
             ],
         );
         let decoded = tool(
             "zbarimg",
-            &["-q", "--raw", path_str(&png.with_extension("back.png"))],
+            &["-q", "--raw", arg(&png.with_extension("back.png"))],
         );
         assert_eq!(decoded.trim(), url, "{file}");
-        assert!(page_text(&path, page_count(&path), None).contains(url));
+        assert!(back_cover(&path).contains(url));
     }
-    let back = page_text(
-        &pdf(&fixture, "guide.ru.pdf"),
-        page_count(&pdf(&fixture, "guide.ru.pdf")),
-        None,
-    );
+    let back = back_cover(&pdf(&fixture, "guide.ru.pdf"));
     assert!(back.contains("Тираж 300 экз."), "{back}");
-    let back = page_text(
-        &pdf(&fixture, "guide.kk.pdf"),
-        page_count(&pdf(&fixture, "guide.kk.pdf")),
-        None,
-    );
+    let back = back_cover(&pdf(&fixture, "guide.kk.pdf"));
     assert!(back.contains("Таралымы 300 дана"), "{back}");
     assert!(back.contains("Аудан әкімдігі"), "partners: {back}");
     assert!(back.contains("info@example.org"), "contacts: {back}");
@@ -409,15 +323,12 @@ fn bilingual_editions_give_back_both_languages_and_flip_turns_the_second_half() 
         "guide.kk-ru.flip.pdf",
         "guide.kk-ru.parallel.pdf",
     ] {
-        let text = words(&tool("pdftotext", &[path_str(&pdf(&fixture, file)), "-"]));
+        let text = words(&document_text(&pdf(&fixture, file)));
         assert!(text.contains(kk_phrase), "{file} has the Kazakh text");
         assert!(text.contains(ru_phrase), "{file} has the Russian text");
         assert!(text.contains("Ауылға таза су") && text.contains("Чистая вода в село"));
     }
-    let single = words(&tool(
-        "pdftotext",
-        &[path_str(&pdf(&fixture, "guide.kk.pdf")), "-"],
-    ));
+    let single = words(&document_text(&pdf(&fixture, "guide.kk.pdf")));
     assert!(single.contains(kk_phrase) && !single.contains(ru_phrase));
 
     let flip = pdf(&fixture, "guide.kk-ru.flip.pdf");
@@ -452,10 +363,9 @@ fn story_pages(path: &Path, titles: &[&str]) -> Vec<usize> {
     titles
         .iter()
         .map(|title| {
-            let after = toc
-                .split(title)
-                .nth(1)
-                .unwrap_or_else(|| panic!("{title} is in the contents: {toc}"));
+            let after = toc.split(title).nth(1).unwrap_or_else(|| {
+                panic!("{title} is in the contents of {}: {toc}", path.display())
+            });
             after
                 .split_whitespace()
                 .next()
@@ -489,19 +399,12 @@ fn contents_page_numbers_are_the_pages_where_stories_start() {
     let fixture = built();
     for (file, index) in [("guide.kk.pdf", 3), ("guide.ru.pdf", 4)] {
         let path = pdf(&fixture, file);
-        let toc = words(&page_text(&path, 2, None));
+        let titles: Vec<&str> = STORIES
+            .iter()
+            .map(|story| if index == 3 { story.3 } else { story.4 })
+            .collect();
         let mut previous = 0;
-        for story in STORIES {
-            let title = if index == 3 { story.3 } else { story.4 };
-            let after = toc
-                .split(title)
-                .nth(1)
-                .unwrap_or_else(|| panic!("{title} is in the contents of {file}: {toc}"));
-            let number: usize = after
-                .split_whitespace()
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| panic!("a page number follows {title}: {after}"));
+        for (title, number) in titles.iter().zip(story_pages(&path, &titles)) {
             assert!(number > previous, "stories in booklet order");
             previous = number;
             // The first page that shows the title (later ones carry it in the running head).
@@ -529,51 +432,20 @@ fn egiz_booklet_makes_only_the_named_booklets_and_keeps_the_others() {
     std::fs::write(&sport, b"old").expect("mark a file");
     let guide_before = std::fs::read(out.join("booklets/guide.kk.pdf")).expect("read");
     std::fs::remove_file(out.join("booklets/guide.kk.pdf")).expect("remove");
-    let run = egiz(
-        &[
-            "booklet",
-            "guide",
-            "--site",
-            path_str(&site),
-            "--output",
-            path_str(&out),
-        ],
-        fixture.root(),
-    );
+    let booklet = |name: &str| egiz_on(&["booklet", name], &site, &out, fixture.root());
+    let run = booklet("guide");
     run.assert_success();
-    assert!(
-        run.stdout.contains("built 1 booklet (9 PDFs,"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("built 1 booklet (9 PDFs,");
     assert_eq!(
         std::fs::read(out.join("booklets/guide.kk.pdf")).expect("remade"),
         guide_before,
         "the same content makes the same bytes"
     );
     assert_eq!(std::fs::read(&sport).expect("kept"), b"old");
-    let run = egiz(
-        &[
-            "booklet",
-            "gide",
-            "--site",
-            path_str(&site),
-            "--output",
-            path_str(&out),
-        ],
-        fixture.root(),
-    );
+    let run = booklet("gide");
     run.assert_code(1);
-    assert!(
-        run.stderr.contains("there is no booklet \"gide\""),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean \"guide\"?"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("there is no booklet \"gide\"");
+    run.assert_stderr_has("did you mean \"guide\"?");
 }
 
 #[test]
@@ -587,10 +459,7 @@ fn a_taxonomy_filter_selects_stories_newest_first() {
         ),
     );
     fixture.build_ok();
-    let text = words(&tool(
-        "pdftotext",
-        &[path_str(&pdf(&fixture, "balkhash.kk.pdf")), "-"],
-    ));
+    let text = words(&document_text(&pdf(&fixture, "balkhash.kk.pdf")));
     let library = text.find("Ауыл кітапханасы").expect("library (balkhash)");
     let water = text.find("Ауылға таза су").expect("water (balkhash)");
     assert!(library < water, "newest first");
@@ -602,14 +471,10 @@ fn a_taxonomy_filter_selects_stories_newest_first() {
     );
     let run = fixture.build();
     run.assert_code(1);
-    assert!(
-        run.stderr.contains(
-            "content/booklets/balkhash.kk.md:3:22: error: \"balkash\" is not a district term"
-        ),
-        "{}",
-        run.stderr
+    run.assert_stderr_has(
+        "content/booklets/balkhash.kk.md:3:22: error: \"balkash\" is not a district term",
     );
-    assert!(run.stderr.contains("did you mean \"balkhash\"?"));
+    run.assert_stderr_has("did you mean \"balkhash\"?");
 }
 
 #[test]
@@ -624,7 +489,7 @@ fn a_booklet_in_one_language_leaves_out_the_bilingual_editions_with_a_warning() 
     assert!(
         run.stderr.contains(&format!(
             "content/booklets/memo.kk.md:{}:",
-            common::line_of(&text, "editions:")
+            line_of(&text, "editions:")
         )) && run.stderr.contains("the flip edition needs two languages"),
         "{}",
         run.stderr

@@ -1,9 +1,16 @@
 //! `egiz check`: each class of problem on a small fixture site, reported at its file and line
 //! with the right exit code, and the JSON report for CI.
 
-mod common;
+use crate::support::run::{Run, arg, egiz};
+use crate::support::site::{Fixture, SITE_YAML, add_story_pair, jpeg, line_of, md, repo};
 
-use common::{Fixture, add_story_pair, check, jpeg, line_of, md};
+/// `egiz check --site SITE` plus `extra` arguments.
+fn check(fixture: &Fixture, extra: &[&str]) -> Run {
+    let site = fixture.site();
+    let mut args = vec!["check", "--site", arg(&site)];
+    args.extend_from_slice(extra);
+    egiz(&args, fixture.root())
+}
 
 /// The `file:line` of the first diagnostic line (error or warning) that mentions `needle`.
 fn reported_line(stderr: &str, file: &str, needle: &str) -> Option<usize> {
@@ -28,21 +35,9 @@ fn a_clean_site_passes_with_a_coverage_table() {
     add_story_pair(&fixture, "kids-sport");
     let run = check(&fixture, &[]);
     run.assert_success();
-    assert!(
-        run.stdout.contains("translations  kk   ru"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("stories       1/1  1/1"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("translations  kk   ru");
+    run.assert_stdout_has("stories       1/1  1/1");
+    run.assert_stdout_has("0 errors, 0 warnings");
     assert!(!fixture.out().exists() && !fixture.site().join("output").exists());
 }
 
@@ -96,7 +91,7 @@ fn broken_links_and_anchors_in_markdown_are_errors_at_their_line() {
 #[test]
 fn broken_links_from_a_theme_are_reported_once_at_the_template() {
     let fixture = Fixture::with_config(
-        &common::SITE_YAML.replace("default_language: kk", "default_language: kk\ntheme: mine"),
+        &SITE_YAML.replace("default_language: kk", "default_language: kk\ntheme: mine"),
     );
     fixture.write("themes/mine/theme.yaml", "extends: default\n");
     fixture.write(
@@ -237,25 +232,10 @@ fn characters_the_booklet_font_lacks_are_errors_in_print_content() {
     let run = check(&fixture, &[]);
     run.assert_code(1);
     let printed = "content/projects/printed.kk.md";
-    assert!(
-        run.stderr
-            .contains(&format!("{printed}:{}:", line_of(&story, "漢"))),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("error: the booklet font cannot print \"漢\" (U+6F22)")
-    );
-    assert!(
-        run.stderr.contains("content/projects/web-only.kk.md:2:"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("warning: the booklet font cannot print")
-    );
+    run.assert_stderr_has(&format!("{printed}:{}:", line_of(&story, "漢")));
+    run.assert_stderr_has("error: the booklet font cannot print \"漢\" (U+6F22)");
+    run.assert_stderr_has("content/projects/web-only.kk.md:2:");
+    run.assert_stderr_has("warning: the booklet font cannot print");
 }
 
 #[test]
@@ -274,11 +254,7 @@ fn booklet_settings_that_cannot_be_honoured_are_errors_at_their_line() {
         reported_line(&run.stderr, file, "\"kid-sport\", which does not exist"),
         Some(line_of(&text, "stories:"))
     );
-    assert!(
-        run.stderr.contains("did you mean \"kids-sport\"?"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("did you mean \"kids-sport\"?");
     assert_eq!(
         reported_line(&run.stderr, file, "unknown booklet edition \"foldout\""),
         Some(line_of(&text, "editions:"))
@@ -294,10 +270,6 @@ fn booklet_settings_that_cannot_be_honoured_are_errors_at_their_line() {
 
 #[test]
 fn the_example_site_is_clean() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = common::egiz(
-        &["check", "--strict", "--site", root.to_str().expect("utf8")],
-        root,
-    );
-    run.assert_success();
+    let root = repo();
+    egiz(&["check", "--strict", "--site", arg(&root)], &root).assert_success();
 }

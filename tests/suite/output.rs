@@ -2,9 +2,9 @@
 //! leftovers, a good build replaces it whole, and no name or slug in the content can make egiz
 //! write outside it.
 
-mod common;
-
-use common::{Fixture, add_story_pair, files_under, jpeg, md, snapshot};
+use crate::support::files::{files_under, snapshot};
+use crate::support::run::egiz_on;
+use crate::support::site::{Fixture, SITE_YAML, add_story_pair, jpeg, line_of, md};
 
 /// Files and folders beside the output whose names show an unfinished build.
 fn staging_leftovers(dir: &std::path::Path) -> Vec<String> {
@@ -61,7 +61,7 @@ fn build_failing_while_rendering_leaves_previous_output_byte_identical() {
     // Rendering stories fails only after other pages were already written to staging.
     site.write(
         "site.yaml",
-        &format!("{}theme: broken\n", common::SITE_YAML),
+        &format!("{}theme: broken\n", SITE_YAML),
     )
     .write("themes/broken/theme.yaml", "name: broken\n")
     .write(
@@ -70,7 +70,7 @@ fn build_failing_while_rendering_leaves_previous_output_byte_identical() {
     );
     let run = site.build();
     run.assert_code(1);
-    assert!(run.stderr.contains("story.html"), "{}", run.stderr);
+    run.assert_stderr_has("story.html");
     assert_eq!(snapshot(&site.out()), before);
     assert_eq!(staging_leftovers(site.root()), Vec::<String>::new());
 }
@@ -98,18 +98,9 @@ fn successful_rebuild_replaces_the_output_without_stale_pages() {
 fn output_folder_that_holds_the_site_is_refused() {
     let site = good_site();
     let before = snapshot(&site.site());
-    let run = common::egiz(
-        &[
-            "build",
-            "--site",
-            site.site().to_str().expect("UTF-8"),
-            "--output",
-            site.site().to_str().expect("UTF-8"),
-        ],
-        site.root(),
-    );
+    let run = egiz_on(&["build"], &site.site(), &site.site(), site.root());
     run.assert_code(1);
-    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    run.assert_stderr_has("hint:");
     assert_eq!(snapshot(&site.site()), before, "the site is untouched");
 }
 
@@ -189,33 +180,34 @@ fn file_names_with_dots_and_slashes_cannot_leave_the_output() {
     }
 }
 
+/// The bundle story `x` with `text` as its Kazakh file refers to a file outside the bundle: the
+/// build fails at the line holding `reference` and writes nothing at all.
+fn assert_refused(site: &Fixture, text: &str, reference: &str) {
+    let story = "content/projects/x/index.kk.md";
+    site.write(story, text);
+    let run = site.build();
+    run.assert_code(1);
+    run.error_for(story)
+        .assert_at_line_with_hint(line_of(text, reference));
+    assert_eq!(written_files(site), Vec::<String>::new());
+}
+
 #[test]
 fn image_reference_to_a_parent_folder_is_refused_and_nothing_is_written() {
     let site = Fixture::new();
+    site.write_bytes("secret.jpg", &jpeg(16, 12));
     let text = md(
         "title: Жоба\ndate: 2023-12-06",
         "![secret](../../../secret.jpg)\n",
     );
-    site.write("content/projects/x/index.kk.md", &text)
-        .write_bytes("secret.jpg", &jpeg(16, 12));
-    let run = site.build();
-    run.assert_code(1);
-    run.error_for("content/projects/x/index.kk.md")
-        .assert_at_line_with_hint(common::line_of(&text, "secret.jpg"));
-    assert_eq!(written_files(&site), Vec::<String>::new());
+    assert_refused(&site, &text, "secret.jpg");
 }
 
 #[test]
 fn cover_outside_the_bundle_is_refused() {
-    let site = Fixture::new();
     let text = md(
         "title: Жоба\ndate: 2023-12-06\ncover: { src: ../../../site.yaml }",
         "Мәтін.\n",
     );
-    site.write("content/projects/x/index.kk.md", &text);
-    let run = site.build();
-    run.assert_code(1);
-    run.error_for("content/projects/x/index.kk.md")
-        .assert_at_line_with_hint(common::line_of(&text, "cover:"));
-    assert_eq!(written_files(&site), Vec::<String>::new());
+    assert_refused(&Fixture::new(), &text, "cover:");
 }

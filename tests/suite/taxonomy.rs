@@ -3,9 +3,8 @@
 //! language; an index per taxonomy with counts; year pages from the stories' dates; Russian
 //! plural forms; and the dates of story pages in both languages.
 
-mod common;
-
-use common::{Fixture, Page, md};
+use crate::support::html::Page;
+use crate::support::site::{Fixture, kk_ru_site_yaml, md};
 
 /// A story written in both languages (facts in the Kazakh file).
 fn pair(site: &Fixture, name: &str, facts: &str) {
@@ -161,13 +160,10 @@ fn year_pages_come_from_the_story_dates() {
 /// Four districts with 1, 2, 5 and 21 Russian stories; stories with 1, 2, 5 and 21 people.
 #[test]
 fn russian_plural_forms_for_1_2_5_and_21() {
-    let site = Fixture::with_config(
+    let site = Fixture::with_config(&kk_ru_site_yaml(
+        "{ kk: Бастамалар, ru: Инициативы }",
+        "https://example.org/",
         "\
-title: { kk: Бастамалар, ru: Инициативы }
-base_url: https://example.org/
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
 taxonomies:
   district:
     d1: { kk: Бір, ru: Один }
@@ -175,7 +171,7 @@ taxonomies:
     d5: { kk: Бес, ru: Пять }
     d21: { kk: Жиырма бір, ru: Двадцать один }
 ",
-    );
+    ));
     for (district, stories) in [("d1", 1), ("d2", 2), ("d5", 5), ("d21", 21)] {
         for n in 0..stories {
             let name = format!("{district}-{n:02}");

@@ -1,14 +1,30 @@
 //! The command line: `egiz init`, `egiz new story`, `egiz build` from the user's side, and the
 //! exit codes (0 success, 1 site problems, 2 usage errors).
 
-mod common;
-
 use std::path::Path;
 
-use common::{Fixture, egiz, files_under, snapshot, today_utc};
+use crate::support::files::{files_under, snapshot};
+use crate::support::run::{arg, egiz, egiz_on};
+use crate::support::site::{Fixture, add_story_pair};
 
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
+/// Today's date (UTC) as `YYYY-MM-DD`, computed independently of egiz.
+fn today_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs();
+    let days = i64::try_from(seconds / 86_400).expect("days fit");
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// `egiz init` into `dir` (relative to `cwd`), which must succeed.
@@ -24,10 +40,7 @@ fn init_creates_a_site_that_builds_in_both_languages() {
     assert!(site.join("site.yaml").is_file());
 
     let out = tmp.path().join("out");
-    let run = egiz(
-        &["build", "--site", arg(&site), "--output", arg(&out)],
-        tmp.path(),
-    );
+    let run = egiz_on(&["build"], &site, &out, tmp.path());
     run.assert_success();
     assert!(
         !run.stderr.contains("warning"),
@@ -80,8 +93,8 @@ fn init_into_a_non_empty_folder_fails_and_changes_nothing() {
     let before = snapshot(&dir);
     let run = egiz(&["init", "busy"], tmp.path());
     run.assert_code(1);
-    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
-    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    run.assert_stderr_has("not empty");
+    run.assert_stderr_has("hint:");
     assert_eq!(snapshot(&dir), before);
 }
 
@@ -154,14 +167,14 @@ fn new_story_never_overwrites_an_existing_story() {
     let before = snapshot(&site);
     let run = egiz(&["new", "story", "twice"], &site);
     run.assert_code(1);
-    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    run.assert_stderr_has("already exists");
     assert_eq!(snapshot(&site), before);
 }
 
 #[test]
 fn unknown_options_are_usage_errors() {
     let site = Fixture::new();
-    common::add_story_pair(&site, "x");
+    add_story_pair(&site, "x");
     for args in [
         &["--bogus"][..],
         &["build", "--nope"],
@@ -183,11 +196,11 @@ fn help_and_version_succeed() {
     let help = egiz(&["--help"], tmp.path());
     help.assert_success();
     for command in ["build", "init", "new"] {
-        assert!(help.stdout.contains(command), "{}", help.stdout);
+        help.assert_stdout_has(command);
     }
     let version = egiz(&["--version"], tmp.path());
     version.assert_success();
-    assert!(version.stdout.contains(env!("CARGO_PKG_VERSION")));
+    version.assert_stdout_has(env!("CARGO_PKG_VERSION"));
 }
 
 #[test]
@@ -195,7 +208,7 @@ fn build_without_site_yaml_fails_with_a_hint_about_init() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let run = egiz(&["build"], tmp.path());
     run.assert_code(1);
-    assert!(run.stderr.contains("site.yaml"), "{}", run.stderr);
+    run.assert_stderr_has("site.yaml");
     let hint = run
         .stderr
         .lines()
@@ -208,7 +221,7 @@ fn build_without_site_yaml_fails_with_a_hint_about_init() {
 #[test]
 fn build_writes_to_output_inside_the_site_by_default_and_says_what_it_did() {
     let site = Fixture::new();
-    common::add_story_pair(&site, "x");
+    add_story_pair(&site, "x");
     let run = egiz(&["build"], &site.site());
     run.assert_success();
     assert!(
@@ -216,7 +229,7 @@ fn build_writes_to_output_inside_the_site_by_default_and_says_what_it_did() {
             .join("output/kk/projects/x/index.html")
             .is_file()
     );
-    assert!(run.stdout.contains("built"), "{}", run.stdout);
+    run.assert_stdout_has("built");
 }
 
 #[test]
@@ -224,6 +237,6 @@ fn new_story_outside_a_site_fails_with_a_hint() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let run = egiz(&["new", "story", "x"], tmp.path());
     run.assert_code(1);
-    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    run.assert_stderr_has("hint:");
     assert_eq!(files_under(tmp.path()), Vec::<String>::new());
 }

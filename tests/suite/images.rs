@@ -2,15 +2,14 @@
 //! files and their pixel sizes, the `srcset`/`sizes`/`width`/`height`/`loading` attributes, the
 //! cache between builds, broken images and missing alt text.
 
-mod common;
-
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::SystemTime;
 
-use common::{
-    Base, Fixture, Target, add_story_pair, broken_references, files_under, image_size, jpeg,
-    line_of, md, png, resolve, srcset_entries,
-};
+use crate::support::files::files_under;
+use crate::support::html::{Page, srcset_entries};
+use crate::support::links::{Base, Target, broken_references, resolve};
+use crate::support::site::{Fixture, add_story_pair, jpeg, line_of, md, png};
 
 const STORY: &str = "content/projects/y/index.kk.md";
 
@@ -34,8 +33,14 @@ fn images_site() -> (Fixture, String) {
     (site, text)
 }
 
+/// The pixel size of an image file.
+fn image_size(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path)
+        .unwrap_or_else(|e| panic!("cannot read the image {}: {e}", path.display()))
+}
+
 /// The one `<img>` matching `selector`: its attributes.
-fn img(page: &common::Page, selector: &str) -> BTreeMap<String, String> {
+fn img(page: &Page, selector: &str) -> BTreeMap<String, String> {
     let selector = scraper::Selector::parse(selector).expect("selector");
     let found: Vec<_> = page.html.select(&selector).collect();
     assert_eq!(
@@ -71,11 +76,7 @@ fn checked_srcset(site: &Fixture, page: &str, attrs: &BTreeMap<String, String>) 
 fn images_are_resized_to_the_ladder_without_upscaling_and_originals_are_kept() {
     let (site, _) = images_site();
     let run = site.build_ok();
-    assert!(
-        run.stdout.contains("images: 3 resized (10 files"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("images: 3 resized (10 files");
     let dir = site.out().join("kk/projects/y");
     for (file, size) in [
         ("cover-480w.jpg", (480, 240)),
@@ -219,24 +220,12 @@ fn cache_state(site: &Fixture) -> BTreeMap<String, SystemTime> {
 fn a_second_build_takes_every_resized_file_from_the_cache() {
     let (site, _) = images_site();
     let first = site.build_ok();
-    assert!(
-        first
-            .stdout
-            .contains("images: 3 resized (10 files: 10 encoded, 0 from the cache)"),
-        "{}",
-        first.stdout
-    );
+    first.assert_stdout_has("images: 3 resized (10 files: 10 encoded, 0 from the cache)");
     let cached = cache_state(&site);
     assert_eq!(cached.len(), 10, "{cached:?}");
 
     let second = site.build_ok();
-    assert!(
-        second
-            .stdout
-            .contains("10 files: 0 encoded, 10 from the cache)"),
-        "{}",
-        second.stdout
-    );
+    second.assert_stdout_has("10 files: 0 encoded, 10 from the cache)");
     assert_eq!(
         cache_state(&site),
         cached,
@@ -250,13 +239,7 @@ fn a_second_build_takes_every_resized_file_from_the_cache() {
     // A changed image is a new key: only its widths are encoded again.
     site.write_bytes("content/projects/y/map.jpg", &jpeg(1000, 500));
     let third = site.build_ok();
-    assert!(
-        third
-            .stdout
-            .contains("10 files: 3 encoded, 7 from the cache)"),
-        "{}",
-        third.stdout
-    );
+    third.assert_stdout_has("10 files: 3 encoded, 7 from the cache)");
     assert_eq!(
         image_size(&site.out().join("kk/projects/y/map-1000w.jpg")),
         (1000, 500)
@@ -353,8 +336,8 @@ fn a_missing_alt_is_a_warning_at_its_line() {
         "{}",
         warnings[1]
     );
-    assert!(run.stderr.contains("hint: "), "{}", run.stderr);
-    assert!(run.stdout.contains("2 warnings"), "{}", run.stdout);
+    run.assert_stderr_has("hint: ");
+    run.assert_stdout_has("2 warnings");
 }
 
 #[test]

@@ -8,24 +8,24 @@ use std::path::{Component, Path, PathBuf};
 
 /// A listening socket on 127.0.0.1 whose port is known before the site is built (the base URL
 /// needs it); `serve` then answers from the built folder.
-pub struct StaticServer {
+pub(crate) struct StaticServer {
     listener: TcpListener,
 }
 
 impl StaticServer {
-    pub fn bind() -> StaticServer {
+    pub(crate) fn bind() -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         StaticServer { listener }
     }
 
     /// `http://127.0.0.1:PORT/`.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         let port = self.listener.local_addr().expect("local address").port();
         format!("http://127.0.0.1:{port}/")
     }
 
     /// Answer requests from `root` on a background thread.
-    pub fn serve(self, root: &Path) {
+    pub(crate) fn serve(self, root: &Path) {
         let root = root.to_path_buf();
         std::thread::spawn(move || {
             for stream in self.listener.incoming().flatten() {

@@ -1,23 +1,18 @@
 //! `egiz serve`: the real binary on a free loopback port, fetched over HTTP while a story is
 //! edited, broken and fixed.
 
-mod common;
+use crate::support::files::html_files;
+use crate::support::server::Server;
+use crate::support::site::{BALKHASH_ONLY, Fixture, kk_ru_site_yaml, md};
 
-use std::time::Duration;
-
-use common::{Fixture, Server, md, wait_for};
-
-const SITE_UNDER_PATH: &str = "\
-title: { kk: Бастамалар, ru: Инициативы }
-base_url: https://example.org/civic/
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
-default_language: kk
-taxonomies:
-  district:
-    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
-";
+/// A site under the path `/civic/`.
+fn site_yaml() -> String {
+    kk_ru_site_yaml(
+        "{ kk: Бастамалар, ru: Инициативы }",
+        "https://example.org/civic/",
+        &format!("default_language: kk\n{BALKHASH_ONLY}"),
+    )
+}
 
 const STORY: &str = "content/projects/kids-sport.kk.md";
 
@@ -29,7 +24,7 @@ fn story(title: &str) -> String {
 }
 
 fn site() -> Fixture {
-    let fixture = Fixture::with_config(SITE_UNDER_PATH);
+    let fixture = Fixture::with_config(&site_yaml());
     fixture.write(STORY, &story("Балалар спорты"));
     fixture.write(
         "content/projects/kids-sport.ru.md",
@@ -89,16 +84,8 @@ fn an_edit_is_served_and_reloaded_a_broken_file_shows_the_overlay_and_a_fix_clea
     let before = reloads();
 
     fixture.write(STORY, &story("Жаңа тақырып"));
-    let took = wait_for(Duration::from_secs(2), || page().contains("Жаңа тақырып"));
-    assert!(
-        took.is_some(),
-        "the edit was not served within 2 s\n{}",
-        server.log_text()
-    );
-    assert!(
-        wait_for(Duration::from_secs(2), || reloads() > before).is_some(),
-        "no reload event"
-    );
+    server.assert_soon("the edit is served", || page().contains("Жаңа тақырып"));
+    server.assert_soon("a reload event", || reloads() > before);
     // The list shows the new title too.
     assert!(
         server
@@ -112,20 +99,16 @@ fn an_edit_is_served_and_reloaded_a_broken_file_shows_the_overlay_and_a_fix_clea
         STORY,
         "---\ntitle: [Сынған\ndate: 2023-12-06\n---\nМәтін.\n",
     );
-    let overlay = wait_for(Duration::from_secs(2), || {
-        page().contains(&format!("{STORY}:"))
-    });
-    assert!(overlay.is_some(), "no overlay\n{}", server.log_text());
+    server.assert_soon("the overlay", || page().contains(&format!("{STORY}:")));
     let broken = page();
     assert!(
         broken.contains("Жаңа тақырып"),
         "the last good version is gone"
     );
     assert!(broken.contains("<div id=\"egiz-overlay\"><button"));
-    let errors_sent = wait_for(Duration::from_secs(2), || {
+    server.assert_soon("an errors event", || {
         events.lock().expect("events").contains("event: errors")
     });
-    assert!(errors_sent.is_some(), "no errors event");
     assert!(
         server.log_text().contains(&format!("{STORY}:2:")),
         "{}",
@@ -135,14 +118,11 @@ fn an_edit_is_served_and_reloaded_a_broken_file_shows_the_overlay_and_a_fix_clea
     // Fixed: the page comes back without the overlay, and tabs are told to reload.
     let reloads_before_fix = reloads();
     fixture.write(STORY, &story("Түзетілген"));
-    let fixed = wait_for(Duration::from_secs(2), || page().contains("Түзетілген"));
-    assert!(
-        fixed.is_some(),
-        "the fix was not served\n{}",
-        server.log_text()
-    );
+    server.assert_soon("the fix is served", || page().contains("Түзетілген"));
     assert!(page().contains("<div id=\"egiz-overlay\"></div>"));
-    assert!(wait_for(Duration::from_secs(2), || reloads() > reloads_before_fix).is_some());
+    server.assert_soon("a reload event after the fix", || {
+        reloads() > reloads_before_fix
+    });
 }
 
 #[test]
@@ -150,7 +130,7 @@ fn a_new_story_and_a_template_change_are_served() {
     let fixture = site();
     fixture.write(
         "site.yaml",
-        &SITE_UNDER_PATH.replace("default_language: kk", "default_language: kk\ntheme: mine"),
+        &site_yaml().replace("default_language: kk", "default_language: kk\ntheme: mine"),
     );
     fixture.write("themes/mine/theme.yaml", "name: mine\nextends: default\n");
     let server = Server::start(&fixture);
@@ -159,30 +139,28 @@ fn a_new_story_and_a_template_change_are_served() {
         "content/projects/new-one.kk.md",
         &md("title: Жаңа жоба\ndate: 2024-01-01", "Мәтін.\n"),
     );
-    let added = wait_for(Duration::from_secs(2), || {
+    server.assert_soon("the new story is served", || {
         server.get("/civic/kk/projects/new-one/").status == 200
     });
-    assert!(added.is_some(), "{}", server.log_text());
     assert!(server.get("/civic/kk/projects/").body.contains("Жаңа жоба"));
 
     fixture.write(
         "themes/mine/templates/story.html",
         "{% extends \"base.html\" %}{% block main %}<p id=\"mine\">{{ page.title }}</p>{% endblock main %}",
     );
-    let changed = wait_for(Duration::from_secs(2), || {
+    server.assert_soon("the changed template is served", || {
         server
             .get("/civic/kk/projects/kids-sport/")
             .body
             .contains("<p id=\"mine\">")
     });
-    assert!(changed.is_some(), "{}", server.log_text());
 }
 
 #[test]
 fn built_output_has_no_reload_script() {
     let fixture = site();
     fixture.build_ok();
-    for file in common::html_files(&fixture.out()) {
+    for file in html_files(&fixture.out()) {
         let text = std::fs::read_to_string(fixture.out().join(&file)).expect("read");
         assert!(!text.contains("__egiz"), "{file} has the reload script");
     }

@@ -1,28 +1,23 @@
 //! A site that lives under a sub-path (`https://org.github.io/ngo-site/`): every link the build
 //! writes must stay under that path and lead to a file that exists, and `--base-url` moves it.
 
-mod common;
-
-use common::{
-    Base, Fixture, Target, broken_references, html_files, jpeg, md, parse_sitemap,
-    references_missing_base_path, resolve,
+use crate::support::files::html_files;
+use crate::support::links::{
+    Base, Target, broken_references, references_missing_base_path, resolve,
 };
-
-const SUB_PATH_SITE: &str = "\
-title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }
-base_url: https://org.github.io/ngo-site/
-languages:
-  - { code: kk, name: Қазақша }
-  - { code: ru, name: Русский }
-taxonomies:
-  district:
-    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }
-";
+use crate::support::site::{
+    BALKHASH_ONLY, Fixture, add_bundle_y_and_kazakh_only_z, kk_ru_site_yaml, md,
+};
+use crate::support::xml::parse_sitemap;
 
 /// Home texts, a plain page, a bundle story with images and links of every kind, and a story
 /// only in Kazakh.
 fn sub_path_site() -> Fixture {
-    let site = Fixture::with_config(SUB_PATH_SITE);
+    let site = Fixture::with_config(&kk_ru_site_yaml(
+        "{ kk: Азаматтық бастамалар, ru: Гражданские инициативы }",
+        "https://org.github.io/ngo-site/",
+        BALKHASH_ONLY,
+    ));
     site.write(
         "content/_index.kk.md",
         &md(
@@ -38,24 +33,14 @@ fn sub_path_site() -> Fixture {
         "content/about.kk.md",
         &md("title: Біз туралы", "[ЕҚЫҰ](https://www.osce.org/)\n"),
     )
-    .write("content/about.ru.md", &md("title: О нас", "Текст.\n"))
-    .write(
-        "content/projects/y/index.kk.md",
+    .write("content/about.ru.md", &md("title: О нас", "Текст.\n"));
+    add_bundle_y_and_kazakh_only_z(
+        &site,
         &md(
             "title: Бума\ndate: 2023-10-15\ndistrict: balkhash\ncover: { src: cover.jpg, alt: Балалар }\n\
              gallery:\n  - { src: photo.jpg, alt: Жарыс }",
             "![Жарыс](photo.jpg)\n\n[Біз туралы](/kk/about/#team) · [жоғары](#natizheler)\n\n## Нәтижелер\n",
         ),
-    )
-    .write(
-        "content/projects/y/index.ru.md",
-        &md("title: Пакет", "![Соревнование](photo.jpg)\n"),
-    )
-    .write_bytes("content/projects/y/cover.jpg", &jpeg(16, 12))
-    .write_bytes("content/projects/y/photo.jpg", &jpeg(16, 12))
-    .write(
-        "content/projects/z.kk.md",
-        &md("title: Тек қазақша\ndate: 2022-05-01", "Мәтін.\n"),
     );
     site
 }
@@ -208,8 +193,8 @@ fn base_url_option_that_is_not_an_address_is_a_site_error() {
     let site = sub_path_site();
     let run = site.build_with(&["--base-url", "ngo-site"]);
     run.assert_code(1);
-    assert!(run.stderr.contains("base_url"), "{}", run.stderr);
-    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    run.assert_stderr_has("base_url");
+    run.assert_stderr_has("hint:");
     assert!(!site.out().exists());
 }
 

@@ -3,9 +3,9 @@
 //! as a Russian alternate (hreflang, sitemap); in `skip` mode (the default) there is no Russian
 //! page and the language switcher marks Russian as unavailable.
 
-mod common;
-
-use common::{Fixture, SITE_YAML, md, parse_sitemap};
+use crate::support::html::Page;
+use crate::support::site::{Fixture, SITE_YAML, md};
+use crate::support::xml::parse_sitemap;
 
 /// A story in both languages, a story and a plain page only in Kazakh.
 fn site(mode: Option<&str>) -> Fixture {
@@ -156,7 +156,7 @@ fn skip_mode_leaves_the_translation_out_and_says_so() {
 }
 
 /// The structured data of a page: the JSON of its `application/ld+json` script.
-fn json_ld(page: &common::Page) -> serde_json::Value {
+fn json_ld(page: &Page) -> serde_json::Value {
     let scripts = page.texts("script[type='application/ld+json']");
     assert_eq!(
         scripts.len(),

@@ -3,18 +3,16 @@
 //! loading without diagnostics, the local backend of `egiz serve` over HTTP, the `admin:`
 //! block's errors, and (with Chromium) a communicator's edit in the browser.
 
-mod common;
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Fixture, Server, egiz, jpeg, md, wait_for};
 use serde_yaml::Value;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::browser::browser_available;
+use crate::support::run::egiz;
+use crate::support::server::Server;
+use crate::support::site::{Fixture, SITE_YAML, jpeg, md, repo};
 
 const FIXTURE_YAML: &str = "\
 title: { kk: Бастамалар, ru: Инициативы }
@@ -421,32 +419,10 @@ fn without_an_admin_block_the_build_writes_no_editor() {
 
 /// A POST to the local backend: status and JSON answer.
 fn api(server: &Server, body: &serde_json::Value, headers: &str) -> (u16, serde_json::Value) {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(&server.address).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    let body = body.to_string();
-    write!(
-        stream,
-        "POST /api/v1 HTTP/1.1\r\nHost: {}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        server.address,
-        body.len()
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").expect("a response");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    (
-        status,
-        serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}")),
-    )
+    let response = server.post("/api/v1", headers, &body.to_string());
+    let answer = serde_json::from_str(&response.body)
+        .unwrap_or_else(|e| panic!("{e}: {}", response.body));
+    (response.status, answer)
 }
 
 const JSON: &str = "Content-Type: application/json; charset=utf-8\r\n";
@@ -474,7 +450,7 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
         .expect("served config");
     assert_eq!(
         config["local_backend"]["url"],
-        format!("http://{}/api/v1", server.address)
+        format!("http://{}/api/v1", server.address())
     );
     let admin = server.get("/ngo-site/admin/");
     assert_eq!(admin.status, 200);
@@ -527,17 +503,12 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
         raw.replace("title: Детский спорт", "title: Спорт для детей"),
         "only the title changed"
     );
-    let served = wait_for(Duration::from_secs(10), || {
+    server.assert_within(10, "the edit is served", || {
         server
             .get("/ngo-site/ru/projects/kids-sport/")
             .body
             .contains("Спорт для детей")
     });
-    assert!(
-        served.is_some(),
-        "the edit was not served\n{}",
-        server.log_text()
-    );
 
     // Upload a picture into the story's bundle, and delete it again.
     let photo = jpeg(32, 24);
@@ -639,38 +610,10 @@ fn a_save_that_breaks_the_site_stays_on_disk_and_shows_the_overlay() {
     assert_eq!(status, 200);
     let on_disk = std::fs::read_to_string(fixture.site().join(path)).expect("read");
     assert!(on_disk.contains("date: 2023-13-45"), "{on_disk}");
-    let overlay = wait_for(Duration::from_secs(10), || {
+    server.assert_within(10, "the overlay shows the broken file's place", || {
         let text = events.lock().expect("events");
         text.contains("event: errors") && text.contains("index.kk.md:3")
     });
-    assert!(
-        overlay.is_some(),
-        "no overlay with the place\n{}\n{}",
-        events.lock().expect("events"),
-        server.log_text()
-    );
-}
-
-/// What the browser check needs and is not there.
-fn missing_browser_tools() -> Vec<String> {
-    let mut missing = Vec::new();
-    if !Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        missing.push("node (apt-get install nodejs)".to_string());
-    }
-    if !repo()
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-    {
-        missing.push("tests/browser/node_modules (cd tests/browser && npm ci)".to_string());
-    }
-    if !Path::new("/usr/bin/chromium").is_file() {
-        missing.push("/usr/bin/chromium (apt-get install chromium)".to_string());
-    }
-    missing
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -690,21 +633,13 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
-    let missing = missing_browser_tools();
-    if !missing.is_empty() {
-        let required = std::env::var("EGIZ_BROWSER_TESTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "EGIZ_BROWSER_TESTS=1 but missing: {}",
-            missing.join(", ")
-        );
-        eprintln!("SKIPPED admin browser test: missing {}", missing.join(", "));
+    if !browser_available(&repo()) {
         return;
     }
     // A copy of the example site: the test saves into it.
-    let fixture = Fixture::bare();
+    let example = std::fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    let fixture = Fixture::with_config(&example);
     let site = fixture.site();
-    std::fs::copy(repo().join("site.yaml"), site.join("site.yaml")).expect("copy site.yaml");
     copy_dir(&repo().join("content"), &site.join("content"));
     let server = Server::start(&fixture);
     let mut node = Command::new("node");
@@ -735,7 +670,7 @@ fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
 
 /// A story in two languages for the drift checks, without a git repository around it.
 fn drift_fixture() -> Fixture {
-    let fixture = Fixture::with_config(common::SITE_YAML);
+    let fixture = Fixture::with_config(SITE_YAML);
     fixture.write(
         "content/projects/wells.kk.md",
         &md(
@@ -765,7 +700,7 @@ fn check_warns_of_a_translation_saved_before_its_default_language_file() {
     let site = fixture.site();
     set_modified(&site.join("content/projects/wells.ru.md"), 1_704_067_200); // 2024-01-01
     set_modified(&site.join("content/projects/wells.kk.md"), 1_709_647_320); // 2024-03-05 14:02
-    let run = common::check(&fixture, &[]);
+    let run = check(&fixture);
     run.assert_success();
     let warning = run
         .stderr
@@ -786,7 +721,7 @@ fn check_warns_of_a_translation_saved_before_its_default_language_file() {
     }
     // Saved together (within a minute): no warning.
     set_modified(&site.join("content/projects/wells.ru.md"), 1_709_647_300);
-    let run = common::check(&fixture, &[]);
+    let run = check(&fixture);
     assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
 }
 
@@ -835,7 +770,7 @@ fn in_a_git_repository_the_last_commits_decide_and_a_change_of_facts_alone_is_no
         &["commit", "-qam", "district"],
         "2024-02-01T00:00:00Z",
     );
-    let run = common::check(&fixture, &[]);
+    let run = check(&fixture);
     assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
     // The Kazakh text changed: Russian is behind, by the commits' dates.
     fixture.write(
@@ -848,7 +783,7 @@ fn in_a_git_repository_the_last_commits_decide_and_a_change_of_facts_alone_is_no
     git(&site, &["commit", "-qam", "text"], "2024-03-05T14:02:00Z");
     // A fresh checkout's modification times say nothing: make the Russian file look newest.
     set_modified(&site.join("content/projects/wells.ru.md"), 1_800_000_000);
-    let run = common::check(&fixture, &[]);
+    let run = check(&fixture);
     let warning = run
         .stderr
         .lines()
@@ -996,4 +931,10 @@ fn the_release_workflow_builds_every_platform_stripped_and_publishes_sums() {
         Some(true),
         "release builds are stripped"
     );
+}
+
+/// `egiz check` on the fixture's site.
+fn check(fixture: &Fixture) -> crate::support::run::Run {
+    let site = fixture.site();
+    egiz(&["check", "--site", site.to_str().expect("utf8")], fixture.root())
 }

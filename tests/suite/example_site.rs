@@ -1,17 +1,15 @@
 //! The example site at the repository root, built into a temporary folder (never into the
 //! repository's own output/): every story in both languages, linked to its translation.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Base, broken_references, egiz, parse_sitemap, references_missing_base_path};
+use crate::support::html::Page;
+use crate::support::links::{Base, broken_references, references_missing_base_path};
+use crate::support::run::egiz_on;
+use crate::support::site::repo;
+use crate::support::xml::parse_sitemap;
 
 const LANGUAGES: [&str; 2] = ["kk", "ru"];
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The example site built once per test into its own temporary folder.
 struct Built {
@@ -24,22 +22,16 @@ struct Built {
 fn build_example() -> Built {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
-    let run = egiz(
-        &[
-            "build",
-            "--site",
-            repo().to_str().expect("UTF-8 path"),
-            "--output",
-            out.to_str().expect("UTF-8 path"),
-        ],
-        tmp.path(),
-    );
+    let run = egiz_on(&["build"], &repo(), &out, tmp.path());
     run.assert_success();
-    let (config, _) = egiz::config::load(&repo(), None).expect("the example site.yaml loads");
+    let yaml = std::fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    let config: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("site.yaml parses");
+    let base_url = config["base_url"].as_str().expect("a base_url");
+    let base = egiz::BaseUrl::parse(base_url).expect("the example's base_url");
     Built {
         _tmp: tmp,
         out,
-        base: Base::new(&config.base.absolute),
+        base: Base::new(&base.absolute),
         stderr: run.stderr,
     }
 }
@@ -110,7 +102,7 @@ fn every_example_story_links_to_its_translation() {
     let built = build_example();
     for name in example_stories() {
         for (lang, other) in [("kk", "ru"), ("ru", "kk")] {
-            let page = common::Page::open(&built.out, &story_file(&name, lang));
+            let page = Page::open(&built.out, &story_file(&name, lang));
             assert_eq!(page.lang().as_deref(), Some(lang));
             let switcher = page.select_attr(&format!(".lang-switch a[hreflang={other}]"), "href");
             assert_eq!(
@@ -138,7 +130,7 @@ fn every_example_story_links_to_its_translation() {
 #[test]
 fn example_root_index_links_to_both_language_homes() {
     let built = build_example();
-    let root = common::Page::open(&built.out, "index.html");
+    let root = Page::open(&built.out, "index.html");
     let links = root.select_attr("a", "href");
     for lang in LANGUAGES {
         let home = built.base.link(&format!("{lang}/"));
