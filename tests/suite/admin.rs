@@ -420,8 +420,8 @@ fn without_an_admin_block_the_build_writes_no_editor() {
 /// A POST to the local backend: status and JSON answer.
 fn api(server: &Server, body: &serde_json::Value, headers: &str) -> (u16, serde_json::Value) {
     let response = server.post("/api/v1", headers, &body.to_string());
-    let answer = serde_json::from_str(&response.body)
-        .unwrap_or_else(|e| panic!("{e}: {}", response.body));
+    let answer =
+        serde_json::from_str(&response.body).unwrap_or_else(|e| panic!("{e}: {}", response.body));
     (response.status, answer)
 }
 
@@ -936,5 +936,8 @@ fn the_release_workflow_builds_every_platform_stripped_and_publishes_sums() {
 /// `egiz check` on the fixture's site.
 fn check(fixture: &Fixture) -> crate::support::run::Run {
     let site = fixture.site();
-    egiz(&["check", "--site", site.to_str().expect("utf8")], fixture.root())
+    egiz(
+        &["check", "--site", site.to_str().expect("utf8")],
+        fixture.root(),
+    )
 }
