@@ -12,15 +12,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
-    files.sort();
-    let mut code = String::from(
-        "/// Files of the built-in default theme: (path inside the theme, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
+    let code = files_table(
+        "Files of the built-in default theme: (path inside the theme, bytes).",
+        files,
     );
-    for (relative, absolute) in &files {
-        println!("cargo:rerun-if-changed={absolute}");
-        let _ = writeln!(code, "    ({relative:?}, include_bytes!({absolute:?})),");
-    }
-    code.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("default_theme.rs"), code)
         .expect("OUT_DIR is writable");
@@ -43,15 +38,10 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
         "LICENSE.txt".to_string(),
         licence.to_string_lossy().to_string(),
     ));
-    files.sort();
-    let mut code = String::from(
-        "/// Files of the vendored Decap CMS for `output/admin/`: (file name, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
+    let mut code = files_table(
+        "Files of the vendored Decap CMS for `output/admin/`: (file name, bytes).",
+        files,
     );
-    for (relative, absolute) in &files {
-        println!("cargo:rerun-if-changed={absolute}");
-        let _ = writeln!(code, "    ({relative:?}, include_bytes!({absolute:?})),");
-    }
-    code.push_str("];\n");
     let version = std::fs::read_to_string(vendor.join("VERSION")).unwrap_or_default();
     let _ = writeln!(
         code,
@@ -59,6 +49,19 @@ fn embed_decap(manifest_dir: &Path, out_dir: &Path) {
         version.trim()
     );
     std::fs::write(out_dir.join("decap.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Rust code for a `FILES` table of (name, bytes) that includes each file, sorted by name;
+/// cargo reruns the script when one of them changes.
+fn files_table(doc: &str, mut files: Vec<(String, String)>) -> String {
+    files.sort();
+    let mut code = format!("/// {doc}\npub(crate) static FILES: &[(&str, &[u8])] = &[\n");
+    for (relative, absolute) in &files {
+        println!("cargo:rerun-if-changed={absolute}");
+        let _ = writeln!(code, "    ({relative:?}, include_bytes!({absolute:?})),");
+    }
+    code.push_str("];\n");
+    code
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

@@ -594,7 +594,7 @@ fn check_admin(
             .with_hint("add e.g. `repo: my-ngo/site` (the owner and the name, as in the repository's address)"),
         )),
         Some(repo) if repo.split('/').filter(|p| !p.is_empty()).count() < 2 => problems.push(place(
-            "repo",
+            "admin",
             Some(repo),
             Diagnostic::error(format!("admin: \"{repo}\" is not an owner/name repository"))
                 .with_hint("write the owner and the repository name with a slash: `repo: my-ngo/site`"),
@@ -605,7 +605,7 @@ fn check_admin(
         && !matches!(locale, "kk" | "ru" | "en")
     {
         problems.push(place(
-            "locale",
+            "admin",
             Some(locale),
             Diagnostic::error(format!(
                 "admin: the editor has no interface in \"{locale}\""

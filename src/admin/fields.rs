@@ -6,7 +6,8 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::config::Config;
-use crate::content::Site;
+use crate::content::schema::inherited_fields;
+use crate::content::{Kind, Site};
 use crate::taxonomy::Taxonomy;
 
 use super::labels::{hint, label};
@@ -349,41 +350,19 @@ impl Fields<'_> {
     }
 }
 
-/// The fields egiz copies from the default language's file into a translation that lacks them
-/// (`schema::Inherit`), per content folder: a translation need not repeat them.
+/// The fields egiz copies from the default language's file into a translation that lacks them,
+/// for files in `content/FOLDER/` (`projects`, `booklets`; anything else is a page).
 pub(crate) fn inherited(folder: &str, config: &Config) -> Vec<String> {
-    let fixed: &[&str] = match folder {
-        "projects" => &[
-            "date",
-            "district",
-            "topics",
-            "status",
-            "period",
-            "beneficiaries",
-            "cover",
-            "gallery",
-            "partners",
-            "budget",
-            "booklet",
-            "slug",
-        ],
-        "booklets" => &[
-            "print_run",
-            "date",
-            "cover",
-            "stories",
-            "paper",
-            "editions",
-            "story_start",
-            "cover_layout",
-            "creep_mm",
-            "partners",
-            "slug",
-        ],
-        _ => &["date", "weight", "slug"],
+    let kind = match folder {
+        "projects" => Kind::Story,
+        "booklets" => Kind::Booklet,
+        _ => Kind::Page,
     };
-    let mut names: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
-    if folder == "projects" {
+    let mut names: Vec<String> = inherited_fields(kind)
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if kind == Kind::Story {
         names.extend(config.custom_taxonomies().map(|t| t.key().to_string()));
     }
     names

@@ -9,37 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::UNIX_EPOCH;
 
-use crate::content::{Entry, Site};
+use crate::content::schema::inherited_fields;
+use crate::content::{Entry, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Date;
 
 /// Modification times within this many seconds count as the same save (files copied or
 /// written together land a moment apart).
 const SAME_SAVE: i64 = 60;
-
-/// Fields that mean the same in every language (egiz copies them into translations): a change
-/// to them alone leaves nothing to translate.
-const NEUTRAL: [&str; 19] = [
-    "date",
-    "district",
-    "topics",
-    "status",
-    "period",
-    "beneficiaries",
-    "partners",
-    "budget",
-    "booklet",
-    "slug",
-    "weight",
-    "print_run",
-    "stories",
-    "paper",
-    "editions",
-    "story_start",
-    "cover_layout",
-    "creep_mm",
-    "extra",
-];
 
 /// When each content file last changed, in seconds since 1970, and how that was learnt.
 struct Times {
@@ -82,21 +59,24 @@ impl Times {
     }
 }
 
+/// What `git -C root ARGS` prints, if it ran and succeeded.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Each committed, unmodified file under `content/` and its last commit time, from one
 /// `git log` (newest first, so a file's first mention is its last commit). `None` outside a
 /// git repository or without git.
 fn git_times(root: &Path) -> Option<HashMap<PathBuf, i64>> {
-    let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .ok()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-    };
+    let git = |args: &[&str]| git(root, args);
     let log = git(&[
         "log",
         "--format=@%ct",
@@ -168,7 +148,7 @@ fn entry_drift(site: &Site, entry: &Entry, times: &Times) -> Vec<Diagnostic> {
         if base_time - time <= tolerance {
             continue;
         }
-        if times.from_git && only_facts_changed(site, &base.source, time) {
+        if times.from_git && only_facts_changed(site, entry.kind, &base.source, time) {
             continue;
         }
         let how = times.how();
@@ -196,18 +176,8 @@ fn entry_drift(site: &Site, entry: &Entry, times: &Times) -> Vec<Diagnostic> {
 /// Whether the default language's file, since the translation's last commit at `since`, changed
 /// only in language-neutral fields (a booklet's paper, a story's district): then the
 /// translation inherits the change and is not behind.
-fn only_facts_changed(site: &Site, base: &Path, since: i64) -> bool {
-    let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(&site.root)
-            .args(args)
-            .output()
-            .ok()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-    };
+fn only_facts_changed(site: &Site, kind: Kind, base: &Path, since: i64) -> bool {
+    let git = |args: &[&str]| git(&site.root, args);
     let shown = base.to_string_lossy().replace('\\', "/");
     let Some(log) = git(&["log", "--format=%H %ct", "--", &shown]) else {
         return false;
@@ -223,24 +193,23 @@ fn only_facts_changed(site: &Site, base: &Path, since: i64) -> bool {
     ) else {
         return false;
     };
-    let custom: Vec<String> = site
-        .config
-        .custom_taxonomies()
-        .map(|t| t.key().to_string())
+    // Inherited facts, but a picture's words are words: cover and gallery count.
+    let mut neutral: Vec<String> = inherited_fields(kind)
+        .iter()
+        .filter(|f| !matches!(**f, "cover" | "gallery"))
+        .map(|f| f.to_string())
         .collect();
-    translated(&old, &custom).is_some_and(|old| Some(old) == translated(&new, &custom))
+    neutral.push("extra".to_string());
+    neutral.extend(site.config.custom_taxonomies().map(|t| t.key().to_string()));
+    translated(&old, &neutral).is_some_and(|old| Some(old) == translated(&new, &neutral))
 }
 
 /// A file's words to translate: its body and the front matter without neutral fields.
-fn translated(text: &str, custom: &[String]) -> Option<(String, serde_yaml::Mapping)> {
+fn translated(text: &str, neutral: &[String]) -> Option<(String, serde_yaml::Mapping)> {
     let split = crate::content::frontmatter::split(text, Path::new("")).ok()?;
     let mut mapping: serde_yaml::Mapping = serde_yaml::from_str(split.yaml).ok()?;
-    for key in NEUTRAL
-        .iter()
-        .copied()
-        .chain(custom.iter().map(String::as_str))
-    {
-        mapping.remove(key);
+    for key in neutral {
+        mapping.remove(key.as_str());
     }
     Some((split.body.trim().to_string(), mapping))
 }

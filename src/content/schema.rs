@@ -311,6 +311,43 @@ pub(crate) trait Inherit {
     fn inherit_from(&mut self, base: &Self);
 }
 
+/// The front matter fields [`Inherit`] copies into a translation that lacks them, for each
+/// kind of file (a site's own taxonomies are inherited by stories too). The web editor edits
+/// them once, and `egiz check` does not count their changes as something to translate.
+pub(crate) fn inherited_fields(kind: super::Kind) -> &'static [&'static str] {
+    use super::Kind;
+    match kind {
+        Kind::Story => &[
+            "date",
+            "district",
+            "topics",
+            "status",
+            "period",
+            "beneficiaries",
+            "cover",
+            "gallery",
+            "partners",
+            "budget",
+            "booklet",
+            "slug",
+        ],
+        Kind::Booklet => &[
+            "print_run",
+            "date",
+            "cover",
+            "stories",
+            "paper",
+            "editions",
+            "story_start",
+            "cover_layout",
+            "creep_mm",
+            "partners",
+            "slug",
+        ],
+        Kind::Page | Kind::Home | Kind::ProjectsIndex => &["date", "weight", "slug"],
+    }
+}
+
 fn fill<T: Clone>(own: &mut Option<T>, base: &Option<T>) {
     if own.is_none() {
         own.clone_from(base);

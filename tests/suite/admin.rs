@@ -12,7 +12,7 @@ use serde_yaml::Value;
 use crate::browser::browser_available;
 use crate::support::run::egiz;
 use crate::support::server::Server;
-use crate::support::site::{Fixture, SITE_YAML, jpeg, md, repo};
+use crate::support::site::{Fixture, SITE_YAML, jpeg, line_of, md, repo};
 
 const FIXTURE_YAML: &str = "\
 title: { kk: Бастамалар, ru: Инициативы }
@@ -386,22 +386,39 @@ fn a_story_written_from_the_configs_fields_loads_without_any_diagnostic() {
 
 #[test]
 fn the_admin_block_is_checked_with_placed_errors_and_hints() {
-    let fixture = Fixture::with_config(&FIXTURE_YAML.replace("  repo: my-ngo/site\n", ""));
-    let run = fixture.build();
+    let yaml = FIXTURE_YAML.replace("  repo: my-ngo/site\n", "");
+    let run = Fixture::with_config(&yaml).build();
     run.assert_code(1);
     let reported = run.error_for("site.yaml");
     assert!(
         reported.message.contains("needs `repo:`"),
         "{}",
-        reported.message
+        reported.raw
     );
-    let fixture = Fixture::with_config(&FIXTURE_YAML.replace(
+    reported.assert_at_line_with_hint(line_of(&yaml, "admin:"));
+
+    let yaml = FIXTURE_YAML.replace("  repo: my-ngo/site\n", "  repo: my-ngo\n");
+    let reported = Fixture::with_config(&yaml).build().error_for("site.yaml");
+    assert!(
+        reported.message.contains("not an owner/name"),
+        "{}",
+        reported.raw
+    );
+    reported.assert_at_line_with_hint(line_of(&yaml, "repo: my-ngo"));
+
+    // A misspelt key: the YAML reader names it and suggests the right one.
+    let yaml = FIXTURE_YAML.replace(
         "  repo: my-ngo/site\n",
-        "  repo: my-ngo/site\n  repository: x\n",
-    ));
-    let run = fixture.build();
-    run.assert_code(1);
-    assert!(run.stderr.contains("repository"), "{}", run.stderr);
+        "  repo: my-ngo/site\n  brnch: main\n",
+    );
+    let reported = Fixture::with_config(&yaml).build().error_for("site.yaml");
+    assert!(reported.raw.contains("brnch"), "{}", reported.raw);
+    assert!(
+        reported.hints.iter().any(|h| h.contains("\"branch\"")),
+        "a did-you-mean hint: {:?}",
+        reported.hints
+    );
+    reported.assert_at_line_with_hint(line_of(&yaml, "brnch"));
 }
 
 #[test]
