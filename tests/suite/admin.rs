@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_yaml::Value;
 
-use crate::browser::browser_available;
+use crate::browser::{browser_available, run_node_script};
 use crate::support::run::egiz;
 use crate::support::server::Server;
 use crate::support::site::{Fixture, SITE_YAML, jpeg, line_of, md, repo};
@@ -659,30 +659,13 @@ fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
     let site = fixture.site();
     copy_dir(&repo().join("content"), &site.join("content"));
     let server = Server::start(&fixture);
-    let mut node = Command::new("node");
-    node.arg(repo().join("tests/browser/admin.mjs"))
-        .arg(&server.url)
-        .arg(&site);
-    if let Ok(shots) = std::env::var("EGIZ_ADMIN_SCREENSHOTS") {
-        node.arg(shots);
+    let site_arg = site.to_str().expect("UTF-8 path");
+    let mut args = vec![server.url.as_str(), site_arg];
+    let shots = std::env::var("EGIZ_ADMIN_SCREENSHOTS").unwrap_or_default();
+    if !shots.is_empty() {
+        args.push(&shots);
     }
-    let started = std::time::Instant::now();
-    let checks = node
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/admin.mjs");
-    let stdout = String::from_utf8_lossy(&checks.stdout);
-    let stderr = String::from_utf8_lossy(&checks.stderr);
-    println!(
-        "{stdout}{stderr}admin browser checks took {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    assert!(
-        checks.status.success(),
-        "admin browser checks failed ({}):\n{stdout}{stderr}\n{}",
-        checks.status,
-        server.log_text()
-    );
+    run_node_script(&repo(), "admin.mjs", &args, &|| server.log_text());
 }
 
 /// A story in two languages for the drift checks, without a git repository around it.
