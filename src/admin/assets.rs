@@ -145,6 +145,8 @@ const ADMIN_JS: &str = r#"
     },
   });
   EGIZ_STYLES.forEach(function (href) { CMS.registerPreviewStyle(href); });
+  // Decap's preview lists the fields one after another: give them the theme's reading width.
+  CMS.registerPreviewStyle('body{margin:0;padding:16px 24px;max-width:48rem}img{max-width:100%;height:auto}', { raw: true });
   CMS.init();
 
   // Switch the interface language; the choice is remembered in this browser.
@@ -164,8 +166,16 @@ const ADMIN_JS: &str = r#"
   style.textContent = '.egiz-lang{position:fixed;right:8px;bottom:8px;z-index:1000;display:flex;gap:4px;' +
     'font:13px/1.2 system-ui,sans-serif}.egiz-lang a{padding:4px 8px;border-radius:4px;background:#fff;' +
     'color:#313d3e;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.2)}' +
-    '.egiz-lang a[aria-current]{background:#3a69c7;color:#fff}' +
-    '.egiz-titles{display:block;font-size:13px;font-weight:normal;color:#5d626f;margin-top:2px}';
+    '.egiz-lang a[aria-current]{background:#3a69c7;color:#fff}.egiz-lang[hidden]{display:none}' +
+    '.egiz-titles{display:block;font-size:13px;font-weight:normal;color:#5d626f;margin-top:2px}' +
+    // Decap's editor toolbar is one fixed-height row that a phone cuts off (the delete button
+    // disappears): let it wrap into two rows there. Decap's class names carry these labels.
+    // Emotion adds its rules after this sheet, hence !important.
+    '@media (max-width:640px){[class*="-ToolbarContainer"]{flex-wrap:wrap!important;height:auto!important;' +
+    'min-height:66px;overflow:visible!important}[class*="-ToolbarSectionBackLink"]{flex:1 1 100%!important;' +
+    'height:52px!important;border-right:0!important}[class*="-ToolbarSectionMain"]{padding:6px 10px!important;' +
+    'flex-wrap:wrap!important}[class*="-ToolbarSectionMeta"]{display:none!important}' +
+    '[class*="-EditorContainer"]{padding-top:104px!important}}';
   document.head.appendChild(style);
   document.body.appendChild(nav);
   // Only outside the editor, where it would cover the fields on a phone.

@@ -563,6 +563,33 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
     assert_eq!(status, 200);
     assert!(!site.join(asset).exists());
 
+    // As the editor saves a new cover: the picture arrives with the entry, and the page shows it.
+    let kk_path = "content/projects/kids-sport/index.kk.md";
+    let (_, kk) = action(&server, "getEntry", serde_json::json!({ "path": kk_path }));
+    let kk_raw = kk["data"]
+        .as_str()
+        .expect("text")
+        .replace("src: cover.jpg", "src: new-cover.jpg");
+    let (status, answer) = action(
+        &server,
+        "persistEntry",
+        serde_json::json!({
+            "dataFiles": [{ "path": kk_path, "slug": "kids-sport/index", "raw": kk_raw }],
+            "assets": [{ "path": "content/projects/kids-sport/new-cover.jpg", "content": content, "encoding": "base64" }],
+            "options": { "newEntry": false } }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        std::fs::read(site.join("content/projects/kids-sport/new-cover.jpg")).expect("new cover"),
+        photo
+    );
+    server.assert_within(10, "the page shows the new cover", || {
+        server
+            .get("/ngo-site/kk/projects/kids-sport/")
+            .body
+            .contains("new-cover")
+    });
+
     // Outside content/ and static/: refused with a message the editor shows.
     let outside = site.join("secret.txt");
     for path in [
@@ -666,278 +693,4 @@ fn a_communicator_changes_a_russian_title_in_the_browser_in_both_interfaces() {
         args.push(&shots);
     }
     run_node_script(&repo(), "admin.mjs", &args, &|| server.log_text());
-}
-
-/// A story in two languages for the drift checks, without a git repository around it.
-fn drift_fixture() -> Fixture {
-    let fixture = Fixture::with_config(SITE_YAML);
-    fixture.write(
-        "content/projects/wells.kk.md",
-        &md(
-            "title: Құдықтар\ndate: 2023-12-06\ndistrict: balkhash",
-            "Мәтін.\n",
-        ),
-    );
-    fixture.write(
-        "content/projects/wells.ru.md",
-        &md("title: Колодцы", "Текст.\n"),
-    );
-    fixture
-}
-
-fn set_modified(path: &Path, seconds: u64) {
-    let file = std::fs::File::options()
-        .append(true)
-        .open(path)
-        .expect("open");
-    file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(seconds))
-        .expect("set mtime");
-}
-
-#[test]
-fn check_warns_of_a_translation_saved_before_its_default_language_file() {
-    let fixture = drift_fixture();
-    let site = fixture.site();
-    set_modified(&site.join("content/projects/wells.ru.md"), 1_704_067_200); // 2024-01-01
-    set_modified(&site.join("content/projects/wells.kk.md"), 1_709_647_320); // 2024-03-05 14:02
-    let run = check(&fixture);
-    run.assert_success();
-    let warning = run
-        .stderr
-        .lines()
-        .find(|l| l.contains("may be out of date"))
-        .unwrap_or_else(|| panic!("no drift warning:\n{}", run.stderr));
-    assert!(
-        warning.starts_with("content/projects/wells.ru.md:1:1: warning"),
-        "{warning}"
-    );
-    for part in [
-        "\"wells\"",
-        "2024-01-01 00:00 UTC",
-        "2024-03-05 14:02 UTC",
-        "last saved",
-    ] {
-        assert!(warning.contains(part), "{part} in {warning}");
-    }
-    // Saved together (within a minute): no warning.
-    set_modified(&site.join("content/projects/wells.ru.md"), 1_709_647_300);
-    let run = check(&fixture);
-    assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
-}
-
-fn git(site: &Path, args: &[&str], date: &str) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(site)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@localhost")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@localhost")
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-#[test]
-fn in_a_git_repository_the_last_commits_decide_and_a_change_of_facts_alone_is_no_drift() {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: no git");
-        return;
-    }
-    let fixture = drift_fixture();
-    let site = fixture.site();
-    git(&site, &["init", "-q"], "2024-01-01T00:00:00Z");
-    git(&site, &["add", "."], "2024-01-01T00:00:00Z");
-    git(&site, &["commit", "-qm", "both"], "2024-01-01T00:00:00Z");
-    // A fact changed in Kazakh only: Russian inherits it, nothing to translate.
-    let kk = "content/projects/wells.kk.md";
-    fixture.write(
-        kk,
-        &md(
-            "title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl",
-            "Мәтін.\n",
-        ),
-    );
-    git(
-        &site,
-        &["commit", "-qam", "district"],
-        "2024-02-01T00:00:00Z",
-    );
-    let run = check(&fixture);
-    assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
-    // The Kazakh text changed: Russian is behind, by the commits' dates.
-    fixture.write(
-        kk,
-        &md(
-            "title: Құдықтар\ndate: 2023-12-06\ndistrict: zhambyl",
-            "Жаңа мәтін.\n",
-        ),
-    );
-    git(&site, &["commit", "-qam", "text"], "2024-03-05T14:02:00Z");
-    // A fresh checkout's modification times say nothing: make the Russian file look newest.
-    set_modified(&site.join("content/projects/wells.ru.md"), 1_800_000_000);
-    let run = check(&fixture);
-    let warning = run
-        .stderr
-        .lines()
-        .find(|l| l.contains("may be out of date"))
-        .unwrap_or_else(|| panic!("{}", run.stderr));
-    for part in [
-        "wells.ru.md last commit 2024-01-01 00:00 UTC",
-        "wells.kk.md last commit 2024-03-05 14:02 UTC",
-    ] {
-        assert!(warning.contains(part), "{part} in {warning}");
-    }
-}
-
-/// `check-jsonschema` (PyPI): `EGIZ_CHECK_JSONSCHEMA` (set by .ci/run, then required), else the
-/// one on PATH, else none.
-fn check_jsonschema() -> Option<String> {
-    if let Ok(path) = std::env::var("EGIZ_CHECK_JSONSCHEMA") {
-        return Some(path);
-    }
-    Command::new("check-jsonschema")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        .then(|| "check-jsonschema".to_string())
-}
-
-#[test]
-fn init_writes_publish_recipes_that_pass_the_workflow_schema_and_parse() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let site = tmp.path().join("new-site");
-    egiz(&["init", site.to_str().expect("utf8")], tmp.path()).assert_success();
-    let publish =
-        std::fs::read_to_string(site.join(".github/workflows/publish.yml")).expect("publish.yml");
-    let workflow: Value = serde_yaml::from_str(&publish).expect("publish.yml is YAML");
-    let steps = workflow["jobs"]["build"]["steps"]
-        .as_sequence()
-        .expect("steps");
-    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
-    assert!(runs.contains(&"egiz check"), "{runs:?}");
-    assert!(
-        runs.iter()
-            .any(|r| r.contains("egiz build --base-url \"${{ steps.pages.outputs.base_url }}/\"")),
-        "{runs:?}"
-    );
-    assert!(
-        runs.iter().any(|r| r.contains("sha256sum --check")),
-        "the download is checked"
-    );
-    for action in [
-        "actions/configure-pages@v5",
-        "actions/cache@v4",
-        "actions/upload-pages-artifact@v3",
-    ] {
-        assert!(uses.contains(&action), "{action} in {uses:?}");
-    }
-    let cache = steps
-        .iter()
-        .find(|s| s["uses"] == "actions/cache@v4")
-        .expect("cache step");
-    assert_eq!(cache["with"]["path"], ".egiz-cache");
-    assert_eq!(workflow["env"]["EGIZ_VERSION"], env!("CARGO_PKG_VERSION"));
-
-    let netlify: toml::Table = std::fs::read_to_string(site.join("netlify.toml"))
-        .expect("netlify.toml")
-        .parse()
-        .expect("netlify.toml is TOML");
-    assert_eq!(netlify["build"]["publish"].as_str(), Some("output"));
-    assert!(
-        netlify["build"]["command"]
-            .as_str()
-            .expect("command")
-            .contains("egiz build --base-url \"$URL/\"")
-    );
-    let preview = netlify["context"]["deploy-preview"]["command"]
-        .as_str()
-        .expect("preview command");
-    assert!(
-        preview.contains("--base-url \"$DEPLOY_PRIME_URL/\""),
-        "{preview}"
-    );
-    assert!(site.join("install-egiz.sh").is_file());
-    let ignore = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
-    assert!(ignore.contains("/.egiz-cache/") && ignore.contains("/output/"));
-
-    // The new site with its recipes still builds and checks cleanly.
-    egiz(
-        &["check", "--strict", "--site", site.to_str().expect("utf8")],
-        tmp.path(),
-    )
-    .assert_success();
-
-    let release = repo().join(".github/workflows/release.yml");
-    match check_jsonschema() {
-        Some(tool) => {
-            let out = Command::new(&tool)
-                .args(["--builtin-schema", "vendor.github-workflows"])
-                .arg(site.join(".github/workflows/publish.yml"))
-                .arg(&release)
-                .output()
-                .unwrap_or_else(|e| panic!("run {tool}: {e}"));
-            assert!(
-                out.status.success(),
-                "the workflows do not pass the GitHub workflow schema:\n{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        None => eprintln!(
-            "SKIPPED the workflow schema check: no check-jsonschema (pip install check-jsonschema)"
-        ),
-    }
-}
-
-#[test]
-fn the_release_workflow_builds_every_platform_stripped_and_publishes_sums() {
-    let text =
-        std::fs::read_to_string(repo().join(".github/workflows/release.yml")).expect("release.yml");
-    let workflow: Value = serde_yaml::from_str(&text).expect("YAML");
-    let targets: Vec<&str> = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
-        .as_sequence()
-        .expect("matrix")
-        .iter()
-        .filter_map(|t| t["target"].as_str())
-        .collect();
-    assert_eq!(
-        targets,
-        [
-            "x86_64-unknown-linux-musl",
-            "x86_64-pc-windows-msvc",
-            "x86_64-apple-darwin",
-            "aarch64-apple-darwin"
-        ]
-    );
-    assert!(text.contains("sha256sum egiz-* > SHA256SUMS.txt"));
-    for packed in ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "OFL.txt"] {
-        assert!(text.contains(packed), "{packed} is packed");
-    }
-    let cargo: toml::Table = std::fs::read_to_string(repo().join("Cargo.toml"))
-        .expect("Cargo.toml")
-        .parse()
-        .expect("TOML");
-    assert_eq!(
-        cargo["profile"]["release"]["strip"].as_bool(),
-        Some(true),
-        "release builds are stripped"
-    );
-}
-
-/// `egiz check` on the fixture's site.
-fn check(fixture: &Fixture) -> crate::support::run::Run {
-    let site = fixture.site();
-    egiz(
-        &["check", "--site", site.to_str().expect("utf8")],
-        fixture.root(),
-    )
 }
