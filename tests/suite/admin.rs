@@ -4,15 +4,13 @@
 //! block's errors, and (with Chromium) a communicator's edit in the browser.
 
 use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
 
 use serde_yaml::Value;
 
 use crate::browser::{browser_available, run_node_script};
 use crate::support::run::egiz;
 use crate::support::server::Server;
-use crate::support::site::{Fixture, SITE_YAML, jpeg, line_of, md, repo};
+use crate::support::site::{Fixture, jpeg, line_of, md, repo};
 
 const FIXTURE_YAML: &str = "\
 title: { kk: Бастамалар, ru: Инициативы }
