@@ -163,20 +163,44 @@ pub(super) fn resolve_local(
             hint,
         });
     }
+    let source = confined(dir, &source).ok_or_else(|| Problem {
+        text: format!("the image \"{target}\" is a link to a file outside the page's folder"),
+        hint: "copy the image into the page's folder instead of linking to it".into(),
+    })?;
     Ok(Some(Asset {
         source,
         dest: relative.trim_start_matches("./").to_string(),
     }))
 }
 
+/// `path` with `..` and symbolic links resolved, if it is still inside `dir` (resolved too):
+/// a link in a bundle to a file elsewhere on the disk must not be copied or printed.
+fn confined(dir: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    let path = path.canonicalize().ok()?;
+    path.starts_with(&dir).then_some(path)
+}
+
 /// The file path part of a relative address, percent-decoded; None for web addresses,
-/// site-absolute paths, anchors and data URLs.
+/// site-absolute paths, anchors and data URLs. Only a real URL scheme (`https:`, `mailto:`,
+/// two letters or more) makes an address non-local: any other `:` (`C:`, `x:../a.jpg`) is part
+/// of a path and gets the same checks as every path.
 pub(crate) fn local_path(target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next().unwrap_or("");
-    if target.is_empty() || target.starts_with('/') || target.contains(':') {
+    if target.is_empty() || target.starts_with('/') || url_scheme(target).is_some() {
         return None;
     }
     Some(percent_decode(target))
+}
+
+/// The scheme of an absolute URL (`https`, `mailto`, `javascript`), lower-cased; None for a
+/// path. One letter before `:` is a Windows drive, not a scheme.
+pub(crate) fn url_scheme(target: &str) -> Option<String> {
+    let (scheme, _) = target.trim_start().split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (valid && scheme.len() > 1).then(|| scheme.to_ascii_lowercase())
 }
 
 pub(crate) fn percent_decode(text: &str) -> String {

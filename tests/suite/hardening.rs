@@ -68,3 +68,48 @@ fn nesting_up_to_the_limit_still_builds() {
     let body = format!("{}мәтін\n", "> ".repeat(30));
     leaflet_site(&body).build_ok();
 }
+
+/// A file outside the site, next to it in the temporary folder.
+fn secret_outside(site: &Fixture) -> std::path::PathBuf {
+    let secret = site.root().join("secret.jpg");
+    std::fs::write(&secret, crate::support::site::jpeg(8, 8)).expect("write the secret");
+    secret
+}
+
+#[test]
+fn symlinked_bundle_image_pointing_outside_the_site_is_refused() {
+    let site = leaflet_site("Мәтін.\n");
+    let secret = secret_outside(&site);
+    site.write(
+        "content/projects/linked/index.kk.md",
+        &md("title: Сілтеме\ndate: 2023-12-06", "![сурет](photo.jpg)\n"),
+    );
+    std::os::unix::fs::symlink(&secret, site.site().join("content/projects/linked/photo.jpg"))
+        .expect("symlink");
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has("content/projects/linked/index.kk.md:");
+    run.assert_stderr_has("outside the page's folder");
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn image_path_with_a_colon_gets_the_same_checks_as_any_path() {
+    let site = Fixture::new();
+    add_story_pair(&site, "good");
+    secret_outside(&site);
+    site.write(
+        "content/projects/deep.kk.md",
+        &md(
+            "title: Терең\ndate: 2023-12-06\nbooklet: true",
+            "Мәтін.\n\n![сурет](x:../../../secret.jpg)\n",
+        ),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has("content/projects/deep.kk.md:9:");
+    run.assert_stderr_has("outside the page's folder");
+    let run = check(&site);
+    run.assert_code(1);
+    run.assert_stderr_has("outside the page's folder");
+}
