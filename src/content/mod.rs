@@ -13,6 +13,6 @@ pub(crate) mod reserved;
 pub(crate) mod schema;
 mod sources;
 
-pub(crate) use fields::{local_path, percent_decode, url_scheme};
+pub(crate) use fields::{local_path, percent_decode};
 pub(crate) use load::load;
 pub(crate) use model::{Asset, Entry, Kind, Page, Site};

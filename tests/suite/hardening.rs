@@ -2,8 +2,6 @@
 //! enough to be quadratic, paths and links that leave the site, output folders holding the
 //! user's own files, oversized images. Each must end as a placed error, never a crash or a hang.
 
-use std::time::{Duration, Instant};
-
 use crate::support::run::{Run, arg, egiz};
 use crate::support::site::{Fixture, add_story_pair, md};
 
@@ -112,4 +110,81 @@ fn image_path_with_a_colon_gets_the_same_checks_as_any_path() {
     let run = check(&site);
     run.assert_code(1);
     run.assert_stderr_has("outside the page's folder");
+}
+
+/// `egiz build --site site --output OUTPUT` run in the fixture's root (relative names).
+fn build_into(site: &Fixture, output: &str) -> Run {
+    egiz(&["build", "--site", "site", "--output", output], site.root())
+}
+
+#[test]
+fn output_folder_with_the_users_own_files_is_refused_untouched() {
+    let site = leaflet_site("Мәтін.\n");
+    let docs = site.root().join("docs");
+    std::fs::create_dir_all(&docs).expect("docs");
+    std::fs::write(docs.join("thesis.odt"), "my work").expect("own file");
+    let run = build_into(&site, "docs");
+    run.assert_code(1);
+    run.assert_stderr_has(
+        "error: docs/ holds files egiz did not make; choose an empty folder or remove them",
+    );
+    assert_eq!(std::fs::read_to_string(docs.join("thesis.odt")).unwrap(), "my work");
+    assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 1);
+    assert_no_staging(&site);
+}
+
+#[test]
+fn output_naming_a_file_is_an_error_and_the_file_stays() {
+    let site = leaflet_site("Мәтін.\n");
+    std::fs::write(site.root().join("notes.txt"), "notes").expect("a file");
+    let run = build_into(&site, "notes.txt");
+    run.assert_code(1);
+    run.assert_stderr_has("notes.txt is a file, not a folder");
+    assert_eq!(std::fs::read_to_string(site.root().join("notes.txt")).unwrap(), "notes");
+}
+
+#[test]
+fn egiz_marks_its_output_and_replaces_marked_empty_and_older_outputs() {
+    let site = leaflet_site("Мәтін.\n");
+    std::fs::create_dir_all(site.root().join("empty")).expect("empty");
+    build_into(&site, "empty").assert_success();
+    assert!(site.root().join("empty/.egiz-output").is_file());
+    // A rebuild replaces the marked folder.
+    build_into(&site, "empty").assert_success();
+    // An output of an egiz from before the marker: home page and sitemap at the top.
+    std::fs::remove_file(site.root().join("empty/.egiz-output")).expect("unmark");
+    build_into(&site, "empty").assert_success();
+    assert!(site.root().join("empty/.egiz-output").is_file());
+}
+
+/// A process id that runs nowhere (above Linux's largest).
+const DEAD: u32 = 4_194_304 + 7;
+
+#[test]
+fn a_swap_killed_halfway_is_undone_and_dead_staging_removed_by_the_next_build() {
+    let site = leaflet_site("Мәтін.\n");
+    site.build_ok();
+    let out = site.out();
+    let aside = site.root().join(format!(".egiz-old-out-{DEAD}"));
+    std::fs::rename(&out, &aside).expect("put the output aside as a killed swap would");
+    let stale = site.root().join(format!(".egiz-staging-out-{}", DEAD + 1));
+    std::fs::create_dir_all(stale.join("kk")).expect("stale staging");
+    // The next build fails (a broken story), but the previous output is back in place.
+    site.write("content/projects/broken.kk.md", "---\ntitle: [\n---\n");
+    site.build().assert_code(1);
+    assert!(out.join("index.html").is_file(), "the old output was not put back");
+    assert_no_staging(&site);
+}
+
+#[test]
+fn a_complete_output_left_ready_by_a_killed_build_is_swapped_in() {
+    let site = leaflet_site("Мәтін.\n");
+    site.build_ok();
+    let ready = site.root().join(format!(".egiz-ready-out-{DEAD}"));
+    std::fs::rename(site.out(), &ready).expect("as if killed before the swap");
+    std::fs::write(ready.join("new.txt"), "new").expect("tag the ready output");
+    site.write("content/projects/broken.kk.md", "---\ntitle: [\n---\n");
+    site.build().assert_code(1);
+    assert!(site.out().join("new.txt").is_file());
+    assert_no_staging(&site);
 }
