@@ -41,9 +41,22 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
             }
             check_images(file, "cover", meta.cover.iter(), problems);
             check_images(file, "gallery", meta.gallery.iter().flatten(), problems);
+            check_partners(file, meta.partners.iter().flatten(), problems);
         }
-        Some(Meta::Booklet(meta)) => check_images(file, "cover", meta.cover.iter(), problems),
+        Some(Meta::Booklet(meta)) => {
+            check_images(file, "cover", meta.cover.iter(), problems);
+            check_partners(file, meta.partners.iter().flatten(), problems);
+        }
         _ => {}
+    }
+    for reference in &file.rendered.references {
+        if let Some(scheme) = unsafe_scheme(&reference.target) {
+            problems.push(
+                unsafe_address(&scheme)
+                    .in_file(&file.source.shown)
+                    .at(reference.line + file.body_line - 1, reference.column),
+            );
+        }
     }
     for reference in file
         .rendered
@@ -121,6 +134,26 @@ fn check_images<'a>(
     }
 }
 
+/// A partner's `url` must not be one that runs code when clicked.
+fn check_partners<'a>(
+    file: &Parsed,
+    partners: impl Iterator<Item = &'a super::schema::Partner>,
+    problems: &mut Diagnostics,
+) {
+    for url in partners.filter_map(|p| p.url.as_deref()) {
+        if let Some(scheme) = unsafe_scheme(url) {
+            problems.push(file.at_field("partners", Some(url), unsafe_address(&scheme)));
+        }
+    }
+}
+
+fn unsafe_address(scheme: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "a `{scheme}:` address runs code or hides content in the page and is not allowed"
+    ))
+    .with_hint("link to an https:// address or to a page of the site")
+}
+
 pub(super) struct Problem {
     pub(super) text: String,
     pub(super) hint: String,
@@ -191,6 +224,14 @@ pub(crate) fn local_path(target: &str) -> Option<String> {
         return None;
     }
     Some(percent_decode(target))
+}
+
+/// The scheme of `target` when it is one a browser would run or use to hide content
+/// (`javascript:`, `vbscript:`, `data:`): never allowed in an address from content.
+pub(crate) fn unsafe_scheme(target: &str) -> Option<String> {
+    // Browsers ignore tabs and line breaks inside a scheme (`java\tscript:`).
+    let cleaned: String = target.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    url_scheme(&cleaned).filter(|s| matches!(s.as_str(), "javascript" | "vbscript" | "data"))
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`, `javascript`), lower-cased; None for a

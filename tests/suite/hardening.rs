@@ -188,3 +188,33 @@ fn a_complete_output_left_ready_by_a_killed_build_is_swapped_in() {
     assert!(site.out().join("new.txt").is_file());
     assert_no_staging(&site);
 }
+
+#[test]
+fn javascript_and_data_addresses_from_content_are_errors_at_their_line() {
+    let site = Fixture::new();
+    add_story_pair(&site, "good");
+    site.write(
+        "content/projects/bad.kk.md",
+        &md(
+            "title: Жаман\ndate: 2023-12-06\npartners:\n  - { name: X, url: \"javascript:alert(1)\" }",
+            "Мәтін [сілтеме](JavaScript:alert(2)) және [сурет](data:text/html,x).\n",
+        ),
+    );
+    for run in [site.build(), check(&site)] {
+        run.assert_code(1);
+        run.assert_stderr_has("content/projects/bad.kk.md:5:");
+        run.assert_stderr_has("content/projects/bad.kk.md:8:");
+        run.assert_stderr_has("a `javascript:` address");
+        run.assert_stderr_has("a `data:` address");
+    }
+}
+
+#[test]
+fn a_content_file_cannot_take_the_search_page() {
+    let site = Fixture::new();
+    add_story_pair(&site, "good");
+    site.write("content/search.kk.md", &md("title: Іздеу", "Мәтін.\n"));
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has("the address /kk/search/ belongs to the search page");
+}
