@@ -230,7 +230,10 @@ pub(crate) fn local_path(target: &str) -> Option<String> {
 /// (`javascript:`, `vbscript:`, `data:`): never allowed in an address from content.
 pub(crate) fn unsafe_scheme(target: &str) -> Option<String> {
     // Browsers ignore tabs and line breaks inside a scheme (`java\tscript:`).
-    let cleaned: String = target.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let cleaned: String = target
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     url_scheme(&cleaned).filter(|s| matches!(s.as_str(), "javascript" | "vbscript" | "data"))
 }
 

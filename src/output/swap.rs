@@ -39,14 +39,13 @@ pub(crate) fn check_replaceable(target: &Path, shown: &Path) -> Result<(), Diagn
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    if names.is_empty() || names.iter().any(|n| n == MARKER) || made_by_older_egiz(target, &names)
-    {
+    if names.is_empty() || names.iter().any(|n| n == MARKER) || made_by_older_egiz(target, &names) {
         return Ok(());
     }
-    Err(
-        Diagnostic::error(format!("{shown} holds files egiz did not make; choose an empty folder or remove them"))
-            .with_hint("egiz replaces its output folder entirely on every build; nothing was touched"),
-    )
+    Err(Diagnostic::error(format!(
+        "{shown} holds files egiz did not make; choose an empty folder or remove them"
+    ))
+    .with_hint("egiz replaces its output folder entirely on every build; nothing was touched"))
 }
 
 /// Output made before the marker existed: a built site (its home page and sitemap at the top),

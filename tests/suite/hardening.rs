@@ -43,7 +43,9 @@ fn deeply_nested_quotes_are_an_error_at_their_line_not_a_crash() {
     run.assert_code(1);
     // Four lines of front matter, its fences and two lines of body above: the quote is on line
     // 10, and its 33rd `>` at column 65.
-    run.assert_stderr_has("content/projects/deep.kk.md:10:65: error: nesting deeper than 32 levels");
+    run.assert_stderr_has(
+        "content/projects/deep.kk.md:10:65: error: nesting deeper than 32 levels",
+    );
     run.assert_stderr_has("hint:");
     assert_no_staging(&site);
     let run = check(&site);
@@ -82,8 +84,11 @@ fn symlinked_bundle_image_pointing_outside_the_site_is_refused() {
         "content/projects/linked/index.kk.md",
         &md("title: Сілтеме\ndate: 2023-12-06", "![сурет](photo.jpg)\n"),
     );
-    std::os::unix::fs::symlink(&secret, site.site().join("content/projects/linked/photo.jpg"))
-        .expect("symlink");
+    std::os::unix::fs::symlink(
+        &secret,
+        site.site().join("content/projects/linked/photo.jpg"),
+    )
+    .expect("symlink");
     let run = site.build();
     run.assert_code(1);
     run.assert_stderr_has("content/projects/linked/index.kk.md:");
@@ -114,7 +119,10 @@ fn image_path_with_a_colon_gets_the_same_checks_as_any_path() {
 
 /// `egiz build --site site --output OUTPUT` run in the fixture's root (relative names).
 fn build_into(site: &Fixture, output: &str) -> Run {
-    egiz(&["build", "--site", "site", "--output", output], site.root())
+    egiz(
+        &["build", "--site", "site", "--output", output],
+        site.root(),
+    )
 }
 
 #[test]
@@ -128,7 +136,10 @@ fn output_folder_with_the_users_own_files_is_refused_untouched() {
     run.assert_stderr_has(
         "error: docs/ holds files egiz did not make; choose an empty folder or remove them",
     );
-    assert_eq!(std::fs::read_to_string(docs.join("thesis.odt")).unwrap(), "my work");
+    assert_eq!(
+        std::fs::read_to_string(docs.join("thesis.odt")).unwrap(),
+        "my work"
+    );
     assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 1);
     assert_no_staging(&site);
 }
@@ -140,7 +151,10 @@ fn output_naming_a_file_is_an_error_and_the_file_stays() {
     let run = build_into(&site, "notes.txt");
     run.assert_code(1);
     run.assert_stderr_has("notes.txt is a file, not a folder");
-    assert_eq!(std::fs::read_to_string(site.root().join("notes.txt")).unwrap(), "notes");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("notes.txt")).unwrap(),
+        "notes"
+    );
 }
 
 #[test]
@@ -172,7 +186,10 @@ fn a_swap_killed_halfway_is_undone_and_dead_staging_removed_by_the_next_build() 
     // The next build fails (a broken story), but the previous output is back in place.
     site.write("content/projects/broken.kk.md", "---\ntitle: [\n---\n");
     site.build().assert_code(1);
-    assert!(out.join("index.html").is_file(), "the old output was not put back");
+    assert!(
+        out.join("index.html").is_file(),
+        "the old output was not put back"
+    );
     assert_no_staging(&site);
 }
 

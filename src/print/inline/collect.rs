@@ -438,17 +438,33 @@ pub(super) fn cut_run(
         while glyphs.get(cursor).is_some_and(|g| g.cluster < local) {
             cursor += 1;
         }
-        if p <= rest_start || cursor == first || glyphs.get(cursor).map(|g| g.cluster) != Some(local)
+        if p <= rest_start
+            || cursor == first
+            || glyphs.get(cursor).map(|g| g.cluster) != Some(local)
         {
             continue;
         }
         let part = glyphs.get(first..cursor).unwrap_or_default();
-        out.push((piece(style, rest_start..p, rebased(part, rest_start - range.start)), Some(p)));
+        out.push((
+            piece(
+                style,
+                rest_start..p,
+                rebased(part, rest_start - range.start),
+            ),
+            Some(p),
+        ));
         first = cursor;
         rest_start = p;
     }
     let part = glyphs.get(first..).unwrap_or_default();
-    out.push((piece(style, rest_start..range.end, rebased(part, rest_start - range.start)), None));
+    out.push((
+        piece(
+            style,
+            rest_start..range.end,
+            rebased(part, rest_start - range.start),
+        ),
+        None,
+    ));
     out
 }
 
@@ -512,7 +528,10 @@ fn flush_chain(chain: &mut Vec<(Piece, Joint)>, out: &mut Vec<(Piece, Joint)>, w
 /// cluster's glyphs are neighbours: one walk, not one per cluster.
 fn by_cluster(piece: Piece) -> Vec<Piece> {
     let base = piece.range.start;
-    let clusters: Vec<&[Glyph]> = piece.glyphs.chunk_by(|a, b| a.cluster == b.cluster).collect();
+    let clusters: Vec<&[Glyph]> = piece
+        .glyphs
+        .chunk_by(|a, b| a.cluster == b.cluster)
+        .collect();
     let ends = clusters
         .iter()
         .skip(1)
