@@ -352,6 +352,8 @@ mod tests {
         let out = site.join("output");
         std::fs::create_dir_all(&out).expect("mkdir");
         std::fs::write(out.join("old.html"), "old").expect("write");
+        // An output an earlier build made (only such a folder may be replaced).
+        swap::mark(&out).expect("mark");
         {
             let staging = Staging::new(&out, &site).expect("staging");
             staging.write("new.html", b"new").expect("write");
