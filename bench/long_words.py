@@ -15,7 +15,7 @@ import re
 import subprocess
 import tempfile
 
-SITE = """title: { kk: Бенчмарк, ru: Бенчмарк }
+SITE = """title: { kk: Бенчмарк }
 base_url: https://example.org/
 languages:
   - { code: kk, name: Қазақша }
