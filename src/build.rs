@@ -48,6 +48,11 @@ pub struct BuildReport {
 /// On error, the returned diagnostics hold every problem found and nothing was written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.site.join("output"));
+    output::recover(&output);
     let (site, mut warnings) = content::load(&options.site, options.base_url.as_deref())?;
     warnings.extend(content::coverage::report(&site));
     let (theme, theme_warnings) =
@@ -56,10 +61,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             problems
         })?;
     warnings.extend(theme_warnings);
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| options.site.join("output"));
     let staging = output::Staging::new(&output, &options.site)?;
     // Booklets first: the web pages show the size of each PDF file.
     let made = booklets::make(

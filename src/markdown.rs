@@ -177,6 +177,67 @@ pub(crate) fn heading_ids(markdown: &str) -> Vec<String> {
     found
 }
 
+/// How deep structures may nest: past this, a reader cannot follow anyway, and both renderers
+/// walk the tree recursively, so a deeper tree (thousands of `>`) would overflow their stack.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// Where `markdown` first nests deeper than [`MAX_NESTING`] levels (1-based line and column),
+/// if anywhere. Quotes, lists, footnotes, tables and inline spans (emphasis, links, ...) count
+/// as a level each; paragraphs, headings and list items do not (an item is its list's level).
+/// pulldown-cmark's parser is iterative, so reading the events is safe at any depth.
+pub(crate) fn too_deep(markdown: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) if counts_as_level(&tag) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(LineIndex::new(markdown).position(range.start));
+                }
+            }
+            Event::End(end) if end_counts_as_level(&end) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn counts_as_level(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::DefinitionList
+    )
+}
+
+fn end_counts_as_level(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::DefinitionList
+    )
+}
+
 fn under_base<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
     if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
         CowStr::from(format!("{}{}", base_path, &url[1..]))
@@ -321,6 +382,16 @@ mod tests {
         let r = render_html("![**Бала** `code`](a.jpg) ![](b.jpg)\n\n[link](c/)\n", "/");
         let texts: Vec<&str> = r.references.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(texts, ["Бала code", "", ""]);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_found_at_its_line() {
+        let ok = format!("{}text\n", "> ".repeat(MAX_NESTING));
+        assert_eq!(too_deep(&ok), None);
+        let deep = format!("intro\n\n{}text\n", "> ".repeat(5000));
+        assert_eq!(too_deep(&deep).map(|(line, _)| line), Some(3));
+        let lists = format!("{}x\n", "- ".repeat(40));
+        assert!(too_deep(&lists).is_some());
     }
 
     #[test]

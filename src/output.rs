@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::diagnostics::Diagnostic;
 
+mod swap;
+
 /// Where rendered files go: a staging folder on disk, or memory.
 pub trait Sink: Sync {
     /// Write `bytes` at `relative` (e.g. `kk/projects/x/index.html`), replacing what was there.
@@ -29,6 +31,13 @@ pub trait Sink: Sync {
     }
 }
 
+/// Finishes or undoes a swap into `target` that a killed build left half done, and removes
+/// the staging folders of dead builds. Every build calls it first, even one that then fails
+/// on the content, so an output put aside is never left missing.
+pub(crate) fn recover(target: &Path) {
+    swap::recover(&absolute(target));
+}
+
 /// A build in progress. Dropping it without `commit` removes what was written.
 pub(crate) struct Staging {
     target: PathBuf,
@@ -40,8 +49,13 @@ impl Staging {
     /// Prepare to replace `target`. Refuses folders that clearly hold something else than a
     /// built site (the site itself, its content, a git checkout).
     pub(crate) fn new(target: &Path, site_dir: &Path) -> Result<Staging, Diagnostic> {
+        let shown = target;
         let target = absolute(target);
         check_target(&target, &absolute(site_dir))?;
+        // Killed builds first: one may have left the target aside, and the check below must
+        // look at the folder as it should be.
+        swap::recover(&target);
+        swap::check_replaceable(&target, shown)?;
         let parent = target.parent().ok_or_else(|| {
             Diagnostic::error(format!(
                 "cannot use {} as the output folder",
@@ -49,15 +63,12 @@ impl Staging {
             ))
         })?;
         std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let dir = parent.join(format!(".egiz-staging-{name}-{}", std::process::id()));
+        let dir = swap::beside(&target, "staging", std::process::id());
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| io_problem("clean", &dir, &e))?;
         }
         std::fs::create_dir_all(&dir).map_err(|e| io_problem("create", &dir, &e))?;
+        swap::mark(&dir).map_err(|e| io_problem("write", &dir.join(swap::MARKER), &e))?;
         Ok(Staging {
             target,
             dir,
@@ -123,31 +134,15 @@ impl Staging {
             .map_err(|e| io_problem("copy", &from, &e))
     }
 
-    /// Swap the staging folder in place of the target.
+    /// Swap the staging folder in place of the target. It is first renamed to its "ready"
+    /// name, so that a build killed during the swap is finished by the next one.
     pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
-        let old = self.dir.with_file_name(format!(
-            ".egiz-old-{}-{}",
-            self.target
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
-            std::process::id()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| io_problem("replace", &self.target, &e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(io_problem("replace", &self.target, &e));
-        }
+        let ready = swap::beside(&self.target, "ready", std::process::id());
+        std::fs::rename(&self.dir, &ready).map_err(|e| io_problem("replace", &self.target, &e))?;
+        self.dir = ready;
+        swap::swap_in(&self.dir, &self.target)
+            .map_err(|e| io_problem("replace", &self.target, &e))?;
         self.committed = true;
-        if had_old {
-            let _ = std::fs::remove_dir_all(&old);
-        }
         Ok(())
     }
 }
@@ -357,6 +352,8 @@ mod tests {
         let out = site.join("output");
         std::fs::create_dir_all(&out).expect("mkdir");
         std::fs::write(out.join("old.html"), "old").expect("write");
+        // An output an earlier build made (only such a folder may be replaced).
+        swap::mark(&out).expect("mark");
         {
             let staging = Staging::new(&out, &site).expect("staging");
             staging.write("new.html", b"new").expect("write");

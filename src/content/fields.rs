@@ -41,9 +41,22 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
             }
             check_images(file, "cover", meta.cover.iter(), problems);
             check_images(file, "gallery", meta.gallery.iter().flatten(), problems);
+            check_partners(file, meta.partners.iter().flatten(), problems);
         }
-        Some(Meta::Booklet(meta)) => check_images(file, "cover", meta.cover.iter(), problems),
+        Some(Meta::Booklet(meta)) => {
+            check_images(file, "cover", meta.cover.iter(), problems);
+            check_partners(file, meta.partners.iter().flatten(), problems);
+        }
         _ => {}
+    }
+    for reference in &file.rendered.references {
+        if let Some(scheme) = unsafe_scheme(&reference.target) {
+            problems.push(
+                unsafe_address(&scheme)
+                    .in_file(&file.source.shown)
+                    .at(reference.line + file.body_line - 1, reference.column),
+            );
+        }
     }
     for reference in file
         .rendered
@@ -121,6 +134,26 @@ fn check_images<'a>(
     }
 }
 
+/// A partner's `url` must not be one that runs code when clicked.
+fn check_partners<'a>(
+    file: &Parsed,
+    partners: impl Iterator<Item = &'a super::schema::Partner>,
+    problems: &mut Diagnostics,
+) {
+    for url in partners.filter_map(|p| p.url.as_deref()) {
+        if let Some(scheme) = unsafe_scheme(url) {
+            problems.push(file.at_field("partners", Some(url), unsafe_address(&scheme)));
+        }
+    }
+}
+
+fn unsafe_address(scheme: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "a `{scheme}:` address runs code or hides content in the page and is not allowed"
+    ))
+    .with_hint("link to an https:// address or to a page of the site")
+}
+
 pub(super) struct Problem {
     pub(super) text: String,
     pub(super) hint: String,
@@ -163,20 +196,55 @@ pub(super) fn resolve_local(
             hint,
         });
     }
+    let source = confined(dir, &source).ok_or_else(|| Problem {
+        text: format!("the image \"{target}\" is a link to a file outside the page's folder"),
+        hint: "copy the image into the page's folder instead of linking to it".into(),
+    })?;
     Ok(Some(Asset {
         source,
         dest: relative.trim_start_matches("./").to_string(),
     }))
 }
 
+/// `path` with `..` and symbolic links resolved, if it is still inside `dir` (resolved too):
+/// a link in a bundle to a file elsewhere on the disk must not be copied or printed.
+fn confined(dir: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    let path = path.canonicalize().ok()?;
+    path.starts_with(&dir).then_some(path)
+}
+
 /// The file path part of a relative address, percent-decoded; None for web addresses,
-/// site-absolute paths, anchors and data URLs.
+/// site-absolute paths, anchors and data URLs. Only a real URL scheme (`https:`, `mailto:`,
+/// two letters or more) makes an address non-local: any other `:` (`C:`, `x:../a.jpg`) is part
+/// of a path and gets the same checks as every path.
 pub(crate) fn local_path(target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next().unwrap_or("");
-    if target.is_empty() || target.starts_with('/') || target.contains(':') {
+    if target.is_empty() || target.starts_with('/') || url_scheme(target).is_some() {
         return None;
     }
     Some(percent_decode(target))
+}
+
+/// The scheme of `target` when it is one a browser would run or use to hide content
+/// (`javascript:`, `vbscript:`, `data:`): never allowed in an address from content.
+pub(crate) fn unsafe_scheme(target: &str) -> Option<String> {
+    // Browsers ignore tabs and line breaks inside a scheme (`java\tscript:`).
+    let cleaned: String = target
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    url_scheme(&cleaned).filter(|s| matches!(s.as_str(), "javascript" | "vbscript" | "data"))
+}
+
+/// The scheme of an absolute URL (`https`, `mailto`, `javascript`), lower-cased; None for a
+/// path. One letter before `:` is a Windows drive, not a scheme.
+pub(crate) fn url_scheme(target: &str) -> Option<String> {
+    let (scheme, _) = target.trim_start().split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (valid && scheme.len() > 1).then(|| scheme.to_ascii_lowercase())
 }
 
 pub(crate) fn percent_decode(text: &str) -> String {

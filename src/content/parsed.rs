@@ -78,11 +78,25 @@ pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
         Ok(meta) => parsed.meta = Some(meta),
         Err(d) => parsed.problems.push(d),
     }
-    parsed.rendered = markdown::render_html(split.body, &config.base.path);
     parsed.yaml = split.yaml.into();
     parsed.yaml_line = split.yaml_line;
-    parsed.body = split.body.into();
     parsed.body_line = split.body_line;
+    // A tree nested too deep is refused here, once, so neither renderer ever walks one: the
+    // body is left empty and the error stops the build (and shows in `check` and `serve`).
+    if let Some((line, column)) = markdown::too_deep(split.body) {
+        parsed.problems.push(
+            Diagnostic::error(format!(
+                "nesting deeper than {} levels",
+                markdown::MAX_NESTING
+            ))
+            .in_file(&shown)
+            .at(line + split.body_line - 1, column)
+            .with_hint("quotes, lists and emphasis this deep cannot be read; flatten them"),
+        );
+        return parsed;
+    }
+    parsed.rendered = markdown::render_html(split.body, &config.base.path);
+    parsed.body = split.body.into();
     parsed
 }
 

@@ -1,5 +1,5 @@
-//! Addresses the web renderer makes itself in every language — taxonomy pages and the impact
-//! dashboard — so that no content file may claim them (one would silently replace the other).
+//! Addresses the web renderer makes itself in every language — taxonomy pages, the impact
+//! dashboard and the search page — so that no content file may claim them (one would silently replace the other).
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -8,6 +8,10 @@ use super::model::{Entry, Kind};
 
 /// The dashboard's folder in each language: `/kk/impact/`.
 pub(crate) const DASHBOARD: &str = "impact";
+
+/// The search page's folder in each language: `/kk/search/` (made by `web`, beside its
+/// `search-index.json`).
+pub(crate) const SEARCH: &str = "search";
 
 /// What owns `path` (`kk/district/balkhash/`) when egiz generates it, if anything.
 fn generated_owner(path: &str, config: &Config) -> Option<String> {
@@ -18,6 +22,9 @@ fn generated_owner(path: &str, config: &Config) -> Option<String> {
     let first = rest.split('/').next().unwrap_or("");
     if rest == format!("{DASHBOARD}/") {
         return Some("the impact dashboard".to_string());
+    }
+    if rest == format!("{SEARCH}/") {
+        return Some("the search page".to_string());
     }
     config
         .taxonomy_pages()

@@ -22,6 +22,7 @@ mod errors;
 mod example_site;
 mod fallback;
 mod feeds;
+mod hardening;
 mod images;
 mod output;
 mod print;

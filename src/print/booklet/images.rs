@@ -79,18 +79,14 @@ impl<'a> Images<'a> {
     }
 }
 
-/// Where the file named by `src` in a page's text or front matter is on disk.
-pub(crate) fn image_path(site: &Site, page: &ContentPage, src: &str) -> Option<PathBuf> {
-    if src.contains("://") || src.starts_with("data:") {
-        return None;
-    }
+/// Where the file named by `src` in a page's text or front matter is on disk: only what the
+/// model resolved and confined when it read the page (`Page::assets`), never a path joined
+/// here, so web and print read exactly the same files.
+pub(crate) fn image_path(_site: &Site, page: &ContentPage, src: &str) -> Option<PathBuf> {
+    let src = crate::content::local_path(src)?;
     let src = src.trim_start_matches("./");
-    if let Some(asset) = page.assets.iter().find(|a| a.dest == src) {
-        return Some(asset.source.clone());
-    }
-    let folder = site.root.join(&page.source);
-    let folder = folder.parent()?;
-    let path = folder.join(src);
-    // Never outside the site.
-    path.starts_with(&site.root).then_some(path)
+    page.assets
+        .iter()
+        .find(|a| a.dest == src)
+        .map(|a| a.source.clone())
 }

@@ -415,9 +415,10 @@ fn fill() -> Item {
     }
 }
 
-/// Cuts a shaped run (of the text starting at `start`) at `points`; a point inside a
-/// ligature or other multi-character glyph is dropped. Each piece comes with the point it
-/// ends at (None for the last).
+/// Cuts a shaped run (of the text starting at `start`) at `points` (ascending); a point
+/// inside a ligature or other multi-character glyph is dropped. Each piece comes with the
+/// point it ends at (None for the last). One walk over the glyphs, whatever the number of
+/// points: a word of tens of thousands of letters has thousands of them.
 pub(super) fn cut_run(
     glyphs: Vec<Glyph>,
     style: usize,
@@ -425,31 +426,57 @@ pub(super) fn cut_run(
     points: impl Iterator<Item = usize>,
 ) -> Vec<(Piece, Option<usize>)> {
     let mut out = Vec::new();
-    let mut rest = glyphs;
+    // The current piece starts at glyph `first` and text offset `rest_start`; `cursor` is
+    // the first glyph whose cluster is not before the point looked at.
+    let mut first = 0;
+    let mut cursor = 0;
     let mut rest_start = range.start;
     for p in points {
-        let Some(local) = p.checked_sub(rest_start) else {
+        let Some(local) = p.checked_sub(range.start) else {
             continue;
         };
-        let Some(cut) = rest.iter().position(|g| g.cluster == local) else {
-            continue;
-        };
-        if cut == 0 {
+        while glyphs.get(cursor).is_some_and(|g| g.cluster < local) {
+            cursor += 1;
+        }
+        if p <= rest_start
+            || cursor == first
+            || glyphs.get(cursor).map(|g| g.cluster) != Some(local)
+        {
             continue;
         }
-        let tail = rest.split_off(cut);
-        out.push((piece(style, rest_start..p, rest), Some(p)));
-        rest = tail
-            .into_iter()
-            .map(|g| Glyph {
-                cluster: g.cluster.saturating_sub(local),
-                ..g
-            })
-            .collect();
+        let part = glyphs.get(first..cursor).unwrap_or_default();
+        out.push((
+            piece(
+                style,
+                rest_start..p,
+                rebased(part, rest_start - range.start),
+            ),
+            Some(p),
+        ));
+        first = cursor;
         rest_start = p;
     }
-    out.push((piece(style, rest_start..range.end, rest), None));
+    let part = glyphs.get(first..).unwrap_or_default();
+    out.push((
+        piece(
+            style,
+            rest_start..range.end,
+            rebased(part, rest_start - range.start),
+        ),
+        None,
+    ));
     out
+}
+
+/// `glyphs` with clusters counted from `offset` bytes into the run instead of its start.
+fn rebased(glyphs: &[Glyph], offset: usize) -> Vec<Glyph> {
+    glyphs
+        .iter()
+        .map(|g| Glyph {
+            cluster: g.cluster.saturating_sub(offset),
+            ..g.clone()
+        })
+        .collect()
 }
 
 fn piece(style: usize, range: Range<usize>, glyphs: Vec<Glyph>) -> Piece {
@@ -497,29 +524,25 @@ fn flush_chain(chain: &mut Vec<(Piece, Joint)>, out: &mut Vec<(Piece, Joint)>, w
     }
 }
 
-/// One piece per character cluster.
+/// One piece per character cluster. Glyphs of a left-to-right run come in cluster order, so a
+/// cluster's glyphs are neighbours: one walk, not one per cluster.
 fn by_cluster(piece: Piece) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
     let base = piece.range.start;
-    let mut bounds: Vec<usize> = piece.glyphs.iter().map(|g| g.cluster).collect();
-    bounds.dedup();
-    let ends: Vec<usize> = bounds
+    let clusters: Vec<&[Glyph]> = piece
+        .glyphs
+        .chunk_by(|a, b| a.cluster == b.cluster)
+        .collect();
+    let ends = clusters
         .iter()
         .skip(1)
-        .copied()
-        .chain(std::iter::once(piece.range.len()))
-        .collect();
-    for (&from, &to) in bounds.iter().zip(&ends) {
-        let glyphs: Vec<Glyph> = piece
-            .glyphs
-            .iter()
-            .filter(|g| g.cluster == from)
-            .map(|g| Glyph {
-                cluster: 0,
-                ..g.clone()
-            })
-            .collect();
-        out.push(self::piece(piece.style, base + from..base + to, glyphs));
-    }
-    out
+        .filter_map(|c| c.first().map(|g| g.cluster))
+        .chain(std::iter::once(piece.range.len()));
+    clusters
+        .iter()
+        .zip(ends)
+        .map(|(glyphs, to)| {
+            let from = glyphs.first().map_or(0, |g| g.cluster);
+            self::piece(piece.style, base + from..base + to, rebased(glyphs, from))
+        })
+        .collect()
 }

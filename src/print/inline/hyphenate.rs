@@ -74,11 +74,14 @@ fn part_points(part: &str, lang: HyphLang) -> Vec<usize> {
         HyphLang::Kazakh => kazakh_points(part),
         HyphLang::None => Vec::new(),
     };
+    // The letters before a point, by binary search: counting them anew for each point
+    // would be quadratic in a word of tens of thousands of letters.
+    let bounds: Vec<usize> = part.char_indices().map(|(i, _)| i).collect();
     let mut points: Vec<usize> = raw
         .into_iter()
         .filter(|&p| part.is_char_boundary(p))
         .filter(|&p| {
-            let before = part.get(..p).map_or(0, |s| s.chars().count());
+            let before = bounds.partition_point(|&b| b < p);
             before >= LEFT_MIN && letters - before >= RIGHT_MIN
         })
         .collect();
@@ -117,9 +120,11 @@ fn russian_points_windowed(word: &str, max_bytes: usize) -> Vec<usize> {
     let mut points = Vec::new();
     let mut start = 0;
     while let Some(&start_byte) = bounds.get(start) {
+        // The last boundary within reach (the bounds are sorted: a binary search, so that
+        // the windows of a very long word cost linear time in all).
         let end = bounds
-            .iter()
-            .rposition(|&b| b <= start_byte + max_bytes)
+            .partition_point(|&b| b <= start_byte + max_bytes)
+            .checked_sub(1)
             .unwrap_or(start);
         let lowest = if start == 0 {
             1

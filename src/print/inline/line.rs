@@ -3,6 +3,7 @@
 //! letter-spaced a little, links given rectangles, hyphens added where a word was broken.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::collect::{BreakKind, Elem, Paragraph};
 use super::linebreak::{FIL, INFINITE_PENALTY, Item, Line};
@@ -29,8 +30,9 @@ pub(crate) struct SetLine {
 pub(crate) enum LineEnd {
     /// At a space.
     Space,
-    /// Hyphenated inside `word` (punctuation stripped), the hyphen `offset` bytes in.
-    Hyphen { word: String, offset: usize },
+    /// Hyphenated inside `word` (punctuation stripped), the hyphen `offset` bytes in. Shared
+    /// by the lines of one word: a word of a million letters has thousands of lines.
+    Hyphen { word: Arc<str>, offset: usize },
     /// After a hyphen or dash of the text itself.
     ExplicitHyphen,
     /// Inside an unbreakable string wider than the line (a long address), without a hyphen.
@@ -46,6 +48,8 @@ pub(super) struct LineSetter<'p, 's, 'a> {
     pub shaper: &'s mut Shaper<'a>,
     pub para: &'p Paragraph,
     pub spec: &'p ParSpec,
+    /// The word the last hyphenated line was broken in, so its lines share one copy.
+    pub word: Option<(Range<usize>, Arc<str>)>,
 }
 
 impl LineSetter<'_, '_, '_> {
@@ -156,15 +160,10 @@ impl LineSetter<'_, '_, '_> {
         }
     }
 
-    fn line_end(&self, line: &Line) -> LineEnd {
+    fn line_end(&mut self, line: &Line) -> LineEnd {
         match (self.para.elems.get(line.end), self.para.items.get(line.end)) {
             (Some(Elem::Break(BreakKind::Hyphen { word, at, .. })), _) => LineEnd::Hyphen {
-                word: self
-                    .para
-                    .text
-                    .get(word.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                word: self.shared_word(word.clone()),
                 offset: at.saturating_sub(word.start),
             },
             (Some(Elem::Break(BreakKind::Explicit | BreakKind::Soft { .. })), _) => {
@@ -180,6 +179,18 @@ impl LineSetter<'_, '_, '_> {
             }
             (_, None) => LineEnd::Last,
             _ => LineEnd::Space,
+        }
+    }
+
+    /// The text of `range`, shared with the line before when it was broken in the same word.
+    fn shared_word(&mut self, range: Range<usize>) -> Arc<str> {
+        match &self.word {
+            Some((last, text)) if *last == range => text.clone(),
+            _ => {
+                let text: Arc<str> = self.para.text.get(range.clone()).unwrap_or_default().into();
+                self.word = Some((range, text.clone()));
+                text
+            }
         }
     }
 

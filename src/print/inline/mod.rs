@@ -32,6 +32,7 @@ pub(crate) fn set(shaper: &mut Shaper, inlines: &[Inline], spec: &ParSpec) -> Ve
         shaper,
         para: &paragraph,
         spec,
+        word: None,
     };
     lines.iter().map(|line| setter.set_line(line)).collect()
 }

@@ -467,3 +467,37 @@ fn a_word_that_fits_a_narrow_column_is_not_hyphenated() {
     let lines = set(&mut shaper, &[plain("Райымбек")], &s);
     assert_eq!(texts(&lines), ["Райымбек"]);
 }
+
+/// A word of `letters` letters, cycling through Kazakh and Russian ones so that it is
+/// hyphenated (Cyrillic) as well as split.
+fn long_word(letters: usize) -> String {
+    "қазақстанныңауылдарындағы"
+        .chars()
+        .cycle()
+        .take(letters)
+        .collect()
+}
+
+#[test]
+fn a_very_long_word_is_set_in_time_roughly_linear_in_its_length() {
+    // Issue 15: 36,000 letters took 17.7 s and 6 GB (quadratic cutting and hyphenation).
+    // The bound is generous (a debug build on a shared machine); before the fix this took
+    // minutes.
+    let latin: String = "abcdefghij".chars().cycle().take(50_000).collect();
+    for (lang, word) in [
+        ("kk", long_word(50_000)),
+        ("ru", long_word(50_000)),
+        ("kk", latin),
+    ] {
+        let started = std::time::Instant::now();
+        let lines = set_text(lang, &word, &spec(300.0, true));
+        let took = started.elapsed();
+        assert!(lines.len() > 100, "{}", lines.len());
+        assert!(took.as_secs() < 10, "{lang}: 50,000 letters took {took:?}");
+        let letters: usize = lines
+            .iter()
+            .map(|l| l.text.trim_end_matches('-').chars().count())
+            .sum();
+        assert_eq!(letters, 50_000);
+    }
+}
