@@ -70,6 +70,7 @@
 
 mod booklets;
 mod build;
+mod cards;
 mod check;
 mod config;
 mod content;
@@ -92,6 +93,7 @@ pub use booklets::{
     build_booklets, print_story,
 };
 pub use build::{BuildOptions, BuildReport, build};
+pub use cards::Stats as CardStats;
 pub use check::Coverage;
 pub use check::{CheckReport, check};
 pub use config::BaseUrl;

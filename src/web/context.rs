@@ -228,6 +228,8 @@ pub(crate) struct Builder<'a> {
     pub images: &'a super::images::Catalog,
     /// The sizes of the booklet files made, for the download links.
     pub booklet_sizes: &'a crate::content::booklets::FileSizes,
+    /// The share cards made, for the story pages' download links and link previews.
+    pub card_files: &'a crate::content::booklets::FileSizes,
 }
 
 impl<'a> Builder<'a> {
@@ -525,6 +527,9 @@ impl<'a> Builder<'a> {
             map.extend(self.fallback(page, from));
         }
         map.extend(super::booklets::page_fields(self, page));
+        if matches!(kind, "story" | "booklet") {
+            map.extend(super::share::page_fields(self, page));
+        }
         Value::from(map)
     }
 
