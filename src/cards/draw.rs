@@ -31,8 +31,11 @@ pub(crate) fn draw(fonts: &FontSet, layout: &Layout, photo: Option<&DynamicImage
         draw_scrim(&mut pixmap, scrim);
     }
     fill_rect(&mut pixmap, layout.band, layout.band_color);
+    if let Some((cx, cy, r, opacity)) = layout.decoration {
+        draw_sun(&mut pixmap, (cx, cy, r), layout.mark_color, opacity);
+    }
     if let Some((cx, cy, r)) = layout.mark {
-        draw_sun(&mut pixmap, cx, cy, r, layout.mark_color);
+        draw_sun(&mut pixmap, (cx, cy, r), layout.mark_color, 1.0);
     }
     for text in &layout.texts {
         draw_text(&mut pixmap, fonts, text);
@@ -44,16 +47,16 @@ fn color(rgb: Rgb, alpha: f32) -> Color {
     Color::from_rgba(rgb.0, rgb.1, rgb.2, alpha).unwrap_or(Color::BLACK)
 }
 
-fn paint(rgb: Rgb) -> Paint<'static> {
+fn paint(rgb: Rgb, alpha: f32) -> Paint<'static> {
     let mut paint = Paint::default();
-    paint.set_color(color(rgb, 1.0));
+    paint.set_color(color(rgb, alpha));
     paint.anti_alias = true;
     paint
 }
 
 fn fill_rect(pixmap: &mut Pixmap, rect: Rect, rgb: Rgb) {
     if let Some(r) = tiny_skia::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h) {
-        pixmap.fill_rect(r, &paint(rgb), Transform::identity(), None);
+        pixmap.fill_rect(r, &paint(rgb, 1.0), Transform::identity(), None);
     }
 }
 
@@ -116,7 +119,7 @@ fn draw_scrim(pixmap: &mut Pixmap, scrim: &Scrim) {
 }
 
 /// The default theme's sun (`.sun` in egiz.css): a disc inside a ring of 32 rays.
-fn draw_sun(pixmap: &mut Pixmap, cx: f32, cy: f32, r: f32, rgb: Rgb) {
+fn draw_sun(pixmap: &mut Pixmap, (cx, cy, r): (f32, f32, f32), rgb: Rgb, alpha: f32) {
     let mut builder = PathBuilder::new();
     builder.push_circle(cx, cy, r * 0.5);
     let (inner, outer) = (r * 0.66, r);
@@ -138,7 +141,8 @@ fn draw_sun(pixmap: &mut Pixmap, cx: f32, cy: f32, r: f32, rgb: Rgb) {
         builder.close();
     }
     if let Some(path) = builder.finish() {
-        pixmap.fill_path(&path, &paint(rgb), FillRule::Winding, Transform::identity(), None);
+        let paint = paint(rgb, alpha);
+        pixmap.fill_path(&path, &paint, FillRule::Winding, Transform::identity(), None);
     }
 }
 
@@ -201,7 +205,7 @@ fn draw_text(pixmap: &mut Pixmap, fonts: &FontSet, text: &Text) {
     if let Some(path) = builder.finish() {
         pixmap.fill_path(
             &path,
-            &paint(text.color),
+            &paint(text.color, 1.0),
             FillRule::Winding,
             Transform::identity(),
             None,

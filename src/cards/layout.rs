@@ -79,6 +79,9 @@ pub(crate) struct Layout {
     pub scrim: Option<Scrim>,
     /// The mark's centre and radius.
     pub mark: Option<(f32, f32, f32)>,
+    /// A large faint sun behind the text of a card without photo, partly off its edge, so the
+    /// flat colour does not look empty: centre, radius and opacity.
+    pub decoration: Option<(f32, f32, f32, f32)>,
     pub mark_color: Rgb,
     /// The accent band along the foot.
     pub band: Rect,
@@ -123,8 +126,14 @@ pub(crate) fn lay_out(
         design,
         unit,
         square: !size.is_wide(),
+        // Without a photo the whole card is the text's: the title may grow into it.
+        grow: if photo.is_some() { 1.0 } else { 1.2 },
         texts: Vec::new(),
     };
+    let decoration = (photo.is_none() && design.shows(Field::Mark)).then(|| {
+        let r = card.h.min(card.w) * 0.55;
+        (card.w - r * 0.35, card.h - r * 0.5, r, 0.07)
+    });
     let (mark, free) = placer.brand(facts, inner);
     placer.title_and_foot(facts, free);
     Layout {
@@ -133,6 +142,7 @@ pub(crate) fn lay_out(
         photo,
         scrim,
         mark,
+        decoration,
         mark_color: colors.accent,
         band: Rect {
             x: 0.0,
@@ -205,6 +215,8 @@ struct Placer<'a> {
     design: &'a CardDesign,
     unit: f32,
     square: bool,
+    /// How much larger than usual the title and figure may be.
+    grow: f32,
     texts: Vec<Text>,
 }
 
@@ -288,7 +300,7 @@ impl Placer<'_> {
         };
         let title_style = Style {
             font: self.title_font(),
-            largest: largest * self.unit,
+            largest: largest * self.unit * self.grow,
             smallest: smallest * self.unit,
             leading: 1.1,
             max_lines: 8,
@@ -302,9 +314,16 @@ impl Placer<'_> {
                 .map(|t| t.bounds.y)
                 .fold(free.y + free.h + gap, f32::min);
             let room = foot_top - gap - free.y;
-            if let Some(title) = self.setter.fit(&facts.title, title_style, free.w, room) {
+            // Four lines at most while a smaller size allows: five short lines read worse.
+            let title = self
+                .setter
+                .fit(&facts.title, Style { max_lines: 4, ..title_style }, free.w, room)
+                .or_else(|| self.setter.fit(&facts.title, title_style, free.w, room));
+            if let Some(title) = title {
                 let color = self.design.colors.text;
-                self.place(Role::Title, color, &title, free.x, free.y);
+                // A little above the middle of its room: the eye's centre of a picture.
+                let top = free.y + (room - title.height).max(0.0) * 0.4;
+                self.place(Role::Title, color, &title, free.x, top);
                 self.texts.extend(foot_texts);
                 return;
             }
@@ -347,7 +366,8 @@ impl Placer<'_> {
             keep >= Foot::Figure && self.design.shows(Field::Result)
         });
         if let Some(figure) = result {
-            let figure_style = self.style(true, 58.0, 36.0, 1);
+            let largest = if self.square { 66.0 } else { 58.0 };
+            let figure_style = self.style(true, largest * self.grow.min(1.1), 36.0, 1);
             if let Some(fig) = self.setter.fit_shortened(figure, figure_style, free.w, 90.0 * self.unit) {
                 let top = bottom - fig.height;
                 texts.push(placed(Role::Figure, colors.accent, &fig, free.x, top));
