@@ -43,6 +43,18 @@ pub(crate) fn draw(fonts: &FontSet, layout: &Layout, photo: Option<&DynamicImage
     pixmap
 }
 
+/// The theme's sun on its background colour, `side` pixels square: the organisation's logo in
+/// its structured data when the site has no logo of its own.
+pub(crate) fn logo(background: Rgb, sun: Rgb, side: u32) -> Pixmap {
+    let Some(mut pixmap) = Pixmap::new(side, side) else {
+        unreachable!("the logo's side is a constant above zero")
+    };
+    pixmap.fill(color(background, 1.0));
+    let half = side as f32 / 2.0;
+    draw_sun(&mut pixmap, (half, half, half * 0.8), sun, 1.0);
+    pixmap
+}
+
 fn color(rgb: Rgb, alpha: f32) -> Color {
     Color::from_rgba(rgb.0, rgb.1, rgb.2, alpha).unwrap_or(Color::BLACK)
 }

@@ -72,6 +72,10 @@ pub(crate) struct Made {
     pub stats: Stats,
 }
 
+/// The theme's sun as a square picture at the site's root, for the organisation's logo in the
+/// structured data; a site's own `static/logo.png` replaces it.
+pub(crate) const LOGO: &str = "logo.png";
+
 /// One card file: where it goes, where the cache keeps it, and whether it was drawn now.
 struct Card {
     dest: String,
@@ -132,6 +136,18 @@ pub(crate) fn make(
             made.files.insert(card.dest, bytes);
         }
     }
+    if only.is_none() {
+        match logo(design, &cache) {
+            Ok(cached) => {
+                if let Err(d) = sink.link(&cached, LOGO) {
+                    problems.push(d);
+                }
+                let bytes = std::fs::metadata(&cached).map_or(0, |m| m.len());
+                made.files.insert(LOGO.to_string(), bytes);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
     if problems.has_errors() {
         return Err(problems);
     }
@@ -175,6 +191,22 @@ fn story_cards(
         }
     }
     Ok(cards)
+}
+
+/// The logo file in the cache, drawn when the cache lacks it.
+fn logo(design: &CardDesign, cache: &Cache) -> Result<PathBuf, Diagnostic> {
+    let colors = &design.colors;
+    let key = format!("{CARD_VERSION}\n{:?}\n{:?}", colors.background, colors.accent);
+    let name = format!("{}-logo-c{CARD_VERSION}.png", content_hash(key.as_bytes()));
+    let cached = cache.path(&name);
+    if cached.is_file() {
+        return Ok(cached);
+    }
+    let pixmap = draw::logo(colors.background, colors.accent, 512);
+    let bytes = png::encode(&pixmap, false).map_err(|why| Diagnostic::error(format!("cannot make the logo: {why}")))?;
+    cache
+        .store(&name, &bytes)
+        .map_err(|e| Diagnostic::error(format!("cannot write the card cache {}: {e}", cached.display())))
 }
 
 /// Draws one card and encodes it.

@@ -29,6 +29,14 @@ struct SiteValue<'a> {
     feed_url: String,
     /// The taxonomies that have pages, with their index in the page's language.
     taxonomies: Vec<TaxonomyLink>,
+    /// The organisation's profiles (site.yaml `social:`): `url` and `label`.
+    social: Vec<SocialValue>,
+}
+
+#[derive(Serialize)]
+struct SocialValue {
+    url: String,
+    label: String,
 }
 
 /// A taxonomy index page (`/kk/district/`) for navigation.
@@ -271,6 +279,15 @@ impl<'a> Builder<'a> {
                         .base()
                         .link(&super::taxonomy::index_path(lang, taxonomy.key())),
                     key: taxonomy.key().to_string(),
+                })
+                .collect(),
+            social: config
+                .raw
+                .social
+                .iter()
+                .map(|link| SocialValue {
+                    url: link.url.clone(),
+                    label: link.label(),
                 })
                 .collect(),
         };
@@ -518,10 +535,6 @@ impl<'a> Builder<'a> {
             if let Some(facts) = Value::from_serializable(&facts).into_map() {
                 map.extend(facts);
             }
-            map.insert(
-                "json_ld".into(),
-                Value::from(super::jsonld::story(self.site, page, meta)),
-            );
         }
         if let Some(from) = page.borrowed_from.as_deref() {
             map.extend(self.fallback(page, from));

@@ -428,9 +428,16 @@ impl Renderer<'_> {
         context.insert_value("site", values.site.clone());
         context.insert_value("t", values.strings.clone());
         context.insert_value("menu", self.builder.menu_value(values, path));
+        context.insert("generator", concat!("egiz ", env!("CARGO_PKG_VERSION")));
+        // A generated home page (a site without home texts) still presents the organisation.
+        let kind = page.get_from_path("kind").and_then(Value::as_str);
+        let main = (kind == Some("home")).then(|| jsonld::entities::ngo(self.builder, lang));
+        let title = page.get_from_path("title").and_then(Value::as_str).unwrap_or("");
+        if let Some(json_ld) = jsonld::graph(self.builder, lang, path, title, main) {
+            context.insert("json_ld", &json_ld);
+        }
         context.insert_value("page", page);
         context.insert_value("translations", translations);
-        context.insert("generator", concat!("egiz ", env!("CARGO_PKG_VERSION")));
         context
     }
 
@@ -449,6 +456,10 @@ impl Renderer<'_> {
         );
         if entry.kind == Kind::Home {
             context.insert_value("stories", self.values(&page.lang).cards.clone());
+        }
+        let main = jsonld::entities::of_page(self.builder, entry, page);
+        if let Some(json_ld) = jsonld::graph(self.builder, &page.lang, &page.path, &page.title, main) {
+            context.insert("json_ld", &json_ld);
         }
         self.write(
             template,
