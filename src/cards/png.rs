@@ -53,9 +53,10 @@ fn write(
 /// Median cut: the box of colours with the widest channel is split at its median until there
 /// are enough boxes; each box becomes its colours' weighted mean.
 pub(crate) fn quantize(pixels: &[[u8; 3]], colors: usize) -> (Vec<[u8; 3]>, Vec<u8>) {
+    // Cards are long runs of one colour: count (and below, look up) a run at once.
     let mut counts: HashMap<[u8; 3], u32> = HashMap::new();
-    for p in pixels {
-        *counts.entry(*p).or_default() += 1;
+    for run in pixels.chunk_by(|a, b| a == b) {
+        *counts.entry(run[0]).or_default() += run.len() as u32;
     }
     let mut unique: Vec<([u8; 3], u32)> = counts.into_iter().collect();
     unique.sort_unstable();
@@ -68,10 +69,11 @@ pub(crate) fn quantize(pixels: &[[u8; 3]], colors: usize) -> (Vec<[u8; 3]>, Vec<
         .iter()
         .map(|(c, _)| (*c, nearest_index(&palette, *c)))
         .collect();
-    let indices = pixels
-        .iter()
-        .map(|p| nearest.get(p).copied().unwrap_or(0))
-        .collect();
+    let mut indices = Vec::with_capacity(pixels.len());
+    for run in pixels.chunk_by(|a, b| a == b) {
+        let index = nearest.get(&run[0]).copied().unwrap_or(0);
+        indices.extend(std::iter::repeat_n(index, run.len()));
+    }
     (palette, indices)
 }
 
