@@ -65,6 +65,20 @@ const LAYERS: &[(&str, &[&str])] = &[
             "print",
         ],
     ),
+    // Share cards: set with print's fonts and shaping, cached and decoded with web's image
+    // pieces; neither renderer imports them (the build hands web the files made).
+    (
+        "cards",
+        &[
+            "diagnostics",
+            "output",
+            "content",
+            "taxonomy",
+            "theme",
+            "print",
+            "web",
+        ],
+    ),
     ("scaffold", &["diagnostics", "i18n", "config", "taxonomy"]),
     // The commands' library side: they put the pipeline together.
     (
@@ -78,6 +92,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "theme",
             "web",
             "booklets",
+            "cards",
         ],
     ),
     (
@@ -91,6 +106,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "theme",
             "web",
             "booklets",
+            "cards",
         ],
     ),
     (
