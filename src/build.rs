@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
 use crate::theme::Theme;
-use crate::{booklets, cards, content, output, web};
+use crate::{admin, booklets, cards, content, output, web};
 
 /// What `egiz build` needs to know.
 #[derive(Debug, Clone)]
@@ -74,6 +74,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // Then the share cards: the story pages link them and name them in their link previews.
     let cards = cards::make(&site, &theme, &staging, None)?;
     let rendered = web::render(&site, &theme, (&made.files, &cards.files), &staging)?;
+    if site.config.raw.admin.is_some() {
+        admin::write(&site, &theme, &staging, &admin::Mode::Published)?;
+    }
     staging.commit()?;
     Ok(BuildReport {
         output,

@@ -51,6 +51,56 @@ pub struct SiteConfig {
     /// The organisation's profiles on social networks (see `social`).
     #[serde(default)]
     pub social: Vec<SocialLink>,
+    /// The web editor (Decap CMS) written to `output/admin/`; absent: no editor is published.
+    #[serde(default)]
+    pub admin: Option<AdminConfig>,
+}
+
+/// `admin:` in site.yaml: where the published web editor saves (a git host the editors log in
+/// to). `egiz serve` always offers the editor with its local backend, with or without this block.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdminConfig {
+    pub backend: AdminBackend,
+    /// `org/site` on GitHub or GitLab; git-gateway (Netlify Identity) needs none.
+    #[serde(default)]
+    pub repo: Option<String>,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// The editor's interface language (kk or ru); absent: the site's default language.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The login service the editor sends editors to (Decap's `backend.base_url`): the
+    /// address of an OAuth helper for GitHub, or of an own GitLab server.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// The OAuth application's id, for GitLab (implicit grant) logins.
+    #[serde(default)]
+    pub app_id: Option<String>,
+}
+
+/// The git hosts the published editor can save to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdminBackend {
+    Github,
+    Gitlab,
+    GitGateway,
+}
+
+impl AdminBackend {
+    /// The name Decap CMS knows it by.
+    pub fn key(self) -> &'static str {
+        match self {
+            AdminBackend::Github => "github",
+            AdminBackend::Gitlab => "gitlab",
+            AdminBackend::GitGateway => "git-gateway",
+        }
+    }
+}
+
+fn default_branch() -> String {
+    "main".to_string()
 }
 
 fn default_theme() -> String {
@@ -502,6 +552,9 @@ fn validate(
         problems.push(d);
     }
     check_taxonomy_names(&raw, &seen, &place, &mut problems);
+    if let Some(admin) = &raw.admin {
+        check_admin(admin, &place, &mut problems);
+    }
 
     let theme_ok = !raw.theme.is_empty()
         && raw
@@ -529,6 +582,45 @@ fn validate(
             problems,
         )),
         _ => Err(problems),
+    }
+}
+
+/// The `admin:` block names a repository where its backend needs one, in the `org/site` form.
+fn check_admin(
+    admin: &AdminConfig,
+    place: &dyn Fn(&str, Option<&str>, Diagnostic) -> Diagnostic,
+    problems: &mut Diagnostics,
+) {
+    let needs_repo = admin.backend != AdminBackend::GitGateway;
+    match admin.repo.as_deref() {
+        None if needs_repo => problems.push(place(
+            "admin",
+            None,
+            Diagnostic::error(format!(
+                "admin: the {} backend needs `repo:`, the repository the editor saves to",
+                admin.backend.key()
+            ))
+            .with_hint("add e.g. `repo: my-ngo/site` (the owner and the name, as in the repository's address)"),
+        )),
+        Some(repo) if repo.split('/').filter(|p| !p.is_empty()).count() < 2 => problems.push(place(
+            "admin",
+            Some(repo),
+            Diagnostic::error(format!("admin: \"{repo}\" is not an owner/name repository"))
+                .with_hint("write the owner and the repository name with a slash: `repo: my-ngo/site`"),
+        )),
+        _ => {}
+    }
+    if let Some(locale) = admin.locale.as_deref()
+        && !matches!(locale, "kk" | "ru" | "en")
+    {
+        problems.push(place(
+            "admin",
+            Some(locale),
+            Diagnostic::error(format!(
+                "admin: the editor has no interface in \"{locale}\""
+            ))
+            .with_hint("use `locale: kk`, `locale: ru` or `locale: en`"),
+        ));
     }
 }
 

@@ -44,6 +44,9 @@
 //!    the search index and the sitemap beside the pages.
 //! 6. `output` is the only writer into an output folder: a staging folder swapped in only when
 //!    the whole build succeeded, or memory for [`serve`] and [`check`].
+//! 7. `admin` writes the web editor (Decap CMS, embedded) with a config generated from the
+//!    model, when site.yaml has an `admin:` block and always in [`serve`], where its local
+//!    backend saves into `content/` and `static/`.
 //!
 //! `docs/ARCHITECTURE.md` says what each folder owns and may import; a test fails on an import
 //! against that direction.
@@ -68,6 +71,7 @@
 //! concern. A rebuild re-renders the jobs that read a changed entry, and its tests check after
 //! each kind of edit that what it serves is byte for byte what a fresh build makes.
 
+mod admin;
 mod booklets;
 mod build;
 mod cards;

@@ -1,4 +1,7 @@
-//! New sites and new stories: the files `egiz init` and `egiz new story` write.
+//! New sites and new stories: the files `egiz init` and `egiz new story` write, and the
+//! deploy recipes beside a new site ([`deploy`]).
+
+mod deploy;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +27,8 @@ taxonomies:
   topics:
     children: { kk: Балалар, ru: Дети }
     sport: { kk: Спорт, ru: Спорт }
+# The web editor at /admin/ (README, "Publish your site"): uncomment and name your repository.
+# admin: { backend: github, repo: ORG/REPO, branch: main }
 "#;
 
 const HOME_KK: &str = "---\ntitle: Біздің жобалар\n---\n\nБұл сайтта ұйымымыздың жобалары, олардың нәтижелері мен қатысушылардың пікірлері жинақталған.\n";
@@ -91,10 +96,13 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
         ("content/_index.ru.md", HOME_RU),
         ("content/projects/kids-sport.kk.md", STORY_KK),
         ("content/projects/kids-sport.ru.md", STORY_RU),
-        (".gitignore", "/output/\n/.egiz-cache/\n"),
+        (".gitignore", "/output/\n/.egiz-cache/\n/.egiz-bin/\n"),
     ];
+    let recipes = deploy::files();
     let written: Result<Vec<PathBuf>, Diagnostic> = files
         .iter()
+        .copied()
+        .chain(recipes.iter().map(|(path, text)| (*path, text.as_str())))
         .map(|(path, text)| write_new(&dir.join(path), text))
         .collect();
     Ok(written?)

@@ -1,11 +1,13 @@
 //! `egiz check`: everything that can be wrong before publishing, found without writing anything:
 //! the load-time diagnostics, broken links and anchors (the site is rendered in memory),
-//! pictures without alt text (found while loading), missing translations, translations whose facts disagree,
+//! pictures without alt text (found while loading), missing translations, translations whose facts disagree
+//! or that are older than their default language's file,
 //! and characters the booklet font cannot print. Booklet settings that cannot be honoured are
 //! found while loading (`content::booklets`), so `egiz build` refuses them too.
 
 pub(crate) mod coverage;
 pub use coverage::Coverage;
+pub(crate) mod drift;
 pub(crate) mod facts;
 pub(crate) mod fonts;
 pub(crate) mod html;
@@ -77,6 +79,7 @@ pub fn check(site_dir: &Path) -> CheckReport {
     let (coverage, missing) = coverage::check(&site);
     problems.extend(missing);
     problems.extend(facts::check(&site, &sources));
+    problems.extend(drift::check(&site));
     problems.extend(fonts::check(&site, &sources));
     let (pages, links) = match crate::theme::Theme::load(site_dir, &site.config) {
         Ok((theme, warnings)) => {

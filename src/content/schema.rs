@@ -134,11 +134,29 @@ pub struct ResultFigure {
 }
 
 /// A figure is normally a number (formatted per language), but may be text such as "70+".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+/// A number written as text (`"40"`, as the web editor's text field stores it) is a number.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
     Number(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(f64),
+            Text(String),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Number(n) => Figure::Number(n),
+            Written::Text(text) => match text.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => Figure::Number(n),
+                _ => Figure::Text(text),
+            },
+        })
+    }
 }
 
 impl ResultFigure {
@@ -293,6 +311,43 @@ pub(crate) trait Inherit {
     fn inherit_from(&mut self, base: &Self);
 }
 
+/// The front matter fields [`Inherit`] copies into a translation that lacks them, for each
+/// kind of file (a site's own taxonomies are inherited by stories too). The web editor edits
+/// them once, and `egiz check` does not count their changes as something to translate.
+pub(crate) fn inherited_fields(kind: super::Kind) -> &'static [&'static str] {
+    use super::Kind;
+    match kind {
+        Kind::Story => &[
+            "date",
+            "district",
+            "topics",
+            "status",
+            "period",
+            "beneficiaries",
+            "cover",
+            "gallery",
+            "partners",
+            "budget",
+            "booklet",
+            "slug",
+        ],
+        Kind::Booklet => &[
+            "print_run",
+            "date",
+            "cover",
+            "stories",
+            "paper",
+            "editions",
+            "story_start",
+            "cover_layout",
+            "creep_mm",
+            "partners",
+            "slug",
+        ],
+        Kind::Page | Kind::Home | Kind::ProjectsIndex => &["date", "weight", "slug"],
+    }
+}
+
 fn fill<T: Clone>(own: &mut Option<T>, base: &Option<T>) {
     if own.is_none() {
         own.clone_from(base);
@@ -372,6 +427,8 @@ mod tests {
         assert_eq!(r.value, Figure::Text("70+".into()));
         let r: ResultFigure =
             serde_yaml::from_str("{ value: 40, unit: '%', label: x }").expect("valid");
+        assert_eq!(r.value, Figure::Number(40.0));
+        let r: ResultFigure = serde_yaml::from_str("{ value: '40', label: x }").expect("valid");
         assert_eq!(r.value, Figure::Number(40.0));
     }
 }

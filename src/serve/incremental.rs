@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::admin;
 use crate::booklets::Booklets;
 use crate::content::booklets::{Booklet, FileSizes, Origin};
 use crate::content::load::{ParseCache, Trust, load_cached};
@@ -386,6 +387,22 @@ impl Session {
         }
     }
 
+    /// The served editor saves to this server's local backend.
+    fn admin_mode(&self) -> admin::Mode {
+        let host = self
+            .origin
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.rsplit_once(':'))
+            .map_or("127.0.0.1", |(host, _)| host)
+            .trim_matches(['[', ']'])
+            .to_string();
+        admin::Mode::Local {
+            api_url: format!("{}{}", self.origin, super::server::API_PATH),
+            host,
+        }
+    }
+
     /// Keep `built` as the last good version and hand over what was made.
     fn finish(
         &mut self,
@@ -393,9 +410,13 @@ impl Session {
         memory: Memory,
         replace_all: bool,
         (pages, booklets): (usize, usize),
-        warnings: Diagnostics,
+        mut warnings: Diagnostics,
     ) -> Update {
         let base_path = built.site.config.base.path.clone();
+        // The editor's config lists the site's stories and terms: written after every change.
+        if let Err(problem) = admin::write(&built.site, &built.theme, &memory, &self.admin_mode()) {
+            warnings.push(problem);
+        }
         let mut files = memory.into_files();
         self.keep_booklet_files(&built.site, &mut files, replace_all);
         self.last = Some(built);

@@ -65,7 +65,11 @@ pub fn serve(
     let origin = format!("http://{}:{port}", host(&options.bind));
     // Watch before the first build, so that no change made during it is missed.
     let mut watcher = watch::Watcher::new(&options.site).map_err(one)?;
-    let shared = Arc::new(Shared::default());
+    let shared = Arc::new(Shared {
+        cms: Some(crate::admin::backend::Backend::new(&options.site)),
+        origin: origin.clone(),
+        ..Shared::default()
+    });
     let mut session = Session::new(&options.site, &origin, booklets);
     rebuild(&mut session, &shared, &[], report);
 

@@ -1,6 +1,6 @@
 //! A small HTTP/1.1 server for the dev loop (std::net, one thread per connection, every
 //! connection closed after one answer): serves the rendered site from memory under its base
-//! path, and the live-reload event stream.
+//! path, the live-reload event stream, and the web editor's local backend (`POST /api/v1`).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -8,6 +8,7 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use crate::admin::backend::{Answer, Backend};
 use crate::content::percent_decode;
 use crate::diagnostics::Diagnostic;
 use crate::output::Body;
@@ -25,11 +26,21 @@ pub(crate) struct Served {
     pub overlay: String,
 }
 
+/// Where the web editor's local backend answers (outside any base path; only POST goes there).
+pub(crate) const API_PATH: &str = "/api/v1";
+
+/// The largest request body accepted: an uploaded photo, base64-encoded (decap-server's limit).
+const MAX_BODY: usize = 50 * 1024 * 1024;
+
 /// The state shared by the rebuild loop and the connections.
 #[derive(Default)]
 pub(crate) struct Shared {
     pub served: RwLock<Served>,
     pub hub: Hub,
+    /// The editor's local backend, confined to the site's content and static folders.
+    pub cms: Option<Backend>,
+    /// `http://127.0.0.1:1111`: the only page origin allowed to call the backend.
+    pub origin: String,
 }
 
 impl Shared {
@@ -72,15 +83,34 @@ pub(crate) enum Reply {
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let Some((method, target)) = read_request(&stream) else {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Some(request) = read_request(&stream) else {
         return;
     };
+    let (method, target) = (request.method.as_str(), request.target.as_str());
+    if method == "POST" && target.split('?').next() == Some(API_PATH) {
+        let answer = api(&request, shared);
+        let status = match answer.status {
+            200 => "200 OK",
+            403 => "403 Forbidden",
+            413 => "413 Payload Too Large",
+            _ => "422 Unprocessable Entity",
+        };
+        let _ = respond(
+            &mut stream,
+            status,
+            "application/json; charset=utf-8",
+            &[],
+            answer.body.as_bytes(),
+            false,
+        );
+        return;
+    }
     let head_only = method == "HEAD";
     let reply = if method != "GET" && !head_only {
         Reply::BadMethod
     } else {
-        route(&target, &shared.read())
+        route(target, &shared.read())
     };
     let _ = match reply {
         Reply::Found { content_type, body } => {
@@ -114,24 +144,97 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
     };
 }
 
-/// The method and target of the request line; the headers are read and ignored.
-fn read_request(stream: &TcpStream) -> Option<(String, String)> {
-    let mut reader = BufReader::new(std::io::Read::take(stream, 16 * 1024));
+/// One request: its line, the headers the server uses, and the body of a POST.
+pub(crate) struct Request {
+    pub method: String,
+    pub target: String,
+    pub content_type: String,
+    pub origin: Option<String>,
+    pub body: Vec<u8>,
+    /// The body was larger than [`MAX_BODY`] and was not read.
+    pub too_large: bool,
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream);
+    let mut head = std::io::Read::take(&mut reader, 16 * 1024);
     let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
+    head.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();
-    let method = parts.next()?.to_string();
-    let target = parts.next()?.to_string();
+    let mut request = Request {
+        method: parts.next()?.to_string(),
+        target: parts.next()?.to_string(),
+        content_type: String::new(),
+        origin: None,
+        body: Vec::new(),
+        too_large: false,
+    };
+    let mut length = 0usize;
     loop {
         let mut header = String::new();
-        match reader.read_line(&mut header) {
+        match head.read_line(&mut header) {
             Ok(0) => break,
             Ok(_) if header.trim().is_empty() => break,
             Ok(_) => {}
             Err(_) => return None,
         }
+        let Some((name, value)) = header.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_string();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "content-length" => length = value.parse().unwrap_or(0),
+            "content-type" => request.content_type = value.to_ascii_lowercase(),
+            "origin" => request.origin = Some(value),
+            _ => {}
+        }
     }
-    Some((method, target))
+    if request.method == "POST" {
+        if length > MAX_BODY {
+            request.too_large = true;
+        } else {
+            request.body = vec![0; length];
+            std::io::Read::read_exact(&mut reader, &mut request.body).ok()?;
+        }
+    }
+    Some(request)
+}
+
+/// The editor's local backend. Only JSON from a page of this server is accepted: a form on
+/// another site could otherwise post to it (a browser sends such a POST without asking), and
+/// JSON from another origin needs a preflight this server never grants.
+fn api(request: &Request, shared: &Shared) -> Answer {
+    let refuse = |status, message: &str| Answer {
+        status,
+        body: serde_json::json!({ "error": message }).to_string(),
+    };
+    let Some(cms) = &shared.cms else {
+        return refuse(403, "the editor's local backend is off");
+    };
+    if !request.content_type.starts_with("application/json") {
+        return refuse(
+            403,
+            "the local backend accepts JSON (Content-Type: application/json) only",
+        );
+    }
+    if let Some(origin) = &request.origin
+        && !same_origin(origin, &shared.origin)
+    {
+        return refuse(
+            403,
+            &format!("pages from {origin} may not use the local backend"),
+        );
+    }
+    if request.too_large {
+        return refuse(413, "the file is larger than 50 MB");
+    }
+    cms.answer(&request.body)
+}
+
+/// `localhost` and `127.0.0.1` name the same loopback server.
+fn same_origin(origin: &str, ours: &str) -> bool {
+    let loopback = |o: &str| o.replace("://localhost:", "://127.0.0.1:");
+    loopback(origin) == loopback(ours)
 }
 
 /// Where a request goes, the same way a static host would serve the built folder: `DIR/` is
@@ -157,7 +260,8 @@ pub(crate) fn route(target: &str, served: &Served) -> Reply {
     match served.files.get(&file).and_then(|body| body.read().ok()) {
         Some(bytes) => {
             let content_type = content_type(&file);
-            let body = if content_type.starts_with("text/html") {
+            // The editor must not reload when a save rebuilds the site.
+            let body = if content_type.starts_with("text/html") && !file.starts_with("admin/") {
                 reload::inject(&bytes, &served.overlay)
             } else {
                 bytes.into_owned()
@@ -189,6 +293,8 @@ fn content_type(file: &str) -> &'static str {
         Some("html" | "htm") => "text/html; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",
+        Some("yml" | "yaml") => "text/yaml; charset=utf-8",
+        Some("wasm") => "application/wasm",
         Some("json") => "application/json",
         Some("xml") => "application/xml",
         Some("txt") => "text/plain; charset=utf-8",

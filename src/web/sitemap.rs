@@ -87,8 +87,8 @@ pub(crate) fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Resul
     xml.push_str("</urlset>\n");
     staging.write("sitemap.xml", xml.as_bytes())?;
     let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        base.absolute
+        "User-agent: *\nAllow: /\nDisallow: {}admin/\n\nSitemap: {}sitemap.xml\n",
+        base.path, base.absolute
     );
     staging.write("robots.txt", robots.as_bytes())
 }

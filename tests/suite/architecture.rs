@@ -80,6 +80,19 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("scaffold", &["diagnostics", "i18n", "config", "taxonomy"]),
+    // The web editor: its Decap config is made from the model; its local backend edits content.
+    (
+        "admin",
+        &[
+            "diagnostics",
+            "i18n",
+            "output",
+            "config",
+            "content",
+            "taxonomy",
+            "theme",
+        ],
+    ),
     // The commands' library side: they put the pipeline together.
     (
         "build",
@@ -93,6 +106,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "web",
             "booklets",
             "cards",
+            "admin",
         ],
     ),
     (
@@ -107,6 +121,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "web",
             "booklets",
             "cards",
+            "admin",
         ],
     ),
     (

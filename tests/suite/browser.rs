@@ -59,23 +59,35 @@ pub(crate) fn run_browser_script(repo: &Path, site: &Path, script: &str) {
     egiz_on(&["build", "--base-url", &base_url], site, &out, tmp.path()).assert_success();
     server.serve(&out);
 
+    run_node_script(repo, script, &[&base_url], &String::new);
+}
+
+/// Runs `node tests/browser/SCRIPT ARGS...` and fails with what it printed (and what
+/// `context` tells then, e.g. a server's log) when any of its checks failed.
+pub(crate) fn run_node_script(
+    repo: &Path,
+    script: &str,
+    args: &[&str],
+    context: &dyn Fn() -> String,
+) {
     let started = std::time::Instant::now();
     let checks = Command::new("node")
         .arg(repo.join("tests/browser").join(script))
-        .arg(&base_url)
+        .args(args)
         .current_dir(repo)
         .output()
         .unwrap_or_else(|e| panic!("run node tests/browser/{script}: {e}"));
     let stdout = String::from_utf8_lossy(&checks.stdout);
     let stderr = String::from_utf8_lossy(&checks.stderr);
     println!(
-        "{stdout}{stderr}browser checks took {:.1} s",
+        "{stdout}{stderr}{script} took {:.1} s",
         started.elapsed().as_secs_f64()
     );
     assert!(
         checks.status.success(),
-        "browser checks failed ({}):\n{stdout}{stderr}",
-        checks.status
+        "browser checks of {script} failed ({}):\n{stdout}{stderr}\n{}",
+        checks.status,
+        context()
     );
 }
 

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod admin;
 mod architecture;
 mod base_url;
 mod booklets;
@@ -17,6 +18,7 @@ mod check;
 mod cli;
 mod custom_taxonomy;
 mod dashboard;
+mod drift;
 mod errors;
 mod example_site;
 mod fallback;
@@ -24,6 +26,7 @@ mod feeds;
 mod images;
 mod output;
 mod print;
+mod publish;
 mod search_index;
 mod serve;
 mod taxonomy;

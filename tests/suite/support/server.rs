@@ -1,4 +1,5 @@
-//! `egiz serve` driven from a test: the real binary on a free loopback port, plain HTTP GETs,
+//! `egiz serve` driven from a test: the real binary on a free loopback port, plain HTTP GETs
+//! and POSTs,
 //! the live-reload event stream, and polling until something happens.
 
 use std::collections::BTreeMap;
@@ -74,6 +75,20 @@ impl Server {
 
     /// GET `path` (absolute, e.g. `/civic/kk/`): status, headers and body.
     pub(crate) fn get(&self, path: &str) -> Response {
+        self.request(&format!("GET {path} HTTP/1.1\r\n"), "")
+    }
+
+    /// POST `body` to `path` with the extra header lines `headers` (each ending in `\r\n`).
+    pub(crate) fn post(&self, path: &str, headers: &str, body: &str) -> Response {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\n{headers}Content-Length: {}\r\n",
+            body.len()
+        );
+        self.request(&head, body)
+    }
+
+    /// Send the request line and headers `head`, then `body`; read the whole answer.
+    fn request(&self, head: &str, body: &str) -> Response {
         use std::io::{Read, Write};
         let mut stream = std::net::TcpStream::connect(&self.address).expect("connect");
         stream
@@ -81,7 +96,7 @@ impl Server {
             .expect("timeout");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            "{head}Host: {}\r\nConnection: close\r\n\r\n{body}",
             self.address
         )
         .expect("send");
@@ -109,6 +124,11 @@ impl Server {
             body: body.to_string(),
             bytes: raw[start..].to_vec(),
         }
+    }
+
+    /// `127.0.0.1:PORT`, where the server listens.
+    pub(crate) fn address(&self) -> &str {
+        &self.address
     }
 
     /// Open the live-reload event stream; its text arrives in the returned buffer.
@@ -147,10 +167,15 @@ impl Server {
 
     /// Wait up to 2 s for `done`; if it never holds, fail with `what` and the server's log.
     pub(crate) fn assert_soon(&self, what: &str, done: impl FnMut() -> bool) {
-        let held = wait_for(std::time::Duration::from_secs(2), done);
+        self.assert_within(2, what, done);
+    }
+
+    /// Wait up to `seconds` for `done`; if it never holds, fail with `what` and the log.
+    pub(crate) fn assert_within(&self, seconds: u64, what: &str, done: impl FnMut() -> bool) {
+        let held = wait_for(std::time::Duration::from_secs(seconds), done);
         assert!(
             held.is_some(),
-            "not within 2 s: {what}\n{}",
+            "not within {seconds} s: {what}\n{}",
             self.log_text()
         );
     }

@@ -54,7 +54,8 @@ CMS.registerLocale('kk', {
       viewAs: 'Көрініс',
       viewAsList: 'Тізім түрінде көрсету',
       viewAsGrid: 'Тор түрінде көрсету',
-      newButton: '＋ %{collectionLabel}',
+      // A plain plus: common fonts have no glyph for the fullwidth ＋ (U+FF0B).
+      newButton: '+ %{collectionLabel}',
       newButtonAriaLabel: 'Жаңа жазба құру: %{collectionLabel}',
       ascending: 'Өсу ретімен',
       descending: 'Кему ретімен',

@@ -11,6 +11,8 @@
     },
     collection: {
       collectionTop: {
+        // A plain plus: common fonts have no glyph for upstream's fullwidth ＋ (U+FF0B).
+        newButton: '+ %{collectionLabel}',
         viewAsList: 'Показать списком',
         viewAsGrid: 'Показать плиткой',
       },
