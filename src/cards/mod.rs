@@ -136,17 +136,19 @@ pub(crate) fn make(
             made.files.insert(card.dest, bytes);
         }
     }
-    if only.is_none() {
-        match logo(design, &cache) {
-            Ok(cached) => {
-                if let Err(d) = sink.link(&cached, LOGO) {
-                    problems.push(d);
-                }
-                let bytes = std::fs::metadata(&cached).map_or(0, |m| m.len());
-                made.files.insert(LOGO.to_string(), bytes);
+    // The logo is listed always (pages name it), placed with all cards only: it changes with
+    // the theme's colours, which rebuild everything.
+    match logo(design, &cache) {
+        Ok(cached) => {
+            if only.is_none()
+                && let Err(d) = sink.link(&cached, LOGO)
+            {
+                problems.push(d);
             }
-            Err(d) => problems.push(d),
+            let bytes = std::fs::metadata(&cached).map_or(0, |m| m.len());
+            made.files.insert(LOGO.to_string(), bytes);
         }
+        Err(d) => problems.push(d),
     }
     if problems.has_errors() {
         return Err(problems);
