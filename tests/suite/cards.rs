@@ -308,7 +308,8 @@ fn the_dev_server_remakes_the_cards_of_a_changed_story_only() {
         "content/projects/sport/index.kk.md",
         &md(&format!("title: Жаңа атау\n{facts}"), "Мәтін.\n"),
     );
-    server.assert_soon("a new card", || {
+    // Drawing is slower in a debug build on a busy machine than a page: allow it the time.
+    server.assert_within(10, "a new card", || {
         let now = card("sport");
         now.status == 200 && now.bytes != before.bytes
     });
@@ -409,7 +410,11 @@ fn every_page_has_structured_data_of_its_kind_that_passes_the_schema_check() {
     for file in crate::support::files::html_files(&built.out) {
         let page = Page::open(&built.out, &file);
         let Some(graph) = json_ld(&page) else {
-            assert!(matches!(file.as_str(), "index.html" | "404.html"), "{file} has no JSON-LD");
+            // The language chooser, 404, and the web editor (not a page of the theme) have none.
+            assert!(
+                matches!(file.as_str(), "index.html" | "404.html") || file.starts_with("admin/"),
+                "{file} has no JSON-LD"
+            );
             continue;
         };
         assert_eq!(graph["@context"], "https://schema.org", "{file}");
