@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
 use crate::theme::Theme;
-use crate::{admin, booklets, content, output, web};
+use crate::{admin, booklets, cards, content, output, web};
 
 /// What `egiz build` needs to know.
 #[derive(Debug, Clone)]
@@ -38,6 +38,8 @@ pub struct BuildReport {
     pub pdf_bytes: u64,
     /// Resized images: how many were encoded and how many came from the cache.
     pub images: web::images::Stats,
+    /// Share cards: how many, drawn or from the cache, their bytes and time.
+    pub cards: cards::Stats,
     /// Problems that did not stop the build.
     pub warnings: Diagnostics,
     /// How long the build took.
@@ -70,7 +72,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         &staging,
     )?;
     warnings.extend(made.warnings.clone());
-    let rendered = web::render(&site, &theme, &made.files, &staging)?;
+    // Then the share cards: the story pages link them and name them in their link previews.
+    let cards = cards::make(&site, &theme, &staging, None)?;
+    let rendered = web::render(&site, &theme, (&made.files, &cards.files), &staging)?;
     if site.config.raw.admin.is_some() {
         admin::write(&site, &theme, &staging, &admin::Mode::Published)?;
     }
@@ -82,6 +86,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pdfs: made.files.len(),
         pdf_bytes: made.bytes(),
         images: rendered.images,
+        cards: cards.stats,
         languages: site.config.raw.languages.len(),
         stories: site.stories.len(),
         warnings,

@@ -11,6 +11,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
+mod social;
+pub(crate) use social::SocialLink;
+
 /// The file name of the configuration inside a site folder.
 pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
@@ -45,6 +48,9 @@ pub struct SiteConfig {
     /// megabytes each time.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
+    /// The organisation's profiles on social networks (see `social`).
+    #[serde(default)]
+    pub social: Vec<SocialLink>,
     /// The web editor (Decap CMS) written to `output/admin/`; absent: no editor is published.
     #[serde(default)]
     pub admin: Option<AdminConfig>,
@@ -542,6 +548,9 @@ fn validate(
     }
 
     check_taxonomy_pages(&raw, &place, &mut problems);
+    for d in social::check(&raw.social, &place) {
+        problems.push(d);
+    }
     check_taxonomy_names(&raw, &seen, &place, &mut problems);
     if let Some(admin) = &raw.admin {
         check_admin(admin, &place, &mut problems);

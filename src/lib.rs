@@ -74,6 +74,7 @@
 mod admin;
 mod booklets;
 mod build;
+mod cards;
 mod check;
 mod config;
 mod content;
@@ -96,6 +97,7 @@ pub use booklets::{
     build_booklets, print_story,
 };
 pub use build::{BuildOptions, BuildReport, build};
+pub use cards::Stats as CardStats;
 pub use check::Coverage;
 pub use check::{CheckReport, check};
 pub use config::BaseUrl;

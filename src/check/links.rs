@@ -149,7 +149,7 @@ impl Rendered {
 /// and the number of links checked.
 pub(crate) fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usize, usize) {
     let memory = Memory::new();
-    if let Err(problems) = web::render(site, theme, &FileSizes::new(), &memory) {
+    if let Err(problems) = web::render(site, theme, (&FileSizes::new(), &FileSizes::new()), &memory) {
         return (problems, 0, 0);
     }
     let mut files = memory.into_files();
@@ -294,7 +294,7 @@ fn page_templates(site: &Site, theme: &Theme) -> HashMap<String, &'static str> {
     let exists = |name: &str| theme.templates.contains_key(name);
     let mut templates = HashMap::new();
     let no_sizes = FileSizes::new();
-    let prepared = web::prepare(site, &no_sizes);
+    let prepared = web::prepare(site, &no_sizes, &no_sizes);
     for job in web::jobs(&prepared) {
         let template = job.template(&exists);
         if let Job::List("") = job {

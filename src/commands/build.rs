@@ -44,5 +44,18 @@ pub(crate) fn run(global: Global, args: Args) -> Outcome {
             images.elapsed.as_millis()
         );
     }
+    let cards = &report.cards;
+    if cards.cards > 0 {
+        let per_page = cards.elapsed.as_secs_f64() * 1000.0 / cards.pages.max(1) as f64;
+        println!(
+            "cards: {} story pages, {} files ({} drawn, {} from the cache, {}) in {} ms, {per_page:.0} ms per story page",
+            cards.pages,
+            cards.cards,
+            cards.drawn,
+            cards.reused,
+            super::terminal::file_size(cards.bytes),
+            cards.elapsed.as_millis(),
+        );
+    }
     Ok(())
 }

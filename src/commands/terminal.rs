@@ -49,11 +49,16 @@ pub(crate) fn booklet_summary(booklets: usize, pdfs: usize, bytes: u64) -> Strin
         return count(booklets, "booklet");
     }
     format!(
-        "{} ({}, {:.1} MB)",
+        "{} ({}, {})",
         count(booklets, "booklet"),
         count(pdfs, "PDF"),
-        bytes as f64 / 1_000_000.0
+        file_size(bytes)
     )
+}
+
+/// Bytes in megabytes with one decimal: `4.9 MB`.
+pub(crate) fn file_size(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// Colour only for a person at a terminal; logs and CI get plain text.

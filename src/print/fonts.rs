@@ -302,6 +302,11 @@ impl FontSet {
         self.get(id).is_some_and(|face| face.has_char(c))
     }
 
+    /// The font file of a face: share cards draw its glyph outlines.
+    pub(crate) fn file(&self, id: FontId) -> Option<&[u8]> {
+        self.get(id).map(Face::bytes)
+    }
+
     pub(super) fn get(&self, id: FontId) -> Option<&Face> {
         self.faces.get(id.0)
     }

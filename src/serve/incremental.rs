@@ -38,6 +38,8 @@ struct Built {
     theme: Arc<Theme>,
     /// The sizes of the booklet files served, shown on the pages' download links.
     booklet_sizes: FileSizes,
+    /// The share cards served, by their path.
+    card_files: FileSizes,
     jobs: HashMap<String, JobInfo>,
     menu: Vec<MenuLink>,
 }
@@ -206,12 +208,13 @@ impl Session {
         let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = all.len();
         let sizes = self.booklets.render(&site, &theme, &all, &memory)?;
-        let prepared = web::prepare(&site, &sizes);
+        let cards = crate::cards::make(&site, &theme, &memory, None)?.files;
+        let prepared = web::prepare(&site, &sizes, &cards);
         let pages = web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages;
         let jobs = job_infos(&prepared, &web::jobs(&prepared), &theme);
         drop(prepared);
         Ok(self.finish(
-            Built::new(Arc::new(site), Arc::new(theme), sizes, jobs),
+            Built::new(Arc::new(site), Arc::new(theme), (sizes, cards), jobs),
             memory,
             true,
             (pages, booklets),
@@ -253,7 +256,8 @@ impl Session {
                 0,
             ),
         };
-        let prepared = web::prepare(&site, &sizes);
+        let cards = remake_cards(last, &site, &theme, &changed, &memory)?;
+        let prepared = web::prepare(&site, &sizes, &cards);
         let jobs = web::jobs(&prepared);
         let structure_changed = jobs.len() != last.jobs.len()
             || jobs.iter().any(|job| !last.jobs.contains_key(&job.key()))
@@ -262,6 +266,8 @@ impl Session {
             self.reuse.forget(name);
         }
         let pages = if structure_changed {
+            // Everything served is replaced: every card must be there, not just the changed.
+            crate::cards::make(&site, &theme, &memory, None)?;
             web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages
         } else {
             let templates = affected_templates(&theme, &self.pending.templates);
@@ -324,7 +330,7 @@ impl Session {
         let jobs = job_infos(&prepared, &jobs, &theme);
         drop(prepared);
         Ok(self.finish(
-            Built::new(site, theme, sizes, jobs),
+            Built::new(site, theme, (sizes, cards), jobs),
             memory,
             structure_changed,
             (pages, booklets),
@@ -430,7 +436,7 @@ impl Built {
     fn new(
         site: Arc<Site>,
         theme: Arc<Theme>,
-        booklet_sizes: FileSizes,
+        (booklet_sizes, card_files): (FileSizes, FileSizes),
         jobs: HashMap<String, JobInfo>,
     ) -> Built {
         let menu = menu(&site);
@@ -438,10 +444,32 @@ impl Built {
             site,
             theme,
             booklet_sizes,
+            card_files,
             jobs,
             menu,
         }
     }
+}
+
+/// The share cards after a change: a story's cards show its own entry only (site.yaml and the
+/// theme's settings rebuild everything), so only changed stories' cards are placed again; the
+/// others are served from before. The cache makes a story whose card did not change cheap.
+fn remake_cards(
+    last: &Built,
+    site: &Site,
+    theme: &Theme,
+    changed: &HashSet<EntryKey>,
+    sink: &dyn Sink,
+) -> Result<FileSizes, Diagnostics> {
+    let stories: HashSet<String> = changed
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Story)
+        .map(|(_, name)| name.clone())
+        .collect();
+    if stories.is_empty() {
+        return Ok(last.card_files.clone());
+    }
+    Ok(crate::cards::make(site, theme, sink, Some(&stories))?.files)
 }
 
 /// What each page of the site reads, to compare with the next change.

@@ -12,6 +12,7 @@ use crate::i18n::StringTable;
 use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
+pub(crate) mod cards;
 pub(crate) mod print;
 
 mod embedded {
@@ -56,6 +57,8 @@ pub(crate) struct ThemeFile {
     pub extends: Option<String>,
     /// Print settings, read by the print engine.
     pub print: Option<serde_yaml::Value>,
+    /// The share cards' design (see `cards`).
+    pub cards: Option<cards::CardDesign>,
 }
 
 /// Where a theme file comes from: the binary or a file of the site.
@@ -92,6 +95,8 @@ pub struct Theme {
     pub strings: StringTable,
     /// The print settings of the nearest layer that has them.
     pub print: Option<(serde_yaml::Value, PathBuf)>,
+    /// The share cards' design of the nearest layer that has one.
+    pub(crate) cards: cards::CardDesign,
 }
 
 /// One layer's files, relative to the theme folder.
@@ -111,6 +116,7 @@ impl Theme {
             static_files: BTreeMap::new(),
             strings: StringTable::new(&config.default_language),
             print: None,
+            cards: cards::CardDesign::default(),
         };
         for layer in layers {
             for (relative, origin) in layer.files {
@@ -118,6 +124,9 @@ impl Theme {
             }
             if let Some(print) = layer.settings.print {
                 theme.print = Some((print, layer.dir.join("theme.yaml")));
+            }
+            if let Some(design) = layer.settings.cards {
+                theme.cards = design;
             }
         }
         for lang in config.language_codes() {
@@ -238,10 +247,22 @@ fn embedded_layer(problems: &mut Diagnostics) -> Layer {
 }
 
 fn parse_settings(text: &str, file: &Path, problems: &mut Diagnostics) -> ThemeFile {
-    yaml::parse::<ThemeFile>(text, file, 1).unwrap_or_else(|d| {
+    let mut settings = yaml::parse::<ThemeFile>(text, file, 1).unwrap_or_else(|d| {
         problems.push(d);
         ThemeFile::default()
-    })
+    });
+    // A card design that cannot be drawn is refused here, where its lines are known.
+    if let Some(Err(message)) = settings.cards.as_ref().map(cards::CardDesign::check) {
+        let (line, column) = yaml::position_of(text, "cards", Some("margin")).unwrap_or((1, 1));
+        problems.push(
+            Diagnostic::error(message)
+                .in_file(file)
+                .at(line, column)
+                .with_hint("see \"Share cards\" in docs/THEMES.md"),
+        );
+        settings.cards = None;
+    }
+    settings
 }
 
 fn read_layer(dir: &Path, problems: &mut Diagnostics) -> Layer {

@@ -89,7 +89,7 @@ fn download(builder: &Builder, booklet: &Booklet, file: &BookletFile, lang: &str
 }
 
 /// A file size as people read it: "850 КБ" under a megabyte, "1,2 МБ" from one on.
-fn size_text(builder: &Builder, bytes: u64, lang: &str) -> String {
+pub(crate) fn size_text(builder: &Builder, bytes: u64, lang: &str) -> String {
     let kb = bytes as f64 / 1000.0;
     if kb < 1000.0 {
         builder

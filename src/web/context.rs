@@ -29,6 +29,14 @@ struct SiteValue<'a> {
     feed_url: String,
     /// The taxonomies that have pages, with their index in the page's language.
     taxonomies: Vec<TaxonomyLink>,
+    /// The organisation's profiles (site.yaml `social:`): `url` and `label`.
+    social: Vec<SocialValue>,
+}
+
+#[derive(Serialize)]
+struct SocialValue {
+    url: String,
+    label: String,
 }
 
 /// A taxonomy index page (`/kk/district/`) for navigation.
@@ -228,6 +236,8 @@ pub(crate) struct Builder<'a> {
     pub images: &'a super::images::Catalog,
     /// The sizes of the booklet files made, for the download links.
     pub booklet_sizes: &'a crate::content::booklets::FileSizes,
+    /// The share cards made, for the story pages' download links and link previews.
+    pub card_files: &'a crate::content::booklets::FileSizes,
 }
 
 impl<'a> Builder<'a> {
@@ -269,6 +279,15 @@ impl<'a> Builder<'a> {
                         .base()
                         .link(&super::taxonomy::index_path(lang, taxonomy.key())),
                     key: taxonomy.key().to_string(),
+                })
+                .collect(),
+            social: config
+                .raw
+                .social
+                .iter()
+                .map(|link| SocialValue {
+                    url: link.url.clone(),
+                    label: link.label(),
                 })
                 .collect(),
         };
@@ -516,15 +535,14 @@ impl<'a> Builder<'a> {
             if let Some(facts) = Value::from_serializable(&facts).into_map() {
                 map.extend(facts);
             }
-            map.insert(
-                "json_ld".into(),
-                Value::from(super::jsonld::story(self.site, page, meta)),
-            );
         }
         if let Some(from) = page.borrowed_from.as_deref() {
             map.extend(self.fallback(page, from));
         }
         map.extend(super::booklets::page_fields(self, page));
+        if matches!(kind, "story" | "booklet") {
+            map.extend(super::share::page_fields(self, page));
+        }
         Value::from(map)
     }
 

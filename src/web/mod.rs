@@ -16,6 +16,7 @@ pub(crate) mod images;
 pub(crate) mod jsonld;
 pub(crate) mod reuse;
 pub(crate) mod search;
+pub(crate) mod share;
 pub(crate) mod sitemap;
 pub(crate) mod taxonomy;
 pub(crate) mod templates;
@@ -164,17 +165,25 @@ impl<'a> Job<'a> {
 
 /// The site as the web renderer shows it: with borrowed pages for missing translations (when
 /// the site asks for them), its taxonomy terms and its dashboard figures, worked out once, and
-/// the sizes of the booklet files the print side made (for the download links).
+/// the files made before the pages: the sizes of the booklet files the print side made (for the
+/// download links) and of the share cards (for the download links and link previews).
 pub(crate) struct Prepared<'a> {
     pub site: std::borrow::Cow<'a, Site>,
     pub taxonomies: Vec<taxonomy::TaxonomyPages>,
     pub figures: dashboard::Figures,
     pub booklet_sizes: &'a FileSizes,
+    /// The share cards by their output path (`kk/projects/x/card-1200x630.png`); empty when
+    /// the theme makes none, and pages then offer none.
+    pub card_files: &'a FileSizes,
 }
 
 /// Prepares `site` for rendering; `booklet_sizes` are the sizes of the booklet files made
-/// (empty when none were: the links then show no size).
-pub(crate) fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepared<'a> {
+/// (empty when none were: the links then show no size), `card_files` the share cards made.
+pub(crate) fn prepare<'a>(
+    site: &'a Site,
+    booklet_sizes: &'a FileSizes,
+    card_files: &'a FileSizes,
+) -> Prepared<'a> {
     let shown = fallback::apply(site);
     let taxonomies = taxonomy::collect(&shown);
     let figures = dashboard::figures(&shown);
@@ -183,6 +192,7 @@ pub(crate) fn prepare<'a>(site: &'a Site, booklet_sizes: &'a FileSizes) -> Prepa
         taxonomies,
         figures,
         booklet_sizes,
+        card_files,
     }
 }
 
@@ -222,15 +232,16 @@ pub(crate) struct Rendered {
     pub images: images::Stats,
 }
 
-/// Render the whole site into `sink`; `booklet_sizes` are what the print side made.
+/// Render the whole site into `sink`; `booklet_sizes` are what the print side made,
+/// `card_files` the share cards.
 pub(crate) fn render(
     site: &Site,
     theme: &Theme,
-    booklet_sizes: &FileSizes,
+    (booklet_sizes, card_files): (&FileSizes, &FileSizes),
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     // Pages borrowed for missing translations exist only here, not in the model (see fallback).
-    let prepared = prepare(site, booklet_sizes);
+    let prepared = prepare(site, booklet_sizes, card_files);
     render_prepared(site, &prepared, theme, sink, &mut Reuse::default())
 }
 
@@ -332,6 +343,7 @@ pub(crate) fn render_pages(
         strings: &strings,
         images,
         booklet_sizes: prepared.booklet_sizes,
+        card_files: prepared.card_files,
     };
     if jobs.is_empty() {
         return Ok(0);
@@ -416,9 +428,16 @@ impl Renderer<'_> {
         context.insert_value("site", values.site.clone());
         context.insert_value("t", values.strings.clone());
         context.insert_value("menu", self.builder.menu_value(values, path));
+        context.insert("generator", concat!("egiz ", env!("CARGO_PKG_VERSION")));
+        // A generated home page (a site without home texts) still presents the organisation.
+        let kind = page.get_from_path("kind").and_then(Value::as_str);
+        let main = (kind == Some("home")).then(|| jsonld::entities::ngo(self.builder, lang));
+        let title = page.get_from_path("title").and_then(Value::as_str).unwrap_or("");
+        if let Some(json_ld) = jsonld::graph(self.builder, lang, path, title, main) {
+            context.insert("json_ld", &json_ld);
+        }
         context.insert_value("page", page);
         context.insert_value("translations", translations);
-        context.insert("generator", concat!("egiz ", env!("CARGO_PKG_VERSION")));
         context
     }
 
@@ -437,6 +456,10 @@ impl Renderer<'_> {
         );
         if entry.kind == Kind::Home {
             context.insert_value("stories", self.values(&page.lang).cards.clone());
+        }
+        let main = jsonld::entities::of_page(self.builder, entry, page);
+        if let Some(json_ld) = jsonld::graph(self.builder, &page.lang, &page.path, &page.title, main) {
+            context.insert("json_ld", &json_ld);
         }
         self.write(
             template,

@@ -65,6 +65,20 @@ const LAYERS: &[(&str, &[&str])] = &[
             "print",
         ],
     ),
+    // Share cards: set with print's fonts and shaping, cached and decoded with web's image
+    // pieces; neither renderer imports them (the build hands web the files made).
+    (
+        "cards",
+        &[
+            "diagnostics",
+            "output",
+            "content",
+            "taxonomy",
+            "theme",
+            "print",
+            "web",
+        ],
+    ),
     ("scaffold", &["diagnostics", "i18n", "config", "taxonomy"]),
     // The web editor: its Decap config is made from the model; its local backend edits content.
     (
@@ -91,6 +105,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "theme",
             "web",
             "booklets",
+            "cards",
             "admin",
         ],
     ),
@@ -105,6 +120,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "theme",
             "web",
             "booklets",
+            "cards",
             "admin",
         ],
     ),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::support::html::Page;
 use crate::support::links::{Base, broken_references, references_missing_base_path};
 use crate::support::run::egiz_on;
-use crate::support::site::repo;
+use crate::support::site::{example_stories, repo};
 use crate::support::xml::parse_sitemap;
 
 const LANGUAGES: [&str; 2] = ["kk", "ru"];
@@ -34,33 +34,6 @@ fn build_example() -> Built {
         base: Base::new(&base.absolute),
         stderr: run.stderr,
     }
-}
-
-/// Story names from content/projects: `NAME.LANG.md` files and `NAME/index.LANG.md` bundles.
-fn example_stories() -> Vec<String> {
-    let projects = repo().join("content/projects");
-    let mut names: Vec<String> = std::fs::read_dir(&projects)
-        .expect("content/projects")
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().is_dir() {
-                let is_bundle = LANGUAGES
-                    .iter()
-                    .any(|l| entry.path().join(format!("index.{l}.md")).is_file());
-                is_bundle.then_some(name)
-            } else {
-                LANGUAGES
-                    .iter()
-                    .find_map(|l| name.strip_suffix(&format!(".{l}.md")))
-                    .filter(|stem| !stem.starts_with('_'))
-                    .map(str::to_string)
-            }
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
 }
 
 fn story_file(name: &str, lang: &str) -> String {

@@ -13,6 +13,7 @@ mod base_url;
 mod booklets;
 mod browser;
 mod build;
+mod cards;
 mod check;
 mod cli;
 mod custom_taxonomy;

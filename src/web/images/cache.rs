@@ -23,8 +23,13 @@ pub(crate) struct Cache {
 
 impl Cache {
     pub(crate) fn new(site_root: &Path) -> Cache {
+        Cache::in_folder(site_root, CACHE_DIR)
+    }
+
+    /// A cache of other files egiz makes (share cards), in `folder` of the site.
+    pub(crate) fn in_folder(site_root: &Path, folder: &str) -> Cache {
         Cache {
-            dir: site_root.join(CACHE_DIR),
+            dir: site_root.join(folder),
         }
     }
 

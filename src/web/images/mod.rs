@@ -224,7 +224,7 @@ fn uses(site: &Site) -> Vec<(&Page, &Asset)> {
 }
 
 /// The file of `page` that `src` names, if it is one of the page's own files.
-fn page_asset<'p>(page: &'p Page, src: &str) -> Option<&'p Asset> {
+pub(crate) fn page_asset<'p>(page: &'p Page, src: &str) -> Option<&'p Asset> {
     let relative = local_path(src)?;
     let dest = relative.trim_start_matches("./");
     page.assets.iter().find(|a| a.dest == dest)

@@ -1,10 +1,11 @@
 //! What the integration tests share, one module per purpose: fixture sites ([`site`]), running
 //! the binary ([`run`]), reading back what it wrote ([`files`], [`html`], [`links`], [`xml`],
-//! [`pdf`]) and serving it ([`server`], [`static_server`]).
+//! [`pdf`], [`ocr`]) and serving it ([`server`], [`static_server`]).
 
 pub(crate) mod files;
 pub(crate) mod html;
 pub(crate) mod links;
+pub(crate) mod ocr;
 pub(crate) mod pdf;
 pub(crate) mod run;
 pub(crate) mod server;

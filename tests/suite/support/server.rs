@@ -114,10 +114,15 @@ impl Server {
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
             .collect();
+        let start = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(raw.len(), |i| i + 4);
         Response {
             status,
             headers,
             body: body.to_string(),
+            bytes: raw[start..].to_vec(),
         }
     }
 
@@ -189,6 +194,8 @@ pub(crate) struct Response {
     pub status: u16,
     pub headers: BTreeMap<String, String>,
     pub body: String,
+    /// The body as sent, for files that are not text (a PNG card).
+    pub bytes: Vec<u8>,
 }
 
 /// Poll `done` every 10 ms until it holds or `limit` passed; how long it took, if it held.

@@ -46,6 +46,36 @@ pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The languages of the example site.
+pub(crate) const EXAMPLE_LANGUAGES: [&str; 2] = ["kk", "ru"];
+
+/// Story names from content/projects: `NAME.LANG.md` files and `NAME/index.LANG.md` bundles.
+pub(crate) fn example_stories() -> Vec<String> {
+    let projects = repo().join("content/projects");
+    let mut names: Vec<String> = std::fs::read_dir(&projects)
+        .expect("content/projects")
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_dir() {
+                let is_bundle = EXAMPLE_LANGUAGES
+                    .iter()
+                    .any(|l| entry.path().join(format!("index.{l}.md")).is_file());
+                is_bundle.then_some(name)
+            } else {
+                EXAMPLE_LANGUAGES
+                    .iter()
+                    .find_map(|l| name.strip_suffix(&format!(".{l}.md")))
+                    .filter(|stem| !stem.starts_with('_'))
+                    .map(str::to_string)
+            }
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// A real JPEG of `width` × `height` pixels (a colour gradient), made with the image crate.
 /// The same size always gives the same bytes.
 pub(crate) fn jpeg(width: u32, height: u32) -> Vec<u8> {
