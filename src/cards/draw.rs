@@ -154,7 +154,13 @@ fn draw_sun(pixmap: &mut Pixmap, (cx, cy, r): (f32, f32, f32), rgb: Rgb, alpha: 
     }
     if let Some(path) = builder.finish() {
         let paint = paint(rgb, alpha);
-        pixmap.fill_path(&path, &paint, FillRule::Winding, Transform::identity(), None);
+        pixmap.fill_path(
+            &path,
+            &paint,
+            FillRule::Winding,
+            Transform::identity(),
+            None,
+        );
     }
 }
 

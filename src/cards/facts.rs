@@ -31,17 +31,20 @@ impl Facts {
             lang: lang.to_string(),
             site: config.title(&page.lang).to_string(),
             title: page.title.clone(),
-            district: meta
-                .district
-                .as_deref()
-                .map(|key| config.term_label(&Taxonomy::District, key, lang).to_string()),
+            district: meta.district.as_deref().map(|key| {
+                config
+                    .term_label(&Taxonomy::District, key, lang)
+                    .to_string()
+            }),
             figure: result.map(|r| r.display(lang)),
             label: result.map(|r| r.label.clone()).filter(|l| !l.is_empty()),
             cover: meta
                 .cover
                 .as_ref()
                 .and_then(|cover| crate::web::images::page_asset(page, &cover.src))
-                .filter(|asset| crate::web::images::resize::Format::from_path(&asset.source).is_some())
+                .filter(|asset| {
+                    crate::web::images::resize::Format::from_path(&asset.source).is_some()
+                })
                 .map(|asset| asset.source.clone()),
         }
     }

@@ -255,7 +255,11 @@ impl Placer<'_> {
         }
         let diameter = 46.0 * self.unit;
         let gap = 18.0 * self.unit;
-        let name_x = if show_mark { inner.x + diameter + gap } else { inner.x };
+        let name_x = if show_mark {
+            inner.x + diameter + gap
+        } else {
+            inner.x
+        };
         let name = show_site
             .then(|| {
                 let style = self.style(true, 28.0, 20.0, 2);
@@ -264,19 +268,15 @@ impl Placer<'_> {
                     .fit_shortened(&facts.site, style, width, 80.0 * self.unit)
             })
             .flatten();
-        let row = name
-            .as_ref()
-            .map_or(0.0, |n| n.height)
-            .max(if show_mark { diameter } else { 0.0 });
+        let row =
+            name.as_ref()
+                .map_or(0.0, |n| n.height)
+                .max(if show_mark { diameter } else { 0.0 });
         let top = match self.design.brand {
             Edge::Top => inner.y,
             Edge::Bottom => inner.y + inner.h - row,
         };
-        let mark = show_mark.then_some((
-            inner.x + diameter / 2.0,
-            top + row / 2.0,
-            diameter / 2.0,
-        ));
+        let mark = show_mark.then_some((inner.x + diameter / 2.0, top + row / 2.0, diameter / 2.0));
         if let Some(name) = name {
             let name_top = top + (row - name.height) / 2.0;
             let color = self.design.colors.text;
@@ -319,7 +319,15 @@ impl Placer<'_> {
             // Four lines at most while a smaller size allows: five short lines read worse.
             let title = self
                 .setter
-                .fit(&facts.title, Style { max_lines: 4, ..title_style }, free.w, room)
+                .fit(
+                    &facts.title,
+                    Style {
+                        max_lines: 4,
+                        ..title_style
+                    },
+                    free.w,
+                    room,
+                )
                 .or_else(|| self.setter.fit(&facts.title, title_style, free.w, room));
             if let Some(title) = title {
                 let color = self.design.colors.text;
@@ -364,22 +372,34 @@ impl Placer<'_> {
         let colors = &self.design.colors;
         let mut texts = Vec::new();
         let mut bottom = free.y + free.h;
-        let result = facts.figure.as_deref().filter(|_| {
-            keep >= Foot::Figure && self.design.shows(Field::Result)
-        });
+        let result = facts
+            .figure
+            .as_deref()
+            .filter(|_| keep >= Foot::Figure && self.design.shows(Field::Result));
         if let Some(figure) = result {
             let largest = if self.square { 66.0 } else { 58.0 };
             let figure_style = self.style(true, largest * self.grow.min(1.1), 36.0, 1);
-            if let Some(fig) = self.setter.fit_shortened(figure, figure_style, free.w, 90.0 * self.unit) {
+            if let Some(fig) =
+                self.setter
+                    .fit_shortened(figure, figure_style, free.w, 90.0 * self.unit)
+            {
                 let top = bottom - fig.height;
                 texts.push(placed(Role::Figure, colors.accent, &fig, free.x, top));
                 let gap = 20.0 * self.unit;
                 let label_x = free.x + fig.width + gap;
                 let label_w = free.x + free.w - label_x;
-                let label = facts.label.as_deref().filter(|_| keep == Foot::All && label_w > 200.0 * self.unit);
+                let label = facts
+                    .label
+                    .as_deref()
+                    .filter(|_| keep == Foot::All && label_w > 200.0 * self.unit);
                 if let Some(label) = label {
                     let style = self.style(false, 25.0, 20.0, 2);
-                    if let Some(l) = self.setter.fit_shortened(label, style, label_w, fig.height.max(62.0 * self.unit)) {
+                    if let Some(l) = self.setter.fit_shortened(
+                        label,
+                        style,
+                        label_w,
+                        fig.height.max(62.0 * self.unit),
+                    ) {
                         // Centred on the figure's height: it reads as the figure's caption.
                         let label_top = top + (fig.height - l.height) / 2.0;
                         texts.push(placed(Role::Label, colors.muted, &l, label_x, label_top));
@@ -388,11 +408,23 @@ impl Placer<'_> {
                 bottom = top - 12.0 * self.unit;
             }
         }
-        let district = facts.district.as_deref().filter(|_| keep >= Foot::District && self.design.shows(Field::District));
+        let district = facts
+            .district
+            .as_deref()
+            .filter(|_| keep >= Foot::District && self.design.shows(Field::District));
         if let Some(district) = district {
             let style = self.style(false, 27.0, 20.0, 1);
-            if let Some(d) = self.setter.fit_shortened(district, style, free.w, 50.0 * self.unit) {
-                texts.push(placed(Role::District, colors.muted, &d, free.x, bottom - d.height));
+            if let Some(d) = self
+                .setter
+                .fit_shortened(district, style, free.w, 50.0 * self.unit)
+            {
+                texts.push(placed(
+                    Role::District,
+                    colors.muted,
+                    &d,
+                    free.x,
+                    bottom - d.height,
+                ));
             }
         }
         texts
@@ -409,7 +441,13 @@ fn placed(role: Role, color: Rgb, fitted: &Fitted, x: f32, top: f32) -> Text {
         .lines
         .iter()
         .enumerate()
-        .map(|(i, run)| (run.clone(), x, top + fitted.ascent + i as f32 * fitted.leading))
+        .map(|(i, run)| {
+            (
+                run.clone(),
+                x,
+                top + fitted.ascent + i as f32 * fitted.leading,
+            )
+        })
         .collect();
     Text {
         role,

@@ -177,8 +177,11 @@ fn story_cards(
             if drawn {
                 let photo = photos.decoded(facts.cover.as_deref());
                 let bytes = render(design, &facts, size, photo).map_err(|why| {
-                    Diagnostic::error(format!("cannot make the share card {}: {why}", size.file_name()))
-                        .in_file(&page.source)
+                    Diagnostic::error(format!(
+                        "cannot make the share card {}: {why}",
+                        size.file_name()
+                    ))
+                    .in_file(&page.source)
                 })?;
                 cache.store(&name, &bytes).map_err(|e| {
                     Diagnostic::error(format!("cannot write the card cache {}: {e}", cached.display()))
@@ -198,17 +201,24 @@ fn story_cards(
 /// The logo file in the cache, drawn when the cache lacks it.
 fn logo(design: &CardDesign, cache: &Cache) -> Result<PathBuf, Diagnostic> {
     let colors = &design.colors;
-    let key = format!("{CARD_VERSION}\n{:?}\n{:?}", colors.background, colors.accent);
+    let key = format!(
+        "{CARD_VERSION}\n{:?}\n{:?}",
+        colors.background, colors.accent
+    );
     let name = format!("{}-logo-c{CARD_VERSION}.png", content_hash(key.as_bytes()));
     let cached = cache.path(&name);
     if cached.is_file() {
         return Ok(cached);
     }
     let pixmap = draw::logo(colors.background, colors.accent, 512);
-    let bytes = png::encode(&pixmap, false).map_err(|why| Diagnostic::error(format!("cannot make the logo: {why}")))?;
-    cache
-        .store(&name, &bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot write the card cache {}: {e}", cached.display())))
+    let bytes = png::encode(&pixmap, false)
+        .map_err(|why| Diagnostic::error(format!("cannot make the logo: {why}")))?;
+    cache.store(&name, &bytes).map_err(|e| {
+        Diagnostic::error(format!(
+            "cannot write the card cache {}: {e}",
+            cached.display()
+        ))
+    })
 }
 
 /// Draws one card and encodes it.
@@ -256,7 +266,9 @@ impl Photos {
         };
         self.hashes
             .entry(path.to_path_buf())
-            .or_insert_with(|| std::fs::read(path).map_or_else(|_| "unreadable".to_string(), |b| content_hash(&b)))
+            .or_insert_with(|| {
+                std::fs::read(path).map_or_else(|_| "unreadable".to_string(), |b| content_hash(&b))
+            })
             .clone()
     }
 
@@ -266,7 +278,9 @@ impl Photos {
             .entry(path.to_path_buf())
             .or_insert_with(|| {
                 let bytes = std::fs::read(path).ok()?;
-                crate::web::images::resize::decode(&bytes).ok().map(|d| d.image)
+                crate::web::images::resize::decode(&bytes)
+                    .ok()
+                    .map(|d| d.image)
             })
             .as_ref()
     }

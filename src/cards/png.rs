@@ -113,9 +113,9 @@ fn median_cut(colors: Vec<([u8; 3], u32)>, wanted: usize) -> Vec<[u8; 3]> {
 fn widest_channel(colors: &[([u8; 3], u32)]) -> (usize, u8) {
     (0..3)
         .map(|ch| {
-            let (lo, hi) = colors
-                .iter()
-                .fold((255u8, 0u8), |(lo, hi), (c, _)| (lo.min(c[ch]), hi.max(c[ch])));
+            let (lo, hi) = colors.iter().fold((255u8, 0u8), |(lo, hi), (c, _)| {
+                (lo.min(c[ch]), hi.max(c[ch]))
+            });
             (ch, hi.saturating_sub(lo))
         })
         .max_by_key(|(_, range)| *range)
@@ -123,7 +123,11 @@ fn widest_channel(colors: &[([u8; 3], u32)]) -> (usize, u8) {
 }
 
 fn mean(colors: &[([u8; 3], u32)]) -> [u8; 3] {
-    let total: u64 = colors.iter().map(|(_, n)| u64::from(*n)).sum::<u64>().max(1);
+    let total: u64 = colors
+        .iter()
+        .map(|(_, n)| u64::from(*n))
+        .sum::<u64>()
+        .max(1);
     let channel = |ch: usize| {
         let sum: u64 = colors
             .iter()
@@ -171,7 +175,9 @@ mod tests {
         assert!(palette.len() <= 256);
         for (p, i) in pixels.iter().zip(&indices) {
             let q = palette[usize::from(*i)];
-            let off = (0..3).map(|c| (i32::from(p[c]) - i32::from(q[c])).abs()).max();
+            let off = (0..3)
+                .map(|c| (i32::from(p[c]) - i32::from(q[c])).abs())
+                .max();
             assert!(off.unwrap_or(0) <= 24, "{p:?} became {q:?}");
         }
     }

@@ -60,7 +60,8 @@ impl Setter<'_> {
         let space = self.width(style.font, " ");
         let mut size = style.largest;
         while size >= style.smallest - 0.01 {
-            if let Some(fitted) = self.try_size(&words, &measured, space, style, size, width, height)
+            if let Some(fitted) =
+                self.try_size(&words, &measured, space, style, size, width, height)
             {
                 return Some(fitted);
             }
@@ -84,7 +85,12 @@ impl Setter<'_> {
         }
         let words = words(text);
         (1..words.len()).rev().find_map(|keep| {
-            let shortened = format!("{}…", words[..keep].join(" ").trim_end_matches([',', ';', ':', '—', '–', '-', ' ']));
+            let shortened = format!(
+                "{}…",
+                words[..keep]
+                    .join(" ")
+                    .trim_end_matches([',', ';', ':', '—', '–', '-', ' '])
+            );
             let smallest = Style {
                 largest: style.smallest,
                 ..style
@@ -233,7 +239,10 @@ mod tests {
 
     #[test]
     fn no_break_spaces_keep_a_figure_with_its_unit() {
-        assert_eq!(words("70\u{a0}бала  қатысты\n+40 %"), ["70\u{a0}бала", "қатысты", "+40", "%"]);
+        assert_eq!(
+            words("70\u{a0}бала  қатысты\n+40 %"),
+            ["70\u{a0}бала", "қатысты", "+40", "%"]
+        );
     }
 
     #[test]
@@ -253,7 +262,10 @@ mod tests {
             .fit(title, style(&fonts), 600.0, 330.0)
             .expect("fits");
         assert!(fitted.size < 64.0 && fitted.size >= 24.0, "{}", fitted.size);
-        assert!(fitted.width <= 600.0 && fitted.height <= 330.0, "{fitted:?}");
+        assert!(
+            fitted.width <= 600.0 && fitted.height <= 330.0,
+            "{fitted:?}"
+        );
         let set: Vec<&str> = fitted.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(set.join(" "), title, "every word, in order, whole");
         assert!(
@@ -277,7 +289,8 @@ mod tests {
     #[test]
     fn a_label_too_long_for_its_box_ends_in_an_ellipsis_after_a_whole_word() {
         let fonts = FontSet::embedded();
-        let label = "тұрғындардың мемлекеттік органдарға жүгіну тәртібі туралы хабардарлығының өсімі";
+        let label =
+            "тұрғындардың мемлекеттік органдарға жүгіну тәртібі туралы хабардарлығының өсімі";
         let small = Style {
             largest: 24.0,
             smallest: 20.0,

@@ -149,7 +149,8 @@ impl Rendered {
 /// and the number of links checked.
 pub(crate) fn check(site: &Site, theme: &Theme, sources: &Sources) -> (Diagnostics, usize, usize) {
     let memory = Memory::new();
-    if let Err(problems) = web::render(site, theme, (&FileSizes::new(), &FileSizes::new()), &memory) {
+    if let Err(problems) = web::render(site, theme, (&FileSizes::new(), &FileSizes::new()), &memory)
+    {
         return (problems, 0, 0);
     }
     let mut files = memory.into_files();

@@ -432,7 +432,10 @@ impl Renderer<'_> {
         // A generated home page (a site without home texts) still presents the organisation.
         let kind = page.get_from_path("kind").and_then(Value::as_str);
         let main = (kind == Some("home")).then(|| jsonld::entities::ngo(self.builder, lang));
-        let title = page.get_from_path("title").and_then(Value::as_str).unwrap_or("");
+        let title = page
+            .get_from_path("title")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if let Some(json_ld) = jsonld::graph(self.builder, lang, path, title, main) {
             context.insert("json_ld", &json_ld);
         }
@@ -458,7 +461,9 @@ impl Renderer<'_> {
             context.insert_value("stories", self.values(&page.lang).cards.clone());
         }
         let main = jsonld::entities::of_page(self.builder, entry, page);
-        if let Some(json_ld) = jsonld::graph(self.builder, &page.lang, &page.path, &page.title, main) {
+        if let Some(json_ld) =
+            jsonld::graph(self.builder, &page.lang, &page.path, &page.title, main)
+        {
             context.insert("json_ld", &json_ld);
         }
         self.write(

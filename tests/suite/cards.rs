@@ -88,7 +88,11 @@ fn every_example_story_has_both_cards_in_every_language_at_their_pixel_sizes() {
         "{}",
         built.stdout
     );
-    assert!(built.stdout.contains("ms per story page"), "{}", built.stdout);
+    assert!(
+        built.stdout.contains("ms per story page"),
+        "{}",
+        built.stdout
+    );
 }
 
 #[test]
@@ -99,7 +103,10 @@ fn the_link_preview_of_a_story_is_its_wide_card_at_an_absolute_address() {
             let path = format!("{lang}/projects/{name}/");
             let page = Page::open(&built.out, &format!("{path}index.html"));
             let image = meta(&page, "og:image").expect("og:image");
-            assert_eq!(image, built.base.permalink(&format!("{path}card-1200x630.png")));
+            assert_eq!(
+                image,
+                built.base.permalink(&format!("{path}card-1200x630.png"))
+            );
             let file = image
                 .strip_prefix(&built.base.absolute)
                 .expect("under the base URL");
@@ -159,7 +166,10 @@ fn sub_path_site(rest: &str) -> Fixture {
         &format!("{BALKHASH_ONLY}{rest}"),
     ));
     let facts = "date: 2024-03-01\ndistrict: balkhash\nresults:\n  - { value: 70, label: бала }";
-    for (lang, title) in [("kk", "Ауылдағы балалар спорты"), ("ru", "Детский спорт в селе")] {
+    for (lang, title) in [
+        ("kk", "Ауылдағы балалар спорты"),
+        ("ru", "Детский спорт в селе"),
+    ] {
         fixture.write(
             &format!("content/projects/sport/index.{lang}.md"),
             &md(
@@ -198,11 +208,16 @@ fn under_a_sub_path_the_preview_is_absolute_and_the_page_offers_both_cards() {
             .collect();
         assert_eq!(downloads, expected);
         for (href, size) in downloads.iter().zip(SIZES) {
-            let file = href.strip_prefix("/ngo-site/").expect("under the base path");
+            let file = href
+                .strip_prefix("/ngo-site/")
+                .expect("under the base path");
             assert_eq!(decoded_size(&out.join(file)), size);
         }
         let labels = page.texts(".share__cards a").join(" | ");
-        assert!(labels.contains("1200 × 630") && labels.contains("PNG"), "{labels}");
+        assert!(
+            labels.contains("1200 × 630") && labels.contains("PNG"),
+            "{labels}"
+        );
     }
 }
 
@@ -250,23 +265,37 @@ fn share_links_carry_the_address_and_title_without_scripts_of_the_networks() {
     let links = page.select_attr(".share__links a", "href");
     assert_eq!(links.len(), 3, "{links:?}");
     assert!(links[0].starts_with(&format!("https://t.me/share/url?url={url}&text={title}")));
-    assert!(links[1].starts_with(&format!("https://wa.me/?text={title}")) && links[1].ends_with(url));
-    assert_eq!(links[2], format!("https://www.facebook.com/sharer/sharer.php?u={url}"));
+    assert!(
+        links[1].starts_with(&format!("https://wa.me/?text={title}")) && links[1].ends_with(url)
+    );
+    assert_eq!(
+        links[2],
+        format!("https://www.facebook.com/sharer/sharer.php?u={url}")
+    );
     let labels = page.texts(".share__links a");
     assert_eq!(labels[0], "Поделиться в Telegram");
     for rel in page.select_attr(".share__links a", "rel") {
-        assert!(rel.contains("noopener") && rel.contains("noreferrer"), "{rel}");
+        assert!(
+            rel.contains("noopener") && rel.contains("noreferrer"),
+            "{rel}"
+        );
     }
     // The copy button shows only where a script can copy.
     assert_eq!(page.count("button.share__copy[hidden][data-url]"), 1);
     let scripts = page.select_attr("script[src]", "src");
-    assert!(scripts.iter().all(|s| s.starts_with("/ngo-site/")), "{scripts:?}");
+    assert!(
+        scripts.iter().all(|s| s.starts_with("/ngo-site/")),
+        "{scripts:?}"
+    );
 }
 
 #[test]
 fn a_theme_can_turn_cards_off_and_a_wrong_design_is_refused_at_its_line() {
     let fixture = sub_path_site("theme: plain\n");
-    fixture.write("themes/plain/theme.yaml", "name: plain\ncards:\n  enabled: false\n");
+    fixture.write(
+        "themes/plain/theme.yaml",
+        "name: plain\ncards:\n  enabled: false\n",
+    );
     fixture.build_ok();
     let out = fixture.out();
     assert!(!out.join("kk/projects/sport/card-1200x630.png").exists());
@@ -296,7 +325,8 @@ fn a_theme_can_turn_cards_off_and_a_wrong_design_is_refused_at_its_line() {
 fn the_dev_server_remakes_the_cards_of_a_changed_story_only() {
     let fixture = sub_path_site("");
     let server = Server::start(&fixture);
-    let card = |story: &str| server.get(&format!("/ngo-site/kk/projects/{story}/card-1200x630.png"));
+    let card =
+        |story: &str| server.get(&format!("/ngo-site/kk/projects/{story}/card-1200x630.png"));
     let before = card("sport");
     assert_eq!(before.status, 200);
     let long_before = card("long").bytes;
@@ -313,7 +343,11 @@ fn the_dev_server_remakes_the_cards_of_a_changed_story_only() {
         let now = card("sport");
         now.status == 200 && now.bytes != before.bytes
     });
-    assert_eq!(card("long").bytes, long_before, "another story's card is still served");
+    assert_eq!(
+        card("long").bytes,
+        long_before,
+        "another story's card is still served"
+    );
 }
 
 /// The properties each type must have (what Google's documentation asks for, and what egiz
@@ -335,7 +369,14 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ),
     (
         "Report",
-        &["@id", "name", "inLanguage", "url", "publisher", "workExample"],
+        &[
+            "@id",
+            "name",
+            "inLanguage",
+            "url",
+            "publisher",
+            "workExample",
+        ],
     ),
     (
         "DigitalDocument",
@@ -377,7 +418,10 @@ fn check_schema(value: &Value, page: &str, types: &mut Vec<String>) {
                         other => other.as_str().into_iter().collect(),
                     };
                     for url in urls {
-                        assert!(url.starts_with("https://"), "{page}: {key} {url} is not absolute");
+                        assert!(
+                            url.starts_with("https://"),
+                            "{page}: {key} {url} is not absolute"
+                        );
                     }
                 }
                 check_schema(v, page, types);
@@ -421,7 +465,8 @@ fn every_page_has_structured_data_of_its_kind_that_passes_the_schema_check() {
         let mut types = Vec::new();
         check_schema(&graph, &file, &mut types);
         // The trail ends at the page itself, numbered from 1.
-        let trail = node(&graph, "BreadcrumbList").unwrap_or_else(|| panic!("{file}: no breadcrumbs"));
+        let trail =
+            node(&graph, "BreadcrumbList").unwrap_or_else(|| panic!("{file}: no breadcrumbs"));
         let items = trail["itemListElement"].as_array().expect("items");
         for (index, item) in items.iter().enumerate() {
             assert_eq!(item["position"], index + 1, "{file}");
@@ -435,17 +480,25 @@ fn every_page_has_structured_data_of_its_kind_that_passes_the_schema_check() {
         let lang = page.lang().expect("a language");
         if folder == format!("{lang}/") {
             let ngo = node(&graph, "NGO").unwrap_or_else(|| panic!("{file}: no NGO"));
-            assert!(ngo["areaServed"].as_array().is_some_and(|a| a.len() >= 5), "{ngo}");
+            assert!(
+                ngo["areaServed"].as_array().is_some_and(|a| a.len() >= 5),
+                "{ngo}"
+            );
             assert_eq!(ngo["sameAs"][1], "https://t.me/example_civic");
             let logo = ngo["logo"].as_str().expect("a logo");
-            let logo_file = built.out.join(logo.strip_prefix(&built.base.absolute).expect("ours"));
+            let logo_file = built
+                .out
+                .join(logo.strip_prefix(&built.base.absolute).expect("ours"));
             let (w, h) = decoded_size(&logo_file);
             assert!(w >= 112 && w == h, "{w}×{h}");
         }
         if folder.contains("/projects/") && folder != format!("{lang}/projects/") {
             let article = node(&graph, "Article").unwrap_or_else(|| panic!("{file}: no Article"));
             assert_eq!(article["inLanguage"], lang.as_str());
-            assert_eq!(article["image"][0], built.base.permalink(&format!("{folder}card-1200x630.png")));
+            assert_eq!(
+                article["image"][0],
+                built.base.permalink(&format!("{folder}card-1200x630.png"))
+            );
             assert!(article["about"].is_array(), "{file}");
         }
         if folder.contains("/booklets/") && folder != format!("{lang}/booklets/") {
@@ -453,7 +506,9 @@ fn every_page_has_structured_data_of_its_kind_that_passes_the_schema_check() {
             for document in report["workExample"].as_array().expect("documents") {
                 let url = document["url"].as_str().expect("a PDF address");
                 assert!(url.ends_with(".pdf"), "{url}");
-                let pdf = built.out.join(url.strip_prefix(&built.base.absolute).expect("ours"));
+                let pdf = built
+                    .out
+                    .join(url.strip_prefix(&built.base.absolute).expect("ours"));
                 assert!(pdf.is_file(), "{url}");
             }
         }
@@ -474,7 +529,11 @@ fn translations_point_at_each_other_from_the_original_in_the_default_language() 
         };
         let original = article("kk");
         assert_eq!(original["workTranslation"][0]["@id"], id("ru"), "{name}");
-        assert_eq!(article("ru")["translationOfWork"]["@id"], id("kk"), "{name}");
+        assert_eq!(
+            article("ru")["translationOfWork"]["@id"],
+            id("kk"),
+            "{name}"
+        );
         assert_eq!(original["@id"], id("kk"));
     }
 }

@@ -155,7 +155,7 @@ fn skip_mode_leaves_the_translation_out_and_says_so() {
     }
 }
 
-/// The structured data of a page: the JSON of its `application/ld+json` script.
+/// The story in the structured data of a page (its `application/ld+json` script).
 fn json_ld(page: &Page) -> serde_json::Value {
     let scripts = page.texts("script[type='application/ld+json']");
     assert_eq!(
@@ -164,7 +164,13 @@ fn json_ld(page: &Page) -> serde_json::Value {
         "one JSON-LD script in {}",
         page.file.display()
     );
-    serde_json::from_str(&scripts[0]).expect("valid JSON-LD")
+    let data: serde_json::Value = serde_json::from_str(&scripts[0]).expect("valid JSON-LD");
+    // The page's JSON-LD is a @graph: the story is its Article node.
+    data["@graph"]
+        .as_array()
+        .and_then(|nodes| nodes.iter().find(|n| n["@type"] == "Article"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no Article in the JSON-LD of {}", page.file.display()))
 }
 
 #[test]

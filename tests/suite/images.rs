@@ -252,7 +252,7 @@ fn a_site_without_images_does_no_image_work() {
     add_story_pair(&site, "x");
     let run = site.build_ok();
     assert!(!run.stdout.contains("images:"), "{}", run.stdout);
-    assert!(!site.site().join(".egiz-cache").exists());
+    assert!(!site.site().join(".egiz-cache/images").exists());
 }
 
 #[test]

@@ -26,7 +26,11 @@ fn card(size: CardSize) -> Rect {
 }
 
 fn words_of(text: &Text) -> String {
-    let lines: Vec<&str> = text.lines.iter().map(|(run, _, _)| run.text.as_str()).collect();
+    let lines: Vec<&str> = text
+        .lines
+        .iter()
+        .map(|(run, _, _)| run.text.as_str())
+        .collect();
     lines.join(" ")
 }
 
@@ -39,14 +43,28 @@ fn a_150_character_title_without_cover_shows_whole_inside_the_card() {
     assert_eq!(LONG.chars().count(), 150);
     let fonts = FontSet::embedded();
     for size in SIZES {
-        let layout = lay_out(&fonts, &CardDesign::default(), &facts(LONG, false), size, false);
+        let layout = lay_out(
+            &fonts,
+            &CardDesign::default(),
+            &facts(LONG, false),
+            size,
+            false,
+        );
         let title = layout.text(Role::Title).expect("a title");
         assert_eq!(words_of(title), LONG, "{size:?}: every word, in order");
         let margin = 64.0 * size.width as f32 / 1200.0 - 1.0;
         let inside = card(size).inset(margin, margin, margin, margin);
-        assert!(inside.contains(title.bounds), "{size:?}: {:?}", title.bounds);
+        assert!(
+            inside.contains(title.bounds),
+            "{size:?}: {:?}",
+            title.bounds
+        );
         for (run, x, _) in &title.lines {
-            assert!(x + run.width <= inside.x + inside.w + 0.5, "{size:?}: {}", run.text);
+            assert!(
+                x + run.width <= inside.x + inside.w + 0.5,
+                "{size:?}: {}",
+                run.text
+            );
         }
     }
 }
@@ -56,15 +74,39 @@ fn the_texts_of_a_card_do_not_overlap_and_stay_off_the_photo() {
     let fonts = FontSet::embedded();
     let title = "Иппотерапия для особенных детей в сельской местности";
     for size in [WIDE, SQUARE] {
-        let layout = lay_out(&fonts, &CardDesign::default(), &facts(title, true), size, true);
+        let layout = lay_out(
+            &fonts,
+            &CardDesign::default(),
+            &facts(title, true),
+            size,
+            true,
+        );
         let photo = layout.photo.expect("a photo place");
-        for role in [Role::Site, Role::Title, Role::District, Role::Figure, Role::Label] {
-            let text = layout.text(role).unwrap_or_else(|| panic!("{size:?} lacks {role:?}"));
-            assert!(!overlaps(text.bounds, photo), "{size:?} {role:?} on the photo");
-            assert!(card(size).contains(text.bounds), "{size:?} {role:?} off the card");
+        for role in [
+            Role::Site,
+            Role::Title,
+            Role::District,
+            Role::Figure,
+            Role::Label,
+        ] {
+            let text = layout
+                .text(role)
+                .unwrap_or_else(|| panic!("{size:?} lacks {role:?}"));
+            assert!(
+                !overlaps(text.bounds, photo),
+                "{size:?} {role:?} on the photo"
+            );
+            assert!(
+                card(size).contains(text.bounds),
+                "{size:?} {role:?} off the card"
+            );
             for other in &layout.texts {
                 if other.role != role {
-                    assert!(!overlaps(text.bounds, other.bounds), "{size:?}: {role:?} on {:?}", other.role);
+                    assert!(
+                        !overlaps(text.bounds, other.bounds),
+                        "{size:?}: {role:?} on {:?}",
+                        other.role
+                    );
                 }
             }
         }

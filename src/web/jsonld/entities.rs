@@ -95,7 +95,12 @@ fn logo(builder: &Builder) -> Option<String> {
     ["logo.png", "logo.svg", "logo.jpg"]
         .into_iter()
         .find(|name| site.root.join("static").join(name).is_file())
-        .or_else(|| builder.card_files.contains_key("logo.png").then_some("logo.png"))
+        .or_else(|| {
+            builder
+                .card_files
+                .contains_key("logo.png")
+                .then_some("logo.png")
+        })
         .map(|name| site.config.base.permalink(name))
 }
 

@@ -24,7 +24,9 @@ pub(crate) fn read(png: &Path, language: &str) -> String {
         .arg("stdout")
         .args(["-l", language])
         .output()
-        .expect("run tesseract (apt-get install tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus)");
+        .expect(
+            "run tesseract (apt-get install tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus)",
+        );
     assert!(
         output.status.success(),
         "tesseract failed on {}: {}",
