@@ -131,7 +131,8 @@ pub(crate) fn lay_out(
         texts: Vec::new(),
     };
     let decoration = (photo.is_none() && design.shows(Field::Mark)).then(|| {
-        let r = card.h.min(card.w) * 0.55;
+        // Smaller on the square card, where the same share of the side would crowd the title.
+        let r = card.h.min(card.w) * if size.is_wide() { 0.55 } else { 0.45 };
         (card.w - r * 0.35, card.h - r * 0.5, r, 0.07)
     });
     let (mark, free) = placer.brand(facts, inner);

@@ -1,7 +1,8 @@
 //! Cards as small PNG files. A card of flat colours and text has a few thousand colours at most,
 //! nearly all of them the antialiased edges of letters: a palette of 256 (median cut) reads the
-//! same and makes the file a fraction of the size. A card with a photo keeps every colour: a
-//! palette would band its skies and faces.
+//! same and makes the file a fraction of the size. A card with a photo gets a palette only when
+//! the photo is a drawing of flat colours that the palette keeps (a small average error); a real
+//! photo keeps every colour, as a palette would band its skies and faces.
 
 use std::collections::HashMap;
 
@@ -16,14 +17,60 @@ pub(crate) fn encode(pixmap: &Pixmap, photo: bool) -> Result<Vec<u8>, String> {
         .map(|p| [p.red(), p.green(), p.blue()])
         .collect();
     let (width, height) = (pixmap.width(), pixmap.height());
-    if photo {
-        let flat: Vec<u8> = rgb.iter().flatten().copied().collect();
-        write(width, height, png::ColorType::Rgb, None, &flat)
+    let quantized = if photo {
+        histogram(&rgb, PHOTO_COLOURS)
+            .map(|colours| quantize(&rgb, colours, 256))
+            .filter(|(palette, indices)| mean_error(&rgb, palette, indices) <= MAX_PHOTO_ERROR)
     } else {
-        let (palette, indices) = quantize(&rgb, 256);
-        let flat: Vec<u8> = palette.iter().flatten().copied().collect();
-        write(width, height, png::ColorType::Indexed, Some(flat), &indices)
+        histogram(&rgb, usize::MAX).map(|colours| quantize(&rgb, colours, 256))
+    };
+    match quantized {
+        Some((palette, indices)) => {
+            let flat: Vec<u8> = palette.iter().flatten().copied().collect();
+            write(width, height, png::ColorType::Indexed, Some(flat), &indices)
+        }
+        None => {
+            let flat: Vec<u8> = rgb.iter().flatten().copied().collect();
+            write(width, height, png::ColorType::Rgb, None, &flat)
+        }
     }
+}
+
+/// A card with more colours than this shows a real photo: it is not worth trying a palette.
+const PHOTO_COLOURS: usize = 60_000;
+
+/// The mean squared error per channel a palette may add to a card with a photo: about 46 dB,
+/// where the difference cannot be seen.
+const MAX_PHOTO_ERROR: f64 = 1.5;
+
+/// Each colour of `pixels` with its count, or None when there are more than `limit`.
+fn histogram(pixels: &[[u8; 3]], limit: usize) -> Option<Vec<([u8; 3], u32)>> {
+    // Cards are long runs of one colour: count (and below, look up) a run at once.
+    let mut counts: HashMap<[u8; 3], u32> = HashMap::new();
+    for run in pixels.chunk_by(|a, b| a == b) {
+        *counts.entry(run[0]).or_default() += run.len() as u32;
+        if counts.len() > limit {
+            return None;
+        }
+    }
+    let mut colours: Vec<([u8; 3], u32)> = counts.into_iter().collect();
+    colours.sort_unstable();
+    Some(colours)
+}
+
+/// The mean squared difference per channel between `pixels` and their palette colours.
+fn mean_error(pixels: &[[u8; 3]], palette: &[[u8; 3]], indices: &[u8]) -> f64 {
+    let total: u64 = pixels
+        .iter()
+        .zip(indices)
+        .map(|(p, i)| {
+            let q = palette[usize::from(*i)];
+            (0..3)
+                .map(|c| (i64::from(p[c]) - i64::from(q[c])).pow(2) as u64)
+                .sum::<u64>()
+        })
+        .sum();
+    total as f64 / (pixels.len().max(1) * 3) as f64
 }
 
 fn write(
@@ -49,17 +96,15 @@ fn write(
     Ok(out)
 }
 
-/// At most `colors` colours standing for all of `pixels`, and each pixel's index among them.
+/// At most `colors` colours standing for all of `pixels`, and each pixel's index among them;
 /// Median cut: the box of colours with the widest channel is split at its median until there
 /// are enough boxes; each box becomes its colours' weighted mean.
-pub(crate) fn quantize(pixels: &[[u8; 3]], colors: usize) -> (Vec<[u8; 3]>, Vec<u8>) {
-    // Cards are long runs of one colour: count (and below, look up) a run at once.
-    let mut counts: HashMap<[u8; 3], u32> = HashMap::new();
-    for run in pixels.chunk_by(|a, b| a == b) {
-        *counts.entry(run[0]).or_default() += run.len() as u32;
-    }
-    let mut unique: Vec<([u8; 3], u32)> = counts.into_iter().collect();
-    unique.sort_unstable();
+/// `unique` is the [`histogram`] of `pixels`.
+pub(crate) fn quantize(
+    pixels: &[[u8; 3]],
+    unique: Vec<([u8; 3], u32)>,
+    colors: usize,
+) -> (Vec<[u8; 3]>, Vec<u8>) {
     let palette: Vec<[u8; 3]> = if unique.len() <= colors {
         unique.iter().map(|(c, _)| *c).collect()
     } else {
@@ -159,7 +204,8 @@ mod tests {
     #[test]
     fn few_colours_are_kept_exactly() {
         let pixels = [[1, 2, 3], [200, 100, 0], [1, 2, 3]];
-        let (palette, indices) = quantize(&pixels, 256);
+        let colours = histogram(&pixels, usize::MAX).expect("few colours");
+        let (palette, indices) = quantize(&pixels, colours, 256);
         assert_eq!(palette.len(), 2);
         for (p, i) in pixels.iter().zip(&indices) {
             assert_eq!(palette[usize::from(*i)], *p);
@@ -171,8 +217,11 @@ mod tests {
         let pixels: Vec<[u8; 3]> = (0..4096u32)
             .map(|i| [(i % 256) as u8, (i / 16) as u8, 128])
             .collect();
-        let (palette, indices) = quantize(&pixels, 256);
+        let colours = histogram(&pixels, usize::MAX).expect("counted");
+        assert_eq!(histogram(&pixels, 100), None, "more than 100 colours");
+        let (palette, indices) = quantize(&pixels, colours, 256);
         assert!(palette.len() <= 256);
+        assert!(mean_error(&pixels, &palette, &indices) < 30.0);
         for (p, i) in pixels.iter().zip(&indices) {
             let q = palette[usize::from(*i)];
             let off = (0..3)
@@ -180,6 +229,29 @@ mod tests {
                 .max();
             assert!(off.unwrap_or(0) <= 24, "{p:?} became {q:?}");
         }
+    }
+
+    #[test]
+    fn a_real_photo_keeps_every_colour_and_a_drawing_gets_a_palette() {
+        let mut noisy = Pixmap::new(300, 200).expect("pixmap");
+        let mut seed = 7u32;
+        for pixel in noisy.pixels_mut() {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let [r, g, b, _] = seed.to_le_bytes();
+            *pixel = tiny_skia::ColorU8::from_rgba(r, g, b, 255).premultiply();
+        }
+        let color_type = |bytes: Vec<u8>| {
+            let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+                .read_info()
+                .expect("reads");
+            reader.info().color_type
+        };
+        let photo = encode(&noisy, true).expect("encodes");
+        assert_eq!(color_type(photo), png::ColorType::Rgb);
+        let mut drawing = Pixmap::new(300, 200).expect("pixmap");
+        drawing.fill(tiny_skia::Color::from_rgba8(200, 220, 240, 255));
+        let drawn = encode(&drawing, true).expect("encodes");
+        assert_eq!(color_type(drawn), png::ColorType::Indexed);
     }
 
     #[test]
