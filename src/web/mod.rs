@@ -14,6 +14,7 @@ pub(crate) mod fallback;
 pub(crate) mod feed;
 pub(crate) mod images;
 pub(crate) mod jsonld;
+pub(crate) mod percent;
 pub(crate) mod reuse;
 pub(crate) mod search;
 pub(crate) mod share;

@@ -13,6 +13,7 @@ use crate::content::Page;
 use crate::theme::cards::SIZES;
 
 use super::context::Builder;
+use super::percent;
 
 /// One card of the page, for a download link.
 #[derive(Serialize)]
@@ -120,7 +121,10 @@ fn cards(builder: &Builder, page: &Page) -> Vec<ShareCard> {
 fn share(builder: &Builder, page: &Page) -> Share {
     let url = builder.site.config.base.permalink(&page.path);
     let lang = page.lang.as_str();
-    let (u, title) = (component(&url), component(&page.title));
+    let (u, title) = (
+        percent::encode(&url, percent::COMPONENT),
+        percent::encode(&page.title, percent::COMPONENT),
+    );
     let link = |network, key: &str, href: String| ShareLink {
         network,
         label: builder.strings.get(lang, key, None),
@@ -145,32 +149,5 @@ fn share(builder: &Builder, page: &Page) -> Share {
             ),
         ],
         url,
-    }
-}
-
-/// `text` as one component of a query: every byte but the unreserved ones percent-encoded.
-fn component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::component;
-
-    #[test]
-    fn addresses_and_titles_are_one_query_component_each() {
-        assert_eq!(
-            component("https://example.org/civic/kk/?a=1&b"),
-            "https%3A%2F%2Fexample.org%2Fcivic%2Fkk%2F%3Fa%3D1%26b"
-        );
-        assert_eq!(component("Жас #1"), "%D0%96%D0%B0%D1%81%20%231");
     }
 }

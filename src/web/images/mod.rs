@@ -25,6 +25,7 @@ use crate::content::{Asset, Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 
+use super::percent;
 use cache::Cache;
 use resize::{Format, JPEG_QUALITY};
 
@@ -132,7 +133,11 @@ impl Catalog {
         let processed = self.processed.get(&asset.source)?;
         let url = |width| {
             let dest = variant_dest(&asset.dest, width, processed.format);
-            base.link(&format!("{}{}", page.path, url_escape(&dest)))
+            base.link(&format!(
+                "{}{}",
+                page.path,
+                percent::encode(&dest, percent::PATH)
+            ))
         };
         let srcset = processed
             .variants
@@ -340,20 +345,6 @@ pub(crate) fn variant_dest(dest: &str, width: u32, format: Format) -> String {
     format!("{dir}{stem}-{width}w.{}", format.extension())
 }
 
-/// A file path as a URL path: everything but unreserved characters and `/` percent-encoded, so
-/// names with spaces or commas stay one entry in `srcset`.
-fn url_escape(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +388,7 @@ mod tests {
 
     #[test]
     fn urls_in_srcset_have_no_spaces_or_commas() {
+        let url_escape = |path| percent::encode(path, percent::PATH);
         assert_eq!(url_escape("my photo,1.jpg"), "my%20photo%2C1.jpg");
         assert_eq!(
             url_escape("фото/a-1_b.jpg"),

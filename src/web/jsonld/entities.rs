@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use crate::content::schema::StoryMeta;
 use crate::content::{Entry, Kind, Page};
+use crate::i18n::Date;
 use crate::taxonomy::Taxonomy;
 use crate::theme::cards::SIZES;
 
@@ -112,23 +113,9 @@ fn logo(builder: &Builder) -> Option<String> {
 /// summary's words.
 fn story(builder: &Builder, entry: &Entry, page: &Page, meta: &StoryMeta) -> Value {
     let config = &builder.site.config;
-    let base = &config.base;
     let lang = page.text_lang();
-    let url = base.permalink(&page.path);
-    let mut node = Map::new();
-    node.insert("@type".into(), json!("Article"));
-    node.insert("@id".into(), json!(url));
-    node.insert("headline".into(), json!(page.title));
-    node.insert("name".into(), json!(page.title));
-    if !page.summary().is_empty() {
-        node.insert("description".into(), json!(page.summary()));
-    }
-    if let Some(date) = meta.date {
-        node.insert("datePublished".into(), json!(date.iso()));
-    }
-    node.insert("inLanguage".into(), json!(lang));
-    node.insert("url".into(), json!(url));
-    node.insert("mainEntityOfPage".into(), json!(url));
+    let mut node = work(builder, page, "Article", page.summary(), meta.date);
+    node.insert("mainEntityOfPage".into(), node["url"].clone());
     let images = story_images(builder, page, meta);
     if !images.is_empty() {
         node.insert("image".into(), json!(images));
@@ -158,12 +145,7 @@ fn story(builder: &Builder, entry: &Entry, page: &Page, meta: &StoryMeta) -> Val
         node.insert("about".into(), json!(about));
         node.insert("keywords".into(), json!(topics.join(", ")));
     }
-    let organisation = Value::Object(organisation(builder, &page.lang));
-    node.insert("author".into(), organisation.clone());
-    node.insert("publisher".into(), organisation);
-    documents(builder, page, &mut node);
-    translations(builder, entry, page, &mut node);
-    Value::Object(node)
+    finish(builder, entry, page, node)
 }
 
 /// A story's pictures, absolute: its share cards (the wide one first: Google asks for images
@@ -188,30 +170,48 @@ fn story_images(builder: &Builder, page: &Page, meta: &StoryMeta) -> Vec<String>
 /// non-governmental organization"), its cover as `image`, its PDF files in `workExample`.
 fn booklet(builder: &Builder, entry: &Entry, page: &Page) -> Value {
     let base = &builder.site.config.base;
-    let url = base.permalink(&page.path);
-    let mut node = Map::new();
-    node.insert("@type".into(), json!("Report"));
-    node.insert("@id".into(), json!(url));
-    node.insert("name".into(), json!(page.title));
-    node.insert("headline".into(), json!(page.title));
     let meta = page.booklet();
     let description = meta
         .and_then(|m| m.subtitle.as_deref())
         .filter(|s| !s.is_empty())
         .unwrap_or(page.summary());
-    if !description.is_empty() {
-        node.insert("description".into(), json!(description));
-    }
-    if let Some(date) = page.date() {
-        node.insert("datePublished".into(), json!(date.iso()));
-    }
-    node.insert("inLanguage".into(), json!(page.text_lang()));
-    node.insert("url".into(), json!(url));
+    let mut node = work(builder, page, "Report", description, page.date());
     if let Some(cover) = meta.and_then(|m| m.cover.as_ref())
         && let Some(image) = absolute(base, &page.path, &cover.src)
     {
         node.insert("image".into(), json!(image));
     }
+    finish(builder, entry, page, node)
+}
+
+/// What a story and a booklet both say first: their type, address, title, summary, date and
+/// language.
+fn work(
+    builder: &Builder,
+    page: &Page,
+    kind: &str,
+    description: &str,
+    date: Option<Date>,
+) -> Map<String, Value> {
+    let url = builder.site.config.base.permalink(&page.path);
+    let mut node = Map::new();
+    node.insert("@type".into(), json!(kind));
+    node.insert("@id".into(), json!(url));
+    node.insert("headline".into(), json!(page.title));
+    node.insert("name".into(), json!(page.title));
+    if !description.is_empty() {
+        node.insert("description".into(), json!(description));
+    }
+    if let Some(date) = date {
+        node.insert("datePublished".into(), json!(date.iso()));
+    }
+    node.insert("inLanguage".into(), json!(page.text_lang()));
+    node.insert("url".into(), json!(url));
+    node
+}
+
+/// What a story and a booklet both say last: who made it, its PDF files, its translations.
+fn finish(builder: &Builder, entry: &Entry, page: &Page, mut node: Map<String, Value>) -> Value {
     let organisation = Value::Object(organisation(builder, &page.lang));
     node.insert("author".into(), organisation.clone());
     node.insert("publisher".into(), organisation);
