@@ -64,7 +64,7 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
         .iter()
         .filter(|r| r.kind == ReferenceKind::Image)
     {
-        if let Err(message) = resolve_local(file.dir(), file.shown_dir(), &reference.target) {
+        if let Err(message) = resolve_image(file.dir(), file.shown_dir(), &reference.target) {
             problems.push(
                 Diagnostic::error(message.text)
                     .in_file(&file.source.shown)
@@ -124,7 +124,7 @@ fn check_images<'a>(
     problems: &mut Diagnostics,
 ) {
     for image in images {
-        if let Err(message) = resolve_local(file.dir(), file.shown_dir(), &image.src) {
+        if let Err(message) = resolve_image(file.dir(), file.shown_dir(), &image.src) {
             problems.push(file.at_field(
                 field,
                 Some(&image.src),
@@ -204,6 +204,22 @@ pub(super) fn resolve_local(
         source,
         dest: relative.trim_start_matches("./").to_string(),
     }))
+}
+
+/// An image reference resolved as [`resolve_local`] does, and the file it names checked: whole,
+/// and within the pixel limit.
+fn resolve_image(dir: &Path, shown_dir: &Path, target: &str) -> Result<Option<Asset>, Problem> {
+    let asset = resolve_local(dir, shown_dir, target)?;
+    if let Some(asset) = &asset {
+        super::image_file::inspect(&asset.source).map_err(|why| Problem {
+            text: format!("the image \"{target}\" cannot be used: {why}"),
+            hint: format!(
+                "open it in an image viewer and save (export) it again as JPEG or PNG, at most {} megapixels (e.g. 8000 × 6000); a photo for the web and for print needs no more than 4000 pixels on its long side",
+                super::image_file::MAX_PIXELS / 1_000_000
+            ),
+        })?;
+    }
+    Ok(asset)
 }
 
 /// `path` with `..` and symbolic links resolved, if it is still inside `dir` (resolved too):

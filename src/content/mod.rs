@@ -6,6 +6,7 @@ pub(crate) mod booklets;
 pub(crate) mod coverage;
 mod fields;
 pub(crate) mod frontmatter;
+pub(crate) mod image_file;
 pub(crate) mod load;
 pub(crate) mod model;
 mod parsed;

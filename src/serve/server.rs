@@ -1,10 +1,12 @@
-//! A small HTTP/1.1 server for the dev loop (std::net, one thread per connection, every
-//! connection closed after one answer): serves the rendered site from memory under its base
-//! path, the live-reload event stream, and the web editor's local backend (`POST /api/v1`).
+//! A small HTTP/1.1 server for the dev loop (std::net, one thread per connection up to
+//! [`MAX_CONNECTIONS`], every connection closed after one answer): serves the rendered site from
+//! memory under its base path, the live-reload event stream, and the web editor's local backend
+//! (`POST /api/v1`).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -53,12 +55,59 @@ impl Shared {
     }
 }
 
+/// The most connections answered at once, each on its own thread. Every open browser tab holds
+/// one for live reload; past this a new connection is told to come back, so a program opening
+/// connections without end cannot take the machine's threads or memory.
+pub(crate) const MAX_CONNECTIONS: usize = 128;
+
+/// How long a connection may stay silent before the server drops it: a browser sends its
+/// request at once, a connection that does not is only holding a slot.
+const IDLE: Duration = Duration::from_secs(10);
+
 /// Answer connections on `listener` until the process ends.
 pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) {
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming().flatten() {
+        if open.load(Ordering::Acquire) >= MAX_CONNECTIONS {
+            busy(stream);
+            continue;
+        }
+        let slot = Slot::take(&open);
         let shared = shared.clone();
-        std::thread::spawn(move || handle(stream, &shared));
+        let spawned = std::thread::Builder::new()
+            .name("egiz-connection".into())
+            .spawn(move || {
+                let _slot = slot;
+                handle(stream, &shared);
+            });
+        // Out of threads: the connection (moved into the closure) is closed and its slot freed.
+        drop(spawned);
     }
+}
+
+/// One of the [`MAX_CONNECTIONS`] places, given back when the connection's thread ends.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(open: &Arc<AtomicUsize>) -> Slot {
+        open.fetch_add(1, Ordering::AcqRel);
+        Slot(open.clone())
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// The answer when every place is taken, written from the accepting thread without waiting on
+/// a slow reader.
+fn busy(mut stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.write_all(
+        b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    );
 }
 
 /// Open the listening socket; a port in use is a plain error with a hint.
@@ -83,7 +132,7 @@ pub(crate) enum Reply {
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let _ = stream.set_read_timeout(Some(IDLE));
     let Some(request) = read_request(&stream) else {
         return;
     };

@@ -577,7 +577,7 @@ impl Renderer<'_> {
         file: &str,
         page: Option<&Page>,
     ) -> Result<(), Diagnostic> {
-        let html = self.tera.render(template, context).map_err(|err| {
+        let html = templates::render(self.tera, template, context).map_err(|err| {
             let d = Diagnostic::error(format!("cannot render {file} with the template {template}: {}", templates::error_chain(&err)));
             match page {
                 Some(page) => d.in_file(&page.source).with_hint("the page's data did not fit the template; check the template or the front matter"),

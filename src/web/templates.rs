@@ -1,6 +1,9 @@
 //! The Tera environment: the theme's templates compiled once per build, with egiz's functions
-//! and filters (`url`, `tr`, `date`, `number`) that know the site's base path and languages.
+//! and filters (`url`, `tr`, `date`, `number`) that know the site's base path and languages,
+//! and a `range` that counts: Tera caps one call at 100,000 values, but loops nested in loops
+//! multiply, so every page gets [`RANGE_BUDGET`] values from all its `range` calls together.
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
@@ -63,7 +66,58 @@ pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     text
 }
 
+/// How many values all `range()` calls of one page may make together: far more than any layout
+/// needs (a calendar, a row of stars), and what stops a loop in a loop in a loop from running
+/// for hours. Documented in docs/THEMES.md.
+pub(crate) const RANGE_BUDGET: u64 = 100_000;
+
+thread_local! {
+    /// What the page rendering on this thread has spent of [`RANGE_BUDGET`].
+    static RANGE_SPENT: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Render one page: `template` with `context`, its `range` budget fresh.
+pub(crate) fn render(tera: &Tera, template: &str, context: &tera::Context) -> TeraResult<String> {
+    RANGE_SPENT.with(|spent| spent.set(0));
+    tera.render(template, context)
+}
+
+/// Tera's `range(start, end, step_by)`, charged to the page's budget before it makes a value.
+fn range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i64>> {
+    let start = kwargs.get::<i64>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i64>("end")?;
+    let step = kwargs.get::<i64>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("`range` was called with `step_by=0`"));
+    }
+    let span = if step > 0 {
+        i128::from(end) - i128::from(start)
+    } else {
+        i128::from(start) - i128::from(end)
+    };
+    let len = u128::try_from(span.max(0))
+        .unwrap_or_default()
+        .div_ceil(i128::from(step).unsigned_abs());
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    let spent = RANGE_SPENT.with(|spent| {
+        let total = spent.get().saturating_add(len);
+        spent.set(total);
+        total
+    });
+    if spent > RANGE_BUDGET {
+        return Err(tera::Error::message(format!(
+            "the loops of this page asked `range` for more than {RANGE_BUDGET} values in all; egiz stops there so that a loop cannot run without end (look for a `range` inside another loop)"
+        )));
+    }
+    // Every value lies between `start` and `end`, so the i128 sum fits an i64 again.
+    Ok((0..len)
+        .map(|i| i128::from(start) + i128::from(i) * i128::from(step))
+        .map(|value| i64::try_from(value).unwrap_or_default())
+        .collect())
+}
+
 fn register_helpers(tera: &mut Tera, base: &BaseUrl, strings: Arc<StringTable>) {
+    tera.register_function("range", range);
     let base = base.clone();
     tera.register_function(
         "url",

@@ -264,9 +264,12 @@ fn a_broken_image_is_a_clear_error_and_nothing_is_written() {
     );
     let run = site.build();
     run.assert_code(1);
-    let reported = run.error_for("content/projects/y/cover.jpg");
+    // Reported at the line that names the image, before anything decodes it.
+    let reported = run.error_for("content/projects/y/index.kk.md");
     assert!(
-        reported.message.starts_with("cannot read the image"),
+        reported
+            .message
+            .starts_with("the image \"cover.jpg\" cannot be used: its JPEG header cannot be read"),
         "{}",
         reported.raw
     );

@@ -126,6 +126,17 @@ impl Server {
         }
     }
 
+    /// How many threads the server process runs now (from /proc).
+    pub(crate) fn threads(&self) -> usize {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("read the server's /proc status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a Threads: line")
+    }
+
     /// `127.0.0.1:PORT`, where the server listens.
     pub(crate) fn address(&self) -> &str {
         &self.address
