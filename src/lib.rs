@@ -82,6 +82,7 @@ mod diagnostics;
 mod i18n;
 mod markdown;
 mod output;
+mod paths;
 mod print;
 mod progress;
 mod scaffold;

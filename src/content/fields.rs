@@ -196,7 +196,7 @@ pub(super) fn resolve_local(
             hint,
         });
     }
-    let source = confined(dir, &source).ok_or_else(|| Problem {
+    let source = crate::paths::confined(dir, &source).ok_or_else(|| Problem {
         text: format!("the image \"{target}\" is a link to a file outside the page's folder"),
         hint: "copy the image into the page's folder instead of linking to it".into(),
     })?;
@@ -220,14 +220,6 @@ fn resolve_image(dir: &Path, shown_dir: &Path, target: &str) -> Result<Option<As
         })?;
     }
     Ok(asset)
-}
-
-/// `path` with `..` and symbolic links resolved, if it is still inside `dir` (resolved too):
-/// a link in a bundle to a file elsewhere on the disk must not be copied or printed.
-fn confined(dir: &Path, path: &Path) -> Option<std::path::PathBuf> {
-    let dir = dir.canonicalize().ok()?;
-    let path = path.canonicalize().ok()?;
-    path.starts_with(&dir).then_some(path)
 }
 
 /// The file path part of a relative address, percent-decoded; None for web addresses,

@@ -56,6 +56,21 @@ impl Engine {
             None => (PrintSettings::default(), PathBuf::new()),
         };
         let files = font_files(&settings, &dir);
+        let outside: Vec<Diagnostic> = files
+            .iter()
+            .filter(|(_, path)| path.exists() && crate::paths::confined(&dir, path).is_none())
+            .map(|(_, path)| {
+                Diagnostic::error(format!(
+                    "print: the font file {} is outside the theme folder",
+                    path.display()
+                ))
+                .in_file(dir.join("theme.yaml"))
+                .with_hint("copy the font into the theme folder (e.g. fonts/) and name it relative to the folder under print: fonts: in theme.yaml")
+            })
+            .collect();
+        if !outside.is_empty() {
+            return Err(Diagnostics::from_iter(outside));
+        }
         let fonts = if files.is_empty() {
             FontSet::embedded()
         } else {

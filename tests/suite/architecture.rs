@@ -17,6 +17,7 @@ const RENDERER: &[&str] = &[
     "content",
     "taxonomy",
     "units",
+    "paths",
     "theme",
 ];
 
@@ -25,6 +26,7 @@ const RENDERER: &[&str] = &[
 const LAYERS: &[(&str, &[&str])] = &[
     ("diagnostics", &[]),
     ("units", &[]),
+    ("paths", &[]),
     ("taxonomy", &[]),
     ("progress", &[]),
     ("yaml", &["diagnostics"]),
@@ -43,11 +45,20 @@ const LAYERS: &[(&str, &[&str])] = &[
             "config",
             "taxonomy",
             "units",
+            "paths",
         ],
     ),
     (
         "theme",
-        &["diagnostics", "yaml", "i18n", "config", "taxonomy", "units"],
+        &[
+            "diagnostics",
+            "yaml",
+            "i18n",
+            "config",
+            "taxonomy",
+            "units",
+            "paths",
+        ],
     ),
     // The two renderers: they read the model and the theme, never each other.
     ("web", RENDERER),

@@ -235,3 +235,28 @@ fn a_content_file_cannot_take_the_search_page() {
     run.assert_code(1);
     run.assert_stderr_has("the address /kk/search/ belongs to the search page");
 }
+
+#[test]
+fn a_theme_font_outside_the_theme_folder_is_refused() {
+    let site = leaflet_site("Мәтін.\n");
+    // A real font next to the site: readable, but not the theme's to print with.
+    std::fs::copy(
+        crate::support::site::repo().join("assets/fonts/NotoSerif-Regular.ttf"),
+        site.root().join("secret.ttf"),
+    )
+    .expect("copy a font");
+    site.write(
+        "site.yaml",
+        &(std::fs::read_to_string(site.site().join("site.yaml")).expect("site.yaml")
+            + "theme: borrowed\n"),
+    );
+    site.write(
+        "themes/borrowed/theme.yaml",
+        "name: borrowed\nprint:\n  fonts:\n    serif:\n      regular: ../../../secret.ttf\n",
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has("themes/borrowed/theme.yaml");
+    run.assert_stderr_has("is outside the theme folder");
+    assert_no_staging(&site);
+}
