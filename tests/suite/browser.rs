@@ -32,6 +32,21 @@ pub(crate) fn missing_tools(repo: &Path) -> Vec<String> {
     missing
 }
 
+/// Whether `node` runs here; false only when it is missing and EGIZ_BROWSER_TESTS=1 does not
+/// make that a failure (tests that need it then return, saying so).
+pub(crate) fn node_available() -> bool {
+    let runs = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let required = std::env::var("EGIZ_BROWSER_TESTS").is_ok_and(|v| v == "1");
+    assert!(runs || !required, "EGIZ_BROWSER_TESTS=1 but node is missing");
+    if !runs {
+        eprintln!("skipped: node is missing (apt-get install nodejs)");
+    }
+    runs
+}
+
 /// Whether the browser checks can run here; `false` (after saying why) when a tool is missing
 /// and EGIZ_BROWSER_TESTS=1 does not make that a failure.
 pub(crate) fn browser_available(repo: &Path) -> bool {

@@ -6,26 +6,7 @@
 use serde_json::Value;
 
 use crate::support::site::{Fixture, md};
-
-/// The folding of `search.js`, written out again independently: lower case, then the Kazakh
-/// letters a Russian keyboard lacks replaced by the letters typed instead, and `ё` → `е`.
-fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'қ' => 'к',
-            'ғ' => 'г',
-            'ң' => 'н',
-            'ә' => 'а',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            'ё' => 'е',
-            other => other,
-        })
-        .collect()
-}
+use crate::support::words::fold;
 
 /// The folded words of `text`, split like `search.js` does (on anything but letters and digits).
 fn words(text: &str) -> Vec<String> {
@@ -245,4 +226,58 @@ fn a_query_without_kazakh_letters_finds_kazakh_words() {
         .map(|d| d["t"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(ru_found, ["Курсы казахского языка"], "ё is folded to е");
+}
+
+/// Every distinct folded word of the example site's stories in `lang` (`*.LANG.md`).
+fn example_words(lang: &str) -> Vec<String> {
+    let mut words: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let content = crate::support::site::repo().join("content");
+    for file in crate::support::files::files_under(&content) {
+        if file.ends_with(&format!(".{lang}.md")) {
+            let text = std::fs::read_to_string(content.join(&file)).expect("read a story");
+            words.extend(self::words(&text).into_iter().filter(|w| {
+                w.chars().all(|c| c.is_alphabetic()) && w.chars().any(|c| ('а'..='я').contains(&c))
+            }));
+        }
+    }
+    words.into_iter().collect()
+}
+
+#[test]
+fn the_script_and_its_rust_copy_stem_every_word_of_the_example_site_alike() {
+    use crate::support::words::stem;
+    let repo = crate::support::site::repo();
+    if !crate::browser::node_available() {
+        return;
+    }
+    let asked: Vec<(&str, String)> = ["kk", "ru"]
+        .into_iter()
+        .flat_map(|lang| example_words(lang).into_iter().map(move |w| (lang, w)))
+        .collect();
+    for lang in ["kk", "ru"] {
+        let count = asked.iter().filter(|(l, _)| *l == lang).count();
+        assert!(count >= 500, "only {count} {lang} words in the example site");
+    }
+    let mut node = std::process::Command::new("node")
+        .arg(repo.join("tests/browser/stem.mjs"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run node");
+    let input = serde_json::to_vec(&asked).expect("json");
+    std::io::Write::write_all(&mut node.stdin.take().expect("stdin"), &input).expect("send");
+    let output = node.wait_with_output().expect("node's answer");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stems: Vec<String> = serde_json::from_slice(&output.stdout).expect("a JSON list");
+    assert_eq!(stems.len(), asked.len());
+    let differ: Vec<String> = asked
+        .iter()
+        .zip(&stems)
+        .filter(|((lang, word), js)| stem(word, lang) != **js)
+        .map(|((lang, word), js)| format!("{lang} {word}: Rust {}, JS {js}", stem(word, lang)))
+        .collect();
+    assert!(differ.is_empty(), "{} differ:\n{}", differ.len(), differ.join("\n"));
+    // Stemming does something: most inflected words lose an ending.
+    let cut = asked.iter().zip(&stems).filter(|((_, w), s)| s.len() < w.len()).count();
+    assert!(cut * 3 > asked.len(), "only {cut} of {} words were cut", asked.len());
 }

@@ -11,4 +11,5 @@ pub(crate) mod run;
 pub(crate) mod server;
 pub(crate) mod site;
 pub(crate) mod static_server;
+pub(crate) mod words;
 pub(crate) mod xml;

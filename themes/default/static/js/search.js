@@ -1,6 +1,7 @@
 /* egiz search: finds the stories of this language in its search-index.json (written by
-   src/web/search.rs) while the visitor types. Every query word must start a word of the title,
-   summary or text, after folding (lower case, Kazakh letters as a Russian keyboard types them).
+   src/web/search.rs) while the visitor types. Every query word, folded (lower case, Kazakh
+   letters as a Russian keyboard types them) and cut to its stem, must start a word of the
+   title, summary or text.
    Title matches come first, then summary, then text; newest first among equals. */
 (function () {
   "use strict";
@@ -20,6 +21,87 @@
 
   function fold(s) { return s.toLowerCase().replace(FOLDABLE, function (c) { return FOLD[c]; }); }
   function words(s) { return fold(s).split(SPLIT).filter(Boolean); }
+
+  // Word forms: a query word is cut to its stem, which starts every form of the word, so
+  // "балаларға" finds "балалар" and "жителей" finds "жители". Russian follows Snowball's
+  // Russian algorithm; Kazakh takes off one case, one possessive and one plural ending. The
+  // test suite runs this code beside its Rust copy (tests/suite/support/words.rs) on the
+  // example site's words: both must cut alike.
+  var STEM = (function () {
+    function list(s) { return s.split(" "); }
+    // The longest of `endings` that ends `w` and starts at or after `limit`, as its length.
+    function longest(w, limit, endings) {
+      var best = 0, found = false;
+      endings.forEach(function (e) {
+        if (e.length <= w.length && w.length - e.length >= limit && w.slice(w.length - e.length) === e && (!found || e.length > best)) { best = e.length; found = true; }
+      });
+      return found ? best : -1;
+    }
+    // Snowball's rule: the longest match of both groups; one of `afterA` needs а or я before it.
+    function remove(s, limit, afterA, any) {
+      var a = longest(s.w, limit, afterA), b = longest(s.w, limit, any), len, needsA;
+      if (a >= 0 && a > b) { len = a; needsA = true; } else if (b >= 0) { len = b; needsA = false; } else return false;
+      var start = s.w.length - len;
+      if (needsA && !(start > limit && (s.w[start - 1] === "а" || s.w[start - 1] === "я"))) return false;
+      s.w = s.w.slice(0, start);
+      return true;
+    }
+    var VOWELS = "аеиоуыэюя";
+    function vowel(c) { return VOWELS.indexOf(c) >= 0; }
+    function regionAfter(w, from) {
+      for (var i = from + 1; i < w.length; i++) if (!vowel(w[i]) && vowel(w[i - 1])) return i + 1;
+      return w.length;
+    }
+    var GERUND1 = list("в вши вшись"), GERUND2 = list("ив ивши ившись ыв ывши ывшись");
+    var ADJECTIVE = list("ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею");
+    var PARTICIPLE1 = list("ем нн вш ющ щ"), PARTICIPLE2 = list("ивш ывш ующ");
+    var REFLEXIVE = list("ся сь");
+    var VERB1 = list("ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно");
+    var VERB2 = list("ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю");
+    var NOUN = list("а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я");
+    function undoubleN(s, rv) { if (s.w.length >= rv + 2 && s.w.slice(-2) === "нн") s.w = s.w.slice(0, -1); }
+    function russian(w) {
+      var first = -1;
+      for (var i = 0; i < w.length; i++) if (vowel(w[i])) { first = i; break; }
+      if (first < 0) return w;
+      var rv = first + 1, r1 = regionAfter(w, 0), r2 = regionAfter(w, r1), s = {w: w};
+      if (!remove(s, rv, GERUND1, GERUND2)) {
+        remove(s, rv, [], REFLEXIVE);
+        if (remove(s, rv, [], ADJECTIVE)) remove(s, rv, PARTICIPLE1, PARTICIPLE2);
+        else if (!remove(s, rv, VERB1, VERB2)) remove(s, rv, [], NOUN);
+      }
+      remove(s, rv, [], ["и"]);
+      remove(s, Math.max(r2, rv), [], ["ост", "ость"]);
+      var len = longest(s.w, rv, ["ейш", "ейше", "н", "ь"]);
+      if (len === 1 && s.w[s.w.length - 1] === "ь") s.w = s.w.slice(0, -1);
+      else if (len === 1) undoubleN(s, rv);
+      else if (len > 1) { s.w = s.w.slice(0, s.w.length - len); undoubleN(s, rv); }
+      return s.w;
+    }
+    // Folded (ғ → г, қ → к, ң → н, і → и), as the Rust copy's tables.
+    var CASE = list("нын нин дын дин тын тин га ге ка ке на не ны ни ды ди ты ти да де та те нда нде дан ден тан тен нан нен мен бен пен менен бенен пенен");
+    var POSSESSIVE = list("ым им м ын ин н ы и сы си мыз миз ымыз имиз ныз низ ыныз иниз");
+    var PLURAL = list("лар лер дар дер тар тер");
+    var ROOT = 2;
+    function strip(s, endings) {
+      var len = longest(s.w, ROOT, endings);
+      if (len < 0) return false;
+      s.w = s.w.slice(0, s.w.length - len);
+      return true;
+    }
+    function kazakh(w) {
+      var s = {w: w}, hadCase = strip(s, CASE), len = longest(s.w, ROOT, POSSESSIVE);
+      if (len >= 0) {
+        var rest = s.w.slice(0, s.w.length - len);
+        if (len > 1 || hadCase || longest(rest, ROOT, PLURAL) >= 0) s.w = rest;
+      }
+      strip(s, PLURAL);
+      return s.w;
+    }
+    return {ru: russian, kk: kazakh};
+  })();
+  var stem = function (w) { return w; };
+  function terms(s) { return words(s).map(function (w) { return stem(w); }); }
   // 2: a whole word of the field, 1: the start of a word, 0: absent. Fields are " w1 w2 ... ".
   function hit(field, w) { return field.indexOf(" " + w + " ") >= 0 ? 2 : field.indexOf(" " + w) >= 0 ? 1 : 0; }
 
@@ -32,6 +114,7 @@
       };
     });
     body = {words: index.words || [], hits: index.hits || []};
+    if (STEM[index.lang]) stem = STEM[index.lang];
     run();
   }
 
@@ -109,7 +192,7 @@
     var p = params.toString();
     history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
     if (!docs) return;
-    var q = words(text), found = q.length ? search(q) : [], frag = document.createDocumentFragment();
+    var q = terms(text), found = q.length ? search(q) : [], frag = document.createDocumentFragment();
     found.forEach(function (doc) { frag.appendChild(item(doc, q)); });
     list.textContent = "";
     list.appendChild(frag);
