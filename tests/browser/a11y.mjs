@@ -241,6 +241,9 @@ try {
   for (const lang of LANGS) await keyboardFilters(page, lang);
   await searchFinds(page, "kk", "казак", "Қазақ", "title");
   await searchFinds(page, "kk", "балкаш", "Балқаш", "result");
+  // Word forms: no kk story of this title says "балаларға", no ru one of this title "жителям".
+  await searchFinds(page, "kk", "балаларға", "балалар спорты", "title");
+  await searchFinds(page, "ru", "жителям", "о порядке обращения", "title");
 } catch (e) {
   fail(`error: ${e && e.stack ? e.stack : e}`);
 } finally {
