@@ -48,6 +48,10 @@ pub struct SiteConfig {
     /// megabytes each time.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
+    /// How many stories (or booklets) one page of a list shows: the project list, every term
+    /// page and the booklet list continue on `page/2/`, `page/3/`, ...
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
     /// The organisation's profiles on social networks (see `social`).
     #[serde(default)]
     pub social: Vec<SocialLink>,
@@ -109,6 +113,10 @@ fn default_theme() -> String {
 
 fn default_feed_limit() -> usize {
     20
+}
+
+fn default_page_size() -> usize {
+    24
 }
 
 /// The names of one taxonomy: of one term's kind ("Донор") and of all of them ("Донорлар").
@@ -556,6 +564,15 @@ fn validate(
         check_admin(admin, &place, &mut problems);
     }
 
+    if raw.page_size == 0 {
+        problems.push(place(
+            "page_size",
+            None,
+            Diagnostic::error("`page_size: 0` would show no story on a list page")
+                .with_hint("give how many stories a list page shows, e.g. `page_size: 24`"),
+        ));
+    }
+
     let theme_ok = !raw.theme.is_empty()
         && raw
             .theme
@@ -817,6 +834,14 @@ mod tests {
             check(&format!("{GOOD}taxonomy_pages: [district, yaer]\n")).expect_err("invalid");
         let d = problems.iter().next().expect("one problem");
         assert_eq!(d.hint.as_deref(), Some("did you mean \"year\"?"));
+        assert_eq!(d.line, Some(9));
+    }
+
+    #[test]
+    fn a_page_size_of_zero_is_refused_at_its_line() {
+        let problems = check(&format!("{GOOD}page_size: 0\n")).expect_err("invalid");
+        let d = problems.iter().next().expect("one problem");
+        assert!(d.message.contains("would show no story"), "{}", d.message);
         assert_eq!(d.line, Some(9));
     }
 

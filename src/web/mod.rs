@@ -14,6 +14,7 @@ pub(crate) mod fallback;
 pub(crate) mod feed;
 pub(crate) mod images;
 pub(crate) mod jsonld;
+pub(crate) mod pagination;
 pub(crate) mod percent;
 pub(crate) mod reuse;
 pub(crate) mod search;
@@ -321,6 +322,36 @@ fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &m
     let languages = site.config.language_codes();
     let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
     generated.extend(taxonomy::sitemap_groups(&prepared.taxonomies, &languages));
+    let size = site.config.raw.page_size;
+    let shown: &Site = &prepared.site;
+    generated.extend(pagination::sitemap_groups(
+        &languages,
+        size,
+        |l| format!("{l}/projects/"),
+        |l| shown.stories_in(l).count(),
+    ));
+    generated.extend(pagination::sitemap_groups(
+        &languages,
+        size,
+        |l| format!("{l}/booklets/"),
+        |l| {
+            shown
+                .booklets
+                .iter()
+                .filter(|e| e.page(l).is_some())
+                .count()
+        },
+    ));
+    for tax in &prepared.taxonomies {
+        for term in &tax.terms {
+            generated.extend(pagination::sitemap_groups(
+                &languages,
+                size,
+                |l| taxonomy::term_path(l, tax.key(), &term.key),
+                |l| term.count(l),
+            ));
+        }
+    }
     if let Err(d) = sitemap::write(site, sink, generated) {
         problems.push(d);
     }
@@ -397,6 +428,21 @@ struct Renderer<'a> {
     figures: &'a dashboard::Figures,
     /// The filter values of each language (see `facets`).
     facets: &'a [(&'a str, Value)],
+}
+
+/// A list that may span pages, as [`Renderer::paged`] writes it.
+pub(super) struct List<'l> {
+    template: &'l str,
+    /// What templates call the items: `stories`, `booklets`.
+    key: &'static str,
+    lang: &'l str,
+    /// The list's first page, `kk/projects/`; the same in another language has its code.
+    first: &'l str,
+    items: &'l [Value],
+    /// How many items the list has in a language: where it has none, the list has no page
+    /// (but the project list, which every language has, empty or not).
+    in_language: &'l dyn Fn(&str) -> usize,
+    always: bool,
 }
 
 impl Renderer<'_> {
@@ -476,38 +522,105 @@ impl Renderer<'_> {
     }
 
     fn list(&self, lang: &str) -> Result<(), Diagnostic> {
-        let path = format!("{lang}/projects/");
+        let first = format!("{lang}/projects/");
         let intro = self.site.projects_index.as_ref().and_then(|e| e.page(lang));
         let title = intro
             .map(|p| p.title.clone())
             .unwrap_or_else(|| self.builder.strings.get(lang, "projects", None));
-        let page =
-            self.builder
-                .generated_page("list", &title, &path, intro.map_or("", |p| &p.html));
-        let translations =
-            self.builder
-                .translations(None, &|code| Some(format!("{code}/projects/")), lang);
-        let mut context = self.context(lang, &path, page, translations);
-        context.insert_value("stories", self.values(lang).cards.clone());
-        context.insert_value("facets", self.facets_of(lang));
-        self.write("list.html", &context, &format!("{path}index.html"), None)
+        let cards = self.values(lang).cards.as_array().unwrap_or_default();
+        let in_language = |code: &str| self.values(code).cards.as_array().map_or(0, <[Value]>::len);
+        self.paged(
+            List {
+                template: "list.html",
+                key: "stories",
+                lang,
+                first: &first,
+                items: cards,
+                in_language: &in_language,
+                always: true,
+            },
+            &|path, number| {
+                // The list's own text opens its first page only.
+                let html = if number == 1 {
+                    intro.map_or("", |p| &p.html)
+                } else {
+                    ""
+                };
+                let page = self.builder.generated_page("list", &title, path, html);
+                let mut context = self.context(lang, path, page, Value::none());
+                context.insert_value("facets", self.facets_of(lang));
+                context
+            },
+        )
     }
 
     fn booklet_list(&self, lang: &str) -> Result<(), Diagnostic> {
-        let path = format!("{lang}/booklets/");
+        let first = format!("{lang}/booklets/");
         let title = self.builder.strings.get(lang, "booklets", None);
-        let page = self.builder.generated_page("booklets", &title, &path, "");
-        let translations =
-            self.builder
-                .translations(None, &|code| Some(format!("{code}/booklets/")), lang);
-        let mut context = self.context(lang, &path, page, translations);
-        context.insert_value("booklets", booklets::list(self.builder, lang));
-        self.write(
-            "booklets.html",
-            &context,
-            &format!("{path}index.html"),
-            None,
+        let all = booklets::list(self.builder, lang);
+        let in_language = |code: &str| {
+            self.site
+                .booklets
+                .iter()
+                .filter(|e| e.page(code).is_some())
+                .count()
+        };
+        self.paged(
+            List {
+                template: "booklets.html",
+                key: "booklets",
+                lang,
+                first: &first,
+                items: all.as_array().unwrap_or_default(),
+                in_language: &in_language,
+                always: false,
+            },
+            &|path, _| {
+                let page = self.builder.generated_page("booklets", &title, path, "");
+                self.context(lang, path, page, Value::none())
+            },
         )
+    }
+
+    /// Writes every page of `list`: each gets the context `context_at(path, number)` makes,
+    /// its share of the items and its `pagination`, and its translations are the same page of
+    /// the list in the languages where the list is that long.
+    pub(super) fn paged(
+        &self,
+        list: List,
+        context_at: &dyn Fn(&str, usize) -> Context,
+    ) -> Result<(), Diagnostic> {
+        let size = self.site.config.raw.page_size;
+        let total = pagination::page_count(list.items.len(), size);
+        let first_of = |code: &str| list.first.replacen(list.lang, code, 1);
+        for (number, items) in pagination::pages(list.items, size) {
+            let path = pagination::page_path(list.first, number);
+            let mut context = context_at(&path, number);
+            let translations = self.builder.translations(
+                None,
+                &|code| {
+                    let count = (list.in_language)(code);
+                    let exists =
+                        (count > 0 || list.always) && pagination::page_count(count, size) >= number;
+                    exists.then(|| pagination::page_path(&first_of(code), number))
+                },
+                list.lang,
+            );
+            context.insert_value("translations", translations);
+            context.insert_value(list.key, Value::from(items.to_vec()));
+            if let Some(pager) = pagination::pager(
+                list.first,
+                number,
+                total,
+                &self.site.config.base,
+                self.builder.strings,
+                list.lang,
+            ) {
+                context.insert("pagination", &pager);
+            }
+            self.write(list.template, &context, &format!("{path}index.html"), None)?;
+        }
+        Ok(())
     }
 
     fn facets_of(&self, lang: &str) -> Value {

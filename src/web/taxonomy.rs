@@ -240,31 +240,40 @@ impl Renderer<'_> {
         self.write("terms.html", &context, &format!("{path}index.html"), None)
     }
 
-    /// `term.html`: the stories of one term in `lang`, newest first.
+    /// `term.html`: the stories of one term in `lang`, newest first, on as many pages as they
+    /// fill.
     pub(super) fn term_page(
         &self,
         lang: &str,
         taxonomy: &TaxonomyPages,
         term: &Term,
     ) -> Result<(), Diagnostic> {
-        let path = term_path(lang, taxonomy.key(), &term.key);
+        let first = term_path(lang, taxonomy.key(), &term.key);
         let value = self.term_value(lang, &taxonomy.taxonomy, term);
-        let page = self.builder.generated_page("term", value.label, &path, "");
-        let translations = self.builder.translations(
-            None,
-            &|code| (term.count(code) > 0).then(|| term_path(code, taxonomy.key(), &term.key)),
-            lang,
-        );
         let story_cards = &self.values(lang).story_cards;
         let cards: Vec<Value> = term
             .stories_in(lang)
             .iter()
             .filter_map(|&i| story_cards.get(i).cloned().flatten())
             .collect();
-        let mut context = self.context(lang, &path, page, translations);
-        context.insert_value("taxonomy", self.taxonomy_value(lang, taxonomy));
-        context.insert_value("term", Value::from_serializable(&value));
-        context.insert_value("stories", Value::from(cards));
-        self.write("term.html", &context, &format!("{path}index.html"), None)
+        let in_language = |code: &str| term.count(code);
+        self.paged(
+            super::List {
+                template: "term.html",
+                key: "stories",
+                lang,
+                first: &first,
+                items: &cards,
+                in_language: &in_language,
+                always: false,
+            },
+            &|path, _| {
+                let page = self.builder.generated_page("term", value.label, path, "");
+                let mut context = self.context(lang, path, page, Value::none());
+                context.insert_value("taxonomy", self.taxonomy_value(lang, taxonomy));
+                context.insert_value("term", Value::from_serializable(&value));
+                context
+            },
+        )
     }
 }
