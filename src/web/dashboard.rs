@@ -145,6 +145,14 @@ impl Renderer<'_> {
         }
     }
 
+    /// Whether some story of `lang` has the term `key` of `taxonomy` (and so a term page).
+    fn has_stories(&self, lang: &str, taxonomy: &Taxonomy, key: &str) -> bool {
+        self.site
+            .stories_in(lang)
+            .filter_map(|(_, page)| page.story())
+            .any(|meta| meta.terms(taxonomy).contains(&key))
+    }
+
     /// A chart of `data` (term key, value) of `taxonomy`, with its table rows.
     fn chart(
         &self,
@@ -162,7 +170,9 @@ impl Renderer<'_> {
             .iter()
             .map(|(key, value)| Row {
                 label: config.term_label(taxonomy, key, lang).to_string(),
-                url: linked.then(|| config.base.link(&term_path(lang, taxonomy.key(), key))),
+                // A term without stories in this language has no page here to link to.
+                url: (linked && self.has_stories(lang, taxonomy, key))
+                    .then(|| config.base.link(&term_path(lang, taxonomy.key(), key))),
                 value: *value,
                 display: format_integer(i64::try_from(*value).unwrap_or(i64::MAX), lang),
             })

@@ -198,3 +198,39 @@ fn the_tables_hold_the_figures_per_district_and_topic() {
     assert!(rows.iter().any(|r| r == "Дети 1 280"), "rows: {rows:?}");
     assert!(rows.iter().any(|r| r == "Спорт 85"), "rows: {rows:?}");
 }
+
+#[test]
+fn a_district_without_stories_in_a_language_is_not_linked_there() {
+    // Kegen's only story has no Russian text; with `missing_translation: skip` the Russian
+    // site has no Kegen page, so its dashboard must not link one.
+    let site = Fixture::with_config(&format!(
+        "{}missing_translation: skip\n",
+        crate::support::site::SITE_YAML.replace(
+            "    zhambyl: { kk: Жамбыл ауданы, ru: Жамбылский район }\n",
+            "    zhambyl: { kk: Жамбыл ауданы, ru: Жамбылский район }\n    kegen: { kk: Кеген ауданы, ru: Кегенский район }\n",
+        )
+    ));
+    crate::support::site::add_story_pair(&site, "both");
+    site.write(
+        "content/projects/only-kk.kk.md",
+        &md(
+            "title: Тек қазақша\ndate: 2023-05-01\ndistrict: kegen",
+            "Мәтін.\n",
+        ),
+    );
+    site.build_ok();
+    let out = site.out();
+    assert!(!out.join("ru/district/kegen/index.html").exists());
+    let ru = Page::open(&out, "ru/impact/index.html");
+    let links = ru.select_attr("a", "href");
+    assert!(
+        !links.iter().any(|h| h.contains("district/kegen")),
+        "{links:?}"
+    );
+    let kk = Page::open(&out, "kk/impact/index.html");
+    assert!(
+        kk.select_attr("a", "href")
+            .iter()
+            .any(|h| h.ends_with("/kk/district/kegen/"))
+    );
+}
