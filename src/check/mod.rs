@@ -12,6 +12,7 @@ pub(crate) mod facts;
 pub(crate) mod fonts;
 pub(crate) mod html;
 pub(crate) mod links;
+mod preflight;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,7 @@ pub fn check(site_dir: &Path) -> CheckReport {
     problems.extend(facts::check(&site, &sources));
     problems.extend(drift::check(&site));
     problems.extend(fonts::check(&site, &sources));
+    problems.extend(preflight::check(&site, &sources));
     let (pages, links) = match crate::theme::Theme::load(site_dir, &site.config) {
         Ok((theme, warnings)) => {
             problems.extend(warnings);

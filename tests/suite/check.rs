@@ -273,3 +273,86 @@ fn the_example_site_is_clean() {
     let root = repo();
     egiz(&["check", "--strict", "--site", arg(&root)], &root).assert_success();
 }
+
+/// A site that prints a booklet `guide` (one language) with `front_matter` added, at
+/// `base_url`.
+fn printing_site(base_url: &str, front_matter: &str) -> Fixture {
+    let fixture = Fixture::with_config(
+        &crate::support::site::SITE_YAML.replace("https://example.org/", base_url),
+    );
+    add_story_pair(&fixture, "sport");
+    fixture.write(
+        "content/booklets/guide.kk.md",
+        &md(
+            &format!(
+                "title: Ауылдық бастамалар\ndate: 2023-12-01\nstories: [sport]\n{front_matter}"
+            ),
+            "## Кіріспе\n\nМәтін.\n",
+        ),
+    );
+    fixture
+}
+
+#[test]
+fn preflight_warns_of_a_placeholder_address_only_when_the_site_prints() {
+    let placeholder = printing_site("https://example.org/civic/", "");
+    let run = check(&placeholder, &[]);
+    run.assert_success();
+    assert_eq!(
+        reported_line(&run.stderr, "site.yaml", "which no reader can open"),
+        Some(3),
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_has("QR codes");
+    let (_, value) = json(&placeholder, &[]);
+    assert!(
+        value.to_string().contains("which no reader can open"),
+        "{value}"
+    );
+    let real = printing_site("https://ngo.github.io/civic/", "");
+    let run = check(&real, &[]);
+    assert!(!run.stderr.contains("no reader can open"), "{}", run.stderr);
+}
+
+#[test]
+fn preflight_warns_of_a_full_bleed_cover_without_bleed_or_picture() {
+    let fixture = printing_site(
+        "https://ngo.github.io/civic/",
+        "cover_layout: full-bleed\neditions: [single, imposed]",
+    );
+    let run = check(&fixture, &[]);
+    run.assert_success();
+    // Front matter from line 2: title, date, stories, then cover_layout.
+    assert_eq!(
+        reported_line(
+            &run.stderr,
+            "content/booklets/guide.kk.md",
+            "no edition has the 3 mm bleed"
+        ),
+        Some(5),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        reported_line(
+            &run.stderr,
+            "content/booklets/guide.kk.md",
+            "has no cover picture"
+        ),
+        Some(5),
+        "{}",
+        run.stderr
+    );
+    let fine = printing_site(
+        "https://ngo.github.io/civic/",
+        "cover_layout: full-bleed\neditions: [single, print-shop]\ncover: { src: cover.jpg, alt: Ауыл }",
+    );
+    fine.write_bytes(
+        "content/booklets/cover.jpg",
+        &crate::support::site::jpeg(640, 480),
+    );
+    let run = check(&fine, &[]);
+    assert!(!run.stderr.contains("bleed"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no cover picture"), "{}", run.stderr);
+}
