@@ -21,9 +21,9 @@ pub enum Taxonomy {
     Custom(String),
 }
 
-/// Names a site's own taxonomy may not take: they are story fields already, or addresses egiz
-/// generates in every language (`/kk/projects/`), so a taxonomy of that name would clash.
-pub(crate) const RESERVED_NAMES: [&str; 26] = [
+/// Every front matter field of a story: a site's own taxonomy is a story field too, so it may
+/// not take one of these names.
+pub(crate) const STORY_FIELDS: [&str; 17] = [
     "title",
     "summary",
     "date",
@@ -41,15 +41,12 @@ pub(crate) const RESERVED_NAMES: [&str; 26] = [
     "booklet",
     "slug",
     "extra",
-    "year",
-    "projects",
-    "search",
-    "impact",
-    "booklets",
-    "page",
-    "admin",
-    "css",
-    "js",
+];
+
+/// Folders egiz generates in every language (`/kk/projects/`) and the year taxonomy: a
+/// taxonomy of that name would clash with them.
+const GENERATED_NAMES: [&str; 9] = [
+    "year", "projects", "search", "impact", "booklets", "page", "admin", "css", "js",
 ];
 
 impl Taxonomy {
@@ -80,7 +77,7 @@ impl Taxonomy {
 
     /// Whether `key` may name a site's own taxonomy.
     pub fn is_free_name(key: &str) -> bool {
-        !RESERVED_NAMES.contains(&key)
+        !STORY_FIELDS.contains(&key) && !GENERATED_NAMES.contains(&key)
     }
 }
 

@@ -311,26 +311,24 @@ pub(crate) trait Inherit {
     fn inherit_from(&mut self, base: &Self);
 }
 
+/// The story fields written in each language's own words: a translation never inherits them.
+const TRANSLATED_STORY_FIELDS: [&str; 5] = ["title", "summary", "results", "quotes", "extra"];
+
 /// The front matter fields [`Inherit`] copies into a translation that lacks them, for each
 /// kind of file (a site's own taxonomies are inherited by stories too). The web editor edits
 /// them once, and `egiz check` does not count their changes as something to translate.
 pub(crate) fn inherited_fields(kind: super::Kind) -> &'static [&'static str] {
     use super::Kind;
     match kind {
-        Kind::Story => &[
-            "date",
-            "district",
-            "topics",
-            "status",
-            "period",
-            "beneficiaries",
-            "cover",
-            "gallery",
-            "partners",
-            "budget",
-            "booklet",
-            "slug",
-        ],
+        Kind::Story => {
+            static INHERITED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+            INHERITED.get_or_init(|| {
+                crate::taxonomy::STORY_FIELDS
+                    .into_iter()
+                    .filter(|field| !TRANSLATED_STORY_FIELDS.contains(field))
+                    .collect()
+            })
+        }
         Kind::Booklet => &[
             "print_run",
             "date",

@@ -1,159 +1,124 @@
 //! The import direction of docs/ARCHITECTURE.md, checked on the source: each top-level module of
-//! the library may import only the modules its row of `LAYERS` names (read from the `crate::`
+//! the library may import only the modules its row of `layers()` names (read from the `crate::`
 //! paths of its non-test code), and the stages inside `src/print/` import each other one way only.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// What web and print may read: the model, the theme and the leaves below them.
-const RENDERER: &[&str] = &[
+/// What reading the site's own files needs: placed errors, YAML, languages, site.yaml, the
+/// taxonomy names, units and the folder confinement.
+const READING: &[&str] = &[
     "diagnostics",
     "yaml",
     "i18n",
-    "markdown",
+    "config",
+    "taxonomy",
+    "units",
+    "paths",
+];
+
+/// What web and print may read besides [`READING`]: the model, the theme and the leaves.
+const RENDERER: &[&str] = &["markdown", "output", "progress", "content", "theme"];
+
+/// What the commands' library side (build, serve) puts together.
+const COMMAND: &[&str] = &[
+    "diagnostics",
     "output",
     "progress",
     "config",
     "content",
-    "taxonomy",
-    "units",
-    "paths",
     "theme",
+    "web",
+    "booklets",
+    "cards",
+    "admin",
 ];
+
+/// `base` and `more`, as one row.
+fn row(base: &[&'static str], more: &[&'static str]) -> Vec<&'static str> {
+    base.iter().chain(more).copied().collect()
+}
 
 /// Each top-level module and what it may import. Leaves first; a module may import only
 /// modules above its row, so the table itself has no circle.
-const LAYERS: &[(&str, &[&str])] = &[
-    ("diagnostics", &[]),
-    ("units", &[]),
-    ("paths", &[]),
-    ("taxonomy", &[]),
-    ("progress", &[]),
-    ("yaml", &["diagnostics"]),
-    ("i18n", &["diagnostics", "yaml"]),
-    ("markdown", &["i18n"]),
-    ("output", &["diagnostics"]),
-    ("config", &["diagnostics", "yaml", "i18n", "taxonomy"]),
-    // The model: what was read, before any renderer.
-    (
-        "content",
-        &[
-            "diagnostics",
-            "yaml",
-            "i18n",
-            "markdown",
-            "config",
-            "taxonomy",
-            "units",
-            "paths",
-        ],
-    ),
-    (
-        "theme",
-        &[
-            "diagnostics",
-            "yaml",
-            "i18n",
-            "config",
-            "taxonomy",
-            "units",
-            "paths",
-        ],
-    ),
-    // The two renderers: they read the model and the theme, never each other.
-    ("web", RENDERER),
-    ("print", RENDERER),
-    // Printing booklets into files, behind the trait serve is given.
-    (
-        "booklets",
-        &[
-            "diagnostics",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "theme",
-            "print",
-        ],
-    ),
-    // Share cards: set with print's fonts and shaping, cached and decoded with web's image
-    // pieces; neither renderer imports them (the build hands web the files made).
-    (
-        "cards",
-        &[
-            "diagnostics",
-            "output",
-            "content",
-            "taxonomy",
-            "theme",
-            "print",
-            "web",
-        ],
-    ),
-    ("scaffold", &["diagnostics", "i18n", "config", "taxonomy"]),
-    // The web editor: its Decap config is made from the model; its local backend edits content.
-    (
-        "admin",
-        &[
-            "diagnostics",
-            "i18n",
-            "output",
-            "config",
-            "content",
-            "taxonomy",
-            "theme",
-        ],
-    ),
-    // The commands' library side: they put the pipeline together.
-    (
-        "build",
-        &[
-            "diagnostics",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "theme",
-            "web",
+fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("diagnostics", vec![]),
+        ("units", vec![]),
+        ("paths", vec![]),
+        ("taxonomy", vec![]),
+        ("progress", vec![]),
+        ("yaml", vec!["diagnostics"]),
+        ("i18n", vec!["diagnostics", "yaml"]),
+        ("markdown", vec!["i18n"]),
+        ("output", vec!["diagnostics"]),
+        ("config", vec!["diagnostics", "yaml", "i18n", "taxonomy"]),
+        // The model: what was read, before any renderer.
+        ("content", row(READING, &["markdown"])),
+        ("theme", READING.to_vec()),
+        // The two renderers: they read the model and the theme, never each other.
+        ("web", row(READING, RENDERER)),
+        ("print", row(READING, RENDERER)),
+        // Printing booklets into files, behind the trait serve is given.
+        (
             "booklets",
+            vec![
+                "diagnostics",
+                "output",
+                "progress",
+                "config",
+                "content",
+                "theme",
+                "print",
+            ],
+        ),
+        // Share cards: set with print's fonts and shaping, cached and decoded with web's image
+        // pieces; neither renderer imports them (the build hands web the files made).
+        (
             "cards",
+            vec![
+                "diagnostics",
+                "output",
+                "content",
+                "taxonomy",
+                "theme",
+                "print",
+                "web",
+            ],
+        ),
+        (
+            "scaffold",
+            vec!["diagnostics", "i18n", "config", "taxonomy"],
+        ),
+        // The web editor: its Decap config is made from the model; its local backend edits
+        // content.
+        (
             "admin",
-        ],
-    ),
-    (
-        "serve",
-        &[
-            "diagnostics",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "theme",
-            "web",
-            "booklets",
-            "cards",
-            "admin",
-        ],
-    ),
-    (
-        "check",
-        &[
-            "diagnostics",
-            "yaml",
-            "i18n",
-            "markdown",
-            "output",
-            "progress",
-            "config",
-            "content",
-            "taxonomy",
-            "units",
-            "theme",
-            "web",
-            "print",
-        ],
-    ),
-];
+            vec![
+                "diagnostics",
+                "i18n",
+                "output",
+                "config",
+                "content",
+                "taxonomy",
+                "theme",
+            ],
+        ),
+        // The commands' library side: they put the pipeline together.
+        ("build", COMMAND.to_vec()),
+        ("serve", COMMAND.to_vec()),
+        // `egiz check` reads what the renderers would, and asks both.
+        (
+            "check",
+            row(
+                READING,
+                &[
+                    "markdown", "output", "progress", "content", "theme", "web", "print",
+                ],
+            ),
+        ),
+    ]
+}
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -248,7 +213,7 @@ fn top_module(path: &Path) -> String {
 
 #[test]
 fn top_level_modules_import_only_what_their_layer_allows() {
-    let layers: BTreeMap<&str, &[&str]> = LAYERS.iter().copied().collect();
+    let layers: BTreeMap<&str, Vec<&str>> = layers().into_iter().collect();
     let mut problems = Vec::new();
     for path in sources(&src()) {
         let module = top_module(&path);
@@ -257,7 +222,7 @@ fn top_level_modules_import_only_what_their_layer_allows() {
         }
         let Some(allowed) = layers.get(module.as_str()) else {
             problems.push(format!(
-                "{}: the module `{module}` has no row in LAYERS (add it, and to docs/ARCHITECTURE.md)",
+                "{}: the module `{module}` has no row in `layers()` (add it, and to docs/ARCHITECTURE.md)",
                 path.display()
             ));
             continue;
@@ -276,9 +241,10 @@ fn top_level_modules_import_only_what_their_layer_allows() {
 
 #[test]
 fn the_layer_table_itself_points_one_way() {
-    for (row, (module, allowed)) in LAYERS.iter().enumerate() {
-        for dep in *allowed {
-            let place = LAYERS.iter().position(|(m, _)| m == dep);
+    let layers = layers();
+    for (row, (module, allowed)) in layers.iter().enumerate() {
+        for dep in allowed {
+            let place = layers.iter().position(|(m, _)| m == dep);
             assert!(
                 place.is_some_and(|p| p < row),
                 "`{module}` may import `{dep}`, which is not above it"
