@@ -12,6 +12,7 @@ pub(crate) mod dashboard;
 pub(crate) mod facets;
 pub(crate) mod fallback;
 pub(crate) mod feed;
+pub(crate) mod filter_index;
 pub(crate) mod images;
 pub(crate) mod jsonld;
 pub(crate) mod pagination;
@@ -528,6 +529,14 @@ impl Renderer<'_> {
             .map(|p| p.title.clone())
             .unwrap_or_else(|| self.builder.strings.get(lang, "projects", None));
         let cards = self.values(lang).cards.as_array().unwrap_or_default();
+        let size = self.site.config.raw.page_size;
+        // A list of several pages filters through its index (see filter_index).
+        let filter_index = (pagination::page_count(cards.len(), size) > 1)
+            .then(|| format!("{first}{}", filter_index::FILE));
+        if let Some(file) = &filter_index {
+            self.staging
+                .write(file, filter_index::json(cards, size).as_bytes())?;
+        }
         let in_language = |code: &str| self.values(code).cards.as_array().map_or(0, <[Value]>::len);
         self.paged(
             List {
@@ -549,6 +558,10 @@ impl Renderer<'_> {
                 let page = self.builder.generated_page("list", &title, path, html);
                 let mut context = self.context(lang, path, page, Value::none());
                 context.insert_value("facets", self.facets_of(lang));
+                if let Some(file) = &filter_index {
+                    context.insert("filter_index", &self.site.config.base.link(file));
+                    context.insert("filter_pages", &self.site.config.base.link(&first));
+                }
                 context
             },
         )

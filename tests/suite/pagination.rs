@@ -13,40 +13,52 @@ const STORIES: usize = 1000;
 const DISTRICTS: [&str; 4] = ["balkhash", "zhambyl", "kegen", "raiymbek"];
 const TOPICS: [&str; 3] = ["children", "sport", "health"];
 
-/// The generated site, built once for all tests of this module (cards off: 4,000 share cards
-/// would only slow the test).
+/// A generated site of `stories` stories in Kazakh and Russian, spread over four districts,
+/// three topics and nine years (cards off: thousands of share cards would only slow the test).
+fn generated(stories: usize) -> Fixture {
+    let site = Fixture::with_config(
+        "title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }\n\
+         base_url: https://example.org/civic/\n\
+         languages:\n  - { code: kk, name: Қазақша }\n  - { code: ru, name: Русский }\n\
+         theme: plain\n\
+         taxonomies:\n  district:\n    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }\n\
+         \x20   zhambyl: { kk: Жамбыл ауданы, ru: Жамбылский район }\n\
+         \x20   kegen: { kk: Кеген ауданы, ru: Кегенский район }\n\
+         \x20   raiymbek: { kk: Райымбек ауданы, ru: Райымбекский район }\n\
+         \x20 topics:\n    children: { kk: Балалар, ru: Дети }\n    sport: { kk: Спорт, ru: Спорт }\n\
+         \x20   health: { kk: Денсаулық, ru: Здоровье }\n",
+    );
+    site.write(
+        "themes/plain/theme.yaml",
+        "name: plain\ncards:\n  enabled: false\n",
+    );
+    for n in 0..stories {
+        let district = DISTRICTS[n % DISTRICTS.len()];
+        let topic = TOPICS[n % TOPICS.len()];
+        let (year, month, day) = (2015 + n % 9, 1 + n % 12, 1 + n % 28);
+        site.write(
+            &format!("content/projects/story-{n:04}.kk.md"),
+            &md(
+                &format!("title: Жоба {n}\ndate: {year}-{month:02}-{day:02}\ndistrict: {district}\ntopics: [{topic}]\nsummary: Ауылдағы {n}-жоба туралы қысқаша."),
+                "Жоба ауыл балаларына арналды.\n",
+            ),
+        );
+        site.write(
+            &format!("content/projects/story-{n:04}.ru.md"),
+            &md(
+                &format!("title: Проект {n}"),
+                "Проект для сельских детей.\n",
+            ),
+        );
+    }
+    site
+}
+
+/// The 1,000-story site, built once for all tests of this module.
 fn big_site() -> &'static Fixture {
     static SITE: OnceLock<Fixture> = OnceLock::new();
     SITE.get_or_init(|| {
-        let site = Fixture::with_config(
-            "title: { kk: Азаматтық бастамалар, ru: Гражданские инициативы }\n\
-             base_url: https://example.org/civic/\n\
-             languages:\n  - { code: kk, name: Қазақша }\n  - { code: ru, name: Русский }\n\
-             theme: plain\n\
-             taxonomies:\n  district:\n    balkhash: { kk: Балқаш ауданы, ru: Балхашский район }\n\
-             \x20   zhambyl: { kk: Жамбыл ауданы, ru: Жамбылский район }\n\
-             \x20   kegen: { kk: Кеген ауданы, ru: Кегенский район }\n\
-             \x20   raiymbek: { kk: Райымбек ауданы, ru: Райымбекский район }\n\
-             \x20 topics:\n    children: { kk: Балалар, ru: Дети }\n    sport: { kk: Спорт, ru: Спорт }\n\
-             \x20   health: { kk: Денсаулық, ru: Здоровье }\n",
-        );
-        site.write("themes/plain/theme.yaml", "name: plain\ncards:\n  enabled: false\n");
-        for n in 0..STORIES {
-            let district = DISTRICTS[n % DISTRICTS.len()];
-            let topic = TOPICS[n % TOPICS.len()];
-            let (year, month, day) = (2015 + n % 9, 1 + n % 12, 1 + n % 28);
-            site.write(
-                &format!("content/projects/story-{n:04}.kk.md"),
-                &md(
-                    &format!("title: Жоба {n}\ndate: {year}-{month:02}-{day:02}\ndistrict: {district}\ntopics: [{topic}]\nsummary: Ауылдағы {n}-жоба туралы қысқаша."),
-                    "Жоба ауыл балаларына арналды.\n",
-                ),
-            );
-            site.write(
-                &format!("content/projects/story-{n:04}.ru.md"),
-                &md(&format!("title: Проект {n}"), "Проект для сельских детей.\n"),
-            );
-        }
+        let site = generated(STORIES);
         site.build_ok();
         site
     })
@@ -168,12 +180,69 @@ fn a_later_page_says_where_it_is_and_points_to_its_neighbours() {
         );
     }
     assert!(!sitemap.contains("projects/page/43/"));
-    // Filter chips on a list of several pages are links to the term pages, not a script that
-    // would see only this page's stories.
-    assert_eq!(page.count("script[src$='js/filter.js']"), 0);
+    // Filter chips on a list of several pages are links to the term pages without JavaScript,
+    // and with it filter through the index of the whole list.
     assert!(
         page.select_attr(".chips a", "href")
             .iter()
             .any(|h| h.ends_with("/ru/district/balkhash/"))
     );
+    assert_eq!(
+        page.select_attr("[data-filter-index]", "data-filter-index"),
+        ["/civic/ru/projects/filter-index.json"]
+    );
+    assert_eq!(
+        page.select_attr("[data-filter-pages]", "data-filter-pages"),
+        ["/civic/ru/projects/"]
+    );
+}
+
+#[test]
+fn filters_on_any_page_show_exactly_the_stories_of_the_term_pages_in_chromium() {
+    let repo = crate::support::site::repo();
+    if crate::browser::browser_available(&repo) {
+        let site = generated(60);
+        crate::browser::run_browser_script(&repo, &site.site(), "pagination.mjs");
+    }
+}
+
+#[test]
+fn a_list_of_several_pages_writes_the_filter_index_of_all_its_stories() {
+    let out = big_site().out();
+    let index: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("kk/projects/filter-index.json")).expect("the index"),
+    )
+    .expect("JSON");
+    assert_eq!(index["total"], STORIES);
+    assert_eq!(index["size"], 24);
+    let places = |group: &str, value: &str| -> Vec<u64> {
+        let mut n = 0;
+        index["groups"][group][value]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|gap| {
+                n += gap.as_u64().expect("a number");
+                n
+            })
+            .collect()
+    };
+    assert_eq!(
+        places("district", "balkhash").len(),
+        STORIES / DISTRICTS.len()
+    );
+    assert_eq!(
+        places("topics", "sport").len(),
+        STORIES.div_ceil(TOPICS.len()) - 1
+    );
+    // The places are the cards' places in the list: place 30 is the 7th card of page 2.
+    let page = Page::open(&out, "kk/projects/page/2/index.html");
+    let seventh = page.select_attr("#project-cards > li article", "data-district")[6].clone();
+    assert!(places("district", &seventh).contains(&30), "{seventh}");
+    let size = std::fs::metadata(out.join("kk/projects/filter-index.json"))
+        .expect("size")
+        .len();
+    assert!(size < 20_000, "{size} bytes for {STORIES} stories");
+    // A list of one page needs none.
+    assert!(!out.join("kk/booklets/filter-index.json").exists());
 }

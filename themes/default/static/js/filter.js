@@ -2,7 +2,10 @@
    items of the list they name, at once. Without JavaScript the chips stay links to the term
    pages. One value per group; groups combine. The choice is kept in the address
    (?district=KEY&topics=KEY&year=YYYY) so it can be shared. Each chip counts the items it would
-   show with the other groups' choice; a chip that would show none is aria-disabled. */
+   show with the other groups' choice; a chip that would show none is aria-disabled.
+   A list of several pages names its filter-index.json (data-filter-index): the stories of every
+   value, by their place in the list. Then a choice intersects those lists, and the chosen
+   stories' cards are fetched from the list pages that hold them, a page's worth at a time. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-filters]");
@@ -39,18 +42,12 @@
     });
   }
 
-  function apply(remember) {
-    var items = box ? [].slice.call(box.querySelectorAll("[data-topics]")) : [], shown = 0;
+  // The chips' look, counts and the status line, for `counts` (one per button) and `shown`
+  // of `total` items; the choice is written into the address when `remember`.
+  function show(counts, shown, total, remember) {
     var active = Object.keys(state).length;
-    items.forEach(function (item) {
-      var show = matches(item, state);
-      (item.closest("li") || item).hidden = !show;
-      if (show) shown++;
-    });
-    buttons.forEach(function (b) {
-      var group = b.getAttribute("data-group"), value = b.getAttribute("data-value");
-      var on = state[group] === value, n = 0;
-      items.forEach(function (item) { if (matches(item, state, group, value)) n++; });
+    buttons.forEach(function (b, i) {
+      var on = state[b.getAttribute("data-group")] === b.getAttribute("data-value"), n = counts[i];
       b.setAttribute("aria-pressed", on);
       b.querySelector(".chip__count").textContent = n;
       if (n || on) b.removeAttribute("aria-disabled"); else b.setAttribute("aria-disabled", "true");
@@ -60,13 +57,128 @@
       badge.hidden = !active;
       badge.textContent = active ? selected[Math.min(active, selected.length) - 1] : "";
     }
-    status.textContent = items.length && (active || remember)
-      ? root.getAttribute("data-shown").replace("{shown}", shown).replace("{total}", items.length) : "";
+    status.textContent = total && (active || remember)
+      ? root.getAttribute("data-shown").replace("{shown}", shown).replace("{total}", total) : "";
     if (!remember) return;
     var p = new URLSearchParams(location.search);
     groups.forEach(function (g) { if (state[g]) p.set(g, state[g]); else p.delete(g); });
     p = p.toString();
     history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
+  }
+
+  // The items on this page: show those that match, count per chip.
+  function applyHere(remember) {
+    var items = box ? [].slice.call(box.querySelectorAll("[data-topics]")) : [], shown = 0;
+    items.forEach(function (item) {
+      var match = matches(item, state);
+      (item.closest("li") || item).hidden = !match;
+      if (match) shown++;
+    });
+    var counts = buttons.map(function (b) {
+      var group = b.getAttribute("data-group"), value = b.getAttribute("data-value"), n = 0;
+      items.forEach(function (item) { if (matches(item, state, group, value)) n++; });
+      return n;
+    });
+    show(counts, shown, items.length, remember);
+  }
+
+  var remote = root.getAttribute("data-filter-index"), index = null, loading = null, generation = 0;
+  var original = box ? [].slice.call(box.children) : [];
+  var pager = box && box.parentNode.querySelector(".pager");
+  var initial = buttons.map(function (b) { return +b.querySelector(".chip__count").textContent; });
+  var pages = {}, chosen = [], more = null;
+
+  function load() {
+    loading = loading || fetch(remote)
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (raw) {
+        var sets = {};
+        Object.keys(raw.groups).forEach(function (g) {
+          sets[g] = {};
+          Object.keys(raw.groups[g]).forEach(function (v) {
+            var n = 0;
+            sets[g][v] = raw.groups[g][v].map(function (gap) { n += gap; return n; });
+          });
+        });
+        index = {total: raw.total, size: raw.size, sets: sets, cache: {}};
+      });
+    return loading;
+  }
+  function places(g, v) { return (index.sets[g] && index.sets[g][v]) || []; }
+  function setOf(g, v) {
+    var key = g + "=" + v;
+    return index.cache[key] || (index.cache[key] = new Set(places(g, v)));
+  }
+  // The places of the stories matching the choice (with `group` set to `value` when given),
+  // in list order.
+  function select(group, value) {
+    var choice = {};
+    Object.keys(state).forEach(function (g) { choice[g] = state[g]; });
+    if (group) choice[group] = value;
+    var keys = Object.keys(choice).sort(function (a, b) { return places(a, choice[a]).length - places(b, choice[b]).length; });
+    if (!keys.length) return null;
+    var others = keys.slice(1).map(function (g) { return setOf(g, choice[g]); });
+    return places(keys[0], choice[keys[0]]).filter(function (n) { return others.every(function (s) { return s.has(n); }); });
+  }
+  // The list page holding place `n`, fetched once.
+  function page(n) {
+    var number = Math.floor(n / index.size) + 1, base = root.getAttribute("data-filter-pages");
+    var address = number === 1 ? base : base + "page/" + number + "/";
+    pages[address] = pages[address] || fetch(address)
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
+    return pages[address];
+  }
+  // Adds the cards of the next page's worth of `chosen` stories to the list.
+  function showMore(run) {
+    var from = box.children.length, batch = chosen.slice(from, from + index.size);
+    return Promise.all(batch.map(function (n) {
+      return page(n).then(function (doc) {
+        var li = doc.querySelectorAll("#" + box.id + " > li")[n % index.size];
+        return li ? document.importNode(li, true) : null;
+      });
+    })).then(function (cards) {
+      if (run !== generation) return;
+      cards.forEach(function (li) { if (li) box.appendChild(li); });
+      if (more) more.hidden = box.children.length >= chosen.length;
+    });
+  }
+  function applyRemote(remember) {
+    var run = ++generation;
+    if (!Object.keys(state).length) {
+      box.replaceChildren.apply(box, original);
+      if (pager) pager.hidden = false;
+      if (more) more.hidden = true;
+      show(initial, 0, 0, remember);
+      return;
+    }
+    if (!index) {
+      status.textContent = root.getAttribute("data-shown").replace("{shown}", "…").replace("{total}", "…");
+      load().then(function () { if (run === generation) applyRemote(remember); })
+        .catch(function () { status.textContent = ""; });
+      return;
+    }
+    chosen = select() || [];
+    var counts = buttons.map(function (b) {
+      return select(b.getAttribute("data-group"), b.getAttribute("data-value")).length;
+    });
+    show(counts, chosen.length, index.total, remember);
+    if (pager) pager.hidden = true;
+    if (!more) {
+      more = document.createElement("button");
+      more.type = "button";
+      more.className = "filters__more";
+      more.textContent = root.getAttribute("data-more");
+      more.addEventListener("click", function () { showMore(generation); });
+      box.parentNode.insertBefore(more, box.nextSibling);
+    }
+    more.hidden = true;
+    box.replaceChildren();
+    showMore(run);
+  }
+
+  function apply(remember) {
+    if (remote && box) applyRemote(remember); else applyHere(remember);
   }
 
   root.addEventListener("click", function (e) {
