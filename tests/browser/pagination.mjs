@@ -7,17 +7,9 @@
 // show exactly the stories of the term pages (walked page by page, their intersection for two
 // chips), loaded a page's worth at a time with the "show more" button; the chips count what they
 // would show; clearing the choice brings back the page as it was. Exits 1 on any failure.
-import { chromium } from "playwright-core";
+import { baseUrl, fail, inChromium, ok } from "./harness.mjs";
 
-const CHROMIUM = process.env.EGIZ_CHROMIUM || "/usr/bin/chromium";
-const base = process.argv[2];
-if (!base) {
-  console.error("usage: node pagination.mjs BASE_URL");
-  process.exit(2);
-}
-const failures = [];
-const fail = (msg) => { failures.push(msg); console.log(`FAIL ${msg}`); };
-const ok = (msg) => console.log(`ok   ${msg}`);
+const base = baseUrl("pagination.mjs");
 const at = (path) => new URL(path, base).href;
 const same = (a, b) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
 
@@ -61,13 +53,7 @@ async function choose(page, picks, expected, where) {
   if (await page.locator(".pager").isVisible()) fail(`${where}: the page links still show while filtering`);
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync", "--disable-component-update"],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (e) => fail(`script error on ${page.url()}: ${e.message}`));
+await inChromium(async (page) => {
   const balkhash = await termStories(page, "kk/district/balkhash/");
   const sport = await termStories(page, "kk/topics/sport/");
   const both = balkhash.filter((s) => sport.includes(s));
@@ -93,10 +79,4 @@ try {
   const deep = await allShown(page);
   if (same(deep, sport)) ok(`?topics=sport on page 2 shows the ${sport.length} sport stories`);
   else fail(`?topics=sport on page 2 shows ${deep.length} cards, expected ${sport.length}`);
-} catch (e) {
-  fail(`error: ${e && e.stack ? e.stack : e}`);
-} finally {
-  await browser.close();
-}
-console.log(`${failures.length} failure(s)`);
-process.exit(failures.length ? 1 : 0);
+});

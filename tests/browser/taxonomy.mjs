@@ -7,17 +7,9 @@
 // ?donor=eu in the address, and the other chips count what they would show with it; opening
 // that address again starts with the same choice. On /kk/search/?q=қазақша the donor chip
 // filters the search results too. Exits 1 on any failure.
-import { chromium } from "playwright-core";
+import { baseUrl, fail, inChromium, ok } from "./harness.mjs";
 
-const CHROMIUM = process.env.EGIZ_CHROMIUM || "/usr/bin/chromium";
-const base = process.argv[2];
-if (!base) {
-  console.error("usage: node taxonomy.mjs BASE_URL");
-  process.exit(2);
-}
-const failures = [];
-const fail = (msg) => { failures.push(msg); console.log(`FAIL ${msg}`); };
-const ok = (msg) => console.log(`ok   ${msg}`);
+const base = baseUrl("taxonomy.mjs");
 const at = (path) => new URL(path, base).href;
 
 // The titles of the visible items inside the filters' target.
@@ -61,18 +53,7 @@ async function searchPage(page) {
   else fail(`search: the USAID chip leaves ${shown} results`);
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync", "--disable-component-update"],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (e) => fail(`script error on ${page.url()}: ${e.message}`));
+await inChromium(async (page) => {
   await listPage(page);
   await searchPage(page);
-} catch (e) {
-  fail(`error: ${e && e.stack ? e.stack : e}`);
-} finally {
-  await browser.close();
-}
-process.exit(failures.length ? 1 : 0);
+});

@@ -20,19 +20,19 @@ const READING: &[&str] = &[
 /// What web and print may read besides [`READING`]: the model, the theme and the leaves.
 const RENDERER: &[&str] = &["markdown", "output", "progress", "content", "theme"];
 
-/// What the commands' library side (build, serve) puts together.
-const COMMAND: &[&str] = &[
+/// What putting the pipeline together takes: placed errors, the output folder, progress,
+/// site.yaml, the model and the theme.
+const PIPELINE: &[&str] = &[
     "diagnostics",
     "output",
     "progress",
     "config",
     "content",
     "theme",
-    "web",
-    "booklets",
-    "cards",
-    "admin",
 ];
+
+/// What the commands' library side (build, serve) adds: the renderers and what they feed.
+const COMMAND: &[&str] = &["web", "booklets", "cards", "admin"];
 
 /// `base` and `more`, as one row.
 fn row(base: &[&'static str], more: &[&'static str]) -> Vec<&'static str> {
@@ -60,18 +60,7 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
         ("web", row(READING, RENDERER)),
         ("print", row(READING, RENDERER)),
         // Printing booklets into files, behind the trait serve is given.
-        (
-            "booklets",
-            vec![
-                "diagnostics",
-                "output",
-                "progress",
-                "config",
-                "content",
-                "theme",
-                "print",
-            ],
-        ),
+        ("booklets", row(PIPELINE, &["print"])),
         // Share cards: set with print's fonts and shaping, cached and decoded with web's image
         // pieces; neither renderer imports them (the build hands web the files made).
         (
@@ -105,8 +94,8 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
             ],
         ),
         // The commands' library side: they put the pipeline together.
-        ("build", COMMAND.to_vec()),
-        ("serve", COMMAND.to_vec()),
+        ("build", row(PIPELINE, COMMAND)),
+        ("serve", row(PIPELINE, COMMAND)),
         // `egiz check` reads what the renderers would, and asks both.
         (
             "check",
