@@ -16,6 +16,8 @@ use crate::print::pdf::{PdfError, PdfWriter};
 pub(crate) struct Images<'a> {
     probe: PdfWriter<'a>,
     files: Vec<Vec<u8>>,
+    /// Per image: its file, the page that shows it, its displayed pixel size.
+    sources: Vec<(PathBuf, PathBuf, (u32, u32))>,
     index: HashMap<PathBuf, Option<(ImageId, u32, u32)>>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -25,6 +27,7 @@ impl<'a> Images<'a> {
         Images {
             probe: PdfWriter::new(fonts),
             files: Vec::new(),
+            sources: Vec::new(),
             index: HashMap::new(),
             warnings: Vec::new(),
         }
@@ -41,6 +44,8 @@ impl<'a> Images<'a> {
                     let id = ImageId(self.files.len());
                     self.files.push(bytes);
                     let (w, h) = self.probe.image_size(ImageId(self.files.len() - 1));
+                    self.sources
+                        .push((path.to_path_buf(), shown.to_path_buf(), (w, h)));
                     Some((id, w, h))
                 }
                 Err(e) => {
@@ -67,6 +72,13 @@ impl<'a> Images<'a> {
         };
         self.index.insert(path.to_path_buf(), loaded);
         loaded
+    }
+
+    /// The file of image `id`, the page that first showed it and its displayed pixel size.
+    pub(crate) fn source(&self, id: ImageId) -> Option<(&Path, &Path, (u32, u32))> {
+        self.sources
+            .get(id.0)
+            .map(|(file, shown, size)| (file.as_path(), shown.as_path(), *size))
     }
 
     /// A writer for one edition, holding every image of the booklet.
