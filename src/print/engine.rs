@@ -78,6 +78,14 @@ impl Engine {
             (None, None) => Ok(OutputIntent::fogra39()),
         }
         .map_err(|d| Diagnostics::from_iter([d]))?;
+        let mut settings = settings;
+        let colors = settings.colors.all_mut();
+        let rgb: Vec<_> = colors.iter().map(|c| c.rgb).collect();
+        if let Some(press) = super::pdf::press_colors(&intent, &rgb) {
+            for (color, cmyk) in colors.into_iter().zip(press) {
+                color.press = Some(cmyk);
+            }
+        }
         Ok(Engine {
             fonts,
             settings,

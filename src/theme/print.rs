@@ -112,6 +112,19 @@ pub(crate) struct Colors {
     pub tint: PrintColor,
 }
 
+impl Colors {
+    /// Every colour, to fill in what the press makes of each.
+    pub(crate) fn all_mut(&mut self) -> [&mut PrintColor; 5] {
+        [
+            &mut self.text,
+            &mut self.accent,
+            &mut self.muted,
+            &mut self.rule,
+            &mut self.tint,
+        ]
+    }
+}
+
 impl Default for Colors {
     fn default() -> Self {
         Colors {

@@ -1,12 +1,16 @@
-//! Colours of the print settings: a hex value for screens and, for the press, CMYK — given by the
-//! theme (`{ hex: "#0b6e79", cmyk: [90, 10, 0, 50] }`) or derived from the hex value with the
-//! formula below. Printed editions draw the CMYK values, screen editions the hex values.
+//! Colours of the print settings: a hex value for screens and, for the press, CMYK. Printed
+//! editions draw the CMYK values, screen editions the hex values. The CMYK values are, first
+//! found first:
 //!
-//! The formula is the naive one with full grey-component replacement (GCR): K = 1 − max(R, G, B),
-//! then C = (1 − R − K) / (1 − K) and likewise M from G, Y from B, on the sRGB values as written
-//! (no gamma, no press profile). It is an approximation: a press profile (FOGRA39) would give
-//! somewhat different numbers, and a theme that cares gives its own `cmyk:`. Two rules keep it
-//! printable:
+//! 1. the theme's own, `{ hex: "#0b6e79", cmyk: [89, 35, 42, 23] }` (percentages), drawn as given;
+//! 2. the hex value converted through the output intent's ICC profile (sRGB to FOGRA39 by
+//!    default, relative colorimetric), which the print engine fills in as [`PrintColor::press`];
+//! 3. when no profile conversion is at hand, the naive formula with full grey-component
+//!    replacement (GCR): K = 1 − max(R, G, B), then C = (1 − R − K) / (1 − K) and likewise M
+//!    from G, Y from B, on the sRGB values as written. It is a rough approximation (on coated
+//!    paper the default teal comes out bluer than on screen), kept as a fallback only.
+//!
+//! Two rules keep 2 and 3 printable:
 //! - text and lines in a near-grey colour (channels within [`NEUTRAL_SPREAD`] of each other) go
 //!   on the black plate only, K = 1 − luma, and a near-black (K ≥ [`NEAR_BLACK`]) becomes 100 % K:
 //!   small type and hairlines on four plates blur when the plates do not register exactly, and a
@@ -74,7 +78,6 @@ impl Cmyk {
     pub(crate) const WHITE: Cmyk = Cmyk([0.0; 4]);
 
     /// Total ink, 1.0 = 100 %.
-    #[cfg(test)]
     pub(crate) fn ink(self) -> f32 {
         self.0.iter().sum()
     }
@@ -111,10 +114,10 @@ impl Cmyk {
     }
 
     /// C, M and Y scaled down so the total stays within [`MAX_INK`].
-    fn capped(self) -> Cmyk {
+    pub(crate) fn capped(self) -> Cmyk {
         let [c, m, y, k] = self.0;
         let colour = c + m + y;
-        if colour + k <= MAX_INK || colour <= 0.0 {
+        if self.ink() <= MAX_INK || colour <= 0.0 {
             return self;
         }
         // Half a percent under the limit, so that rounding K up cannot cross it.
@@ -144,11 +147,17 @@ pub(crate) struct PrintColor {
     pub rgb: Rgb,
     /// The theme's own process values; `None` derives them from `rgb`.
     pub cmyk: Option<Cmyk>,
+    /// `rgb` as the output intent's press prints it (set by the print engine, not written).
+    pub press: Option<Cmyk>,
 }
 
 impl PrintColor {
     pub(crate) const fn hex(rgb: Rgb) -> PrintColor {
-        PrintColor { rgb, cmyk: None }
+        PrintColor {
+            rgb,
+            cmyk: None,
+            press: None,
+        }
     }
 
     /// The values printed editions draw for this colour used as `used`.
@@ -159,7 +168,10 @@ impl PrintColor {
         if used == Use::Text && self.rgb.spread() <= NEUTRAL_SPREAD {
             return Cmyk::black_plate(self.rgb);
         }
-        Cmyk::from_rgb(self.rgb)
+        match self.press {
+            Some(press) => press.capped(),
+            None => Cmyk::from_rgb(self.rgb),
+        }
     }
 }
 
@@ -186,7 +198,11 @@ impl<'de> Deserialize<'de> for PrintColor {
             .map(|values| checked_cmyk(&values))
             .transpose()
             .map_err(de::Error::custom)?;
-        Ok(PrintColor { rgb, cmyk })
+        Ok(PrintColor {
+            rgb,
+            cmyk,
+            press: None,
+        })
     }
 }
 
@@ -269,6 +285,17 @@ mod tests {
         // A saturated colour is never forced onto the black plate.
         let red = PrintColor::hex(Rgb(0.8, 0.1, 0.1));
         assert!(red.cmyk(Use::Text).0[1] > 0.8);
+    }
+
+    #[test]
+    fn the_press_conversion_is_used_and_capped() {
+        let mut accent = PrintColor::hex(Rgb(0.2, 0.1, 0.1));
+        accent.press = Some(Cmyk([0.8, 0.8, 0.8, 0.9]));
+        let drawn = accent.cmyk(Use::Area);
+        assert!(
+            drawn.ink() <= MAX_INK + 1e-4 && drawn.0[3] == 0.9,
+            "{drawn:?}"
+        );
     }
 
     #[test]

@@ -9,7 +9,12 @@
 
 use std::sync::{Arc, OnceLock};
 
-use moxcms::{ColorProfile, DataColorSpace, ProfileClass, ProfileText};
+use moxcms::{
+    ColorProfile, DataColorSpace, Layout, ProfileClass, ProfileText, RenderingIntent,
+    TransformOptions,
+};
+
+use crate::theme::print_color::{Cmyk, Rgb};
 
 /// A printing condition with its profile, as `/OutputIntents` names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +52,35 @@ impl OutputIntent {
             profile: bytes.into(),
         })
     }
+}
+
+/// `colors` (sRGB) as the press of `intent` prints them: the sRGB profile to the output
+/// profile, relative colorimetric (the intent PDF/X assumes), whole percents. `None` when the
+/// profile offers no such transform (then the theme's naive formula stands in).
+pub(crate) fn press_colors(intent: &OutputIntent, colors: &[Rgb]) -> Option<Vec<Cmyk>> {
+    let press = ColorProfile::new_from_slice(&intent.profile).ok()?;
+    let options = TransformOptions {
+        rendering_intent: RenderingIntent::RelativeColorimetric,
+        ..TransformOptions::default()
+    };
+    let transform = ColorProfile::new_srgb()
+        .create_transform_8bit(Layout::Rgb, &press, Layout::Rgba, options)
+        .ok()?;
+    let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    let source: Vec<u8> = colors
+        .iter()
+        .flat_map(|c| [byte(c.0), byte(c.1), byte(c.2)])
+        .collect();
+    let mut out = vec![0u8; colors.len() * 4];
+    transform.transform(&source, &mut out).ok()?;
+    Some(
+        out.chunks_exact(4)
+            .map(|v| {
+                let percent = |b: u8| (f32::from(b) / 2.55).round() / 100.0;
+                Cmyk([percent(v[0]), percent(v[1]), percent(v[2]), percent(v[3])])
+            })
+            .collect(),
+    )
 }
 
 /// printpdf writes its FOGRA39 profile into a document that asks for PDF/X; take it from
@@ -271,6 +305,23 @@ mod tests {
         assert!(intent.profile.len() > 500_000, "{}", intent.profile.len());
         let description = check_cmyk_profile(&intent.profile).expect("CMYK");
         assert!(description.contains("FOGRA39"), "{description}");
+    }
+
+    #[test]
+    fn theme_colours_convert_through_the_press_profile() {
+        let colors = [
+            Rgb::parse("#0b6e79").expect("hex"),
+            Rgb::parse("#1c2126").expect("hex"),
+            Rgb(1.0, 1.0, 1.0),
+        ];
+        let press = press_colors(&OutputIntent::fogra39(), &colors).expect("converts");
+        // The default accent on coated paper: cyan with some magenta and yellow, a little black.
+        let [c, m, y, k] = press[0].0;
+        assert!(c > 0.8 && (0.25..0.45).contains(&m) && (0.3..0.55).contains(&y) && k < 0.35);
+        // Near-black text through the profile is the rich black print shops refuse (318 %),
+        // which is why text goes on the black plate (see theme::print_color).
+        assert!(press[1].ink() > 3.0, "{:?}", press[1]);
+        assert!(press[2].ink() < 0.02, "{:?}", press[2]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use ops::{PageOps, image_resource, pt};
 
 pub(crate) use error::PdfError;
 pub(crate) use fixup::Meta;
-pub(crate) use icc::OutputIntent;
+pub(crate) use icc::{OutputIntent, press_colors};
 pub(crate) use images::ImageTarget;
 
 /// What a file is made for, which decides its colours and how many pixels its images keep.
