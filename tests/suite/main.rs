@@ -26,6 +26,7 @@ mod feeds;
 mod hardening;
 mod images;
 mod output;
+mod pdfx;
 mod print;
 mod publish;
 mod search_index;
