@@ -269,7 +269,6 @@ fn srgb_v2() -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use moxcms::TransformExecutor;
 
     #[test]
     fn the_srgb_profile_reads_back_as_srgb() {

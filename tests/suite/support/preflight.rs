@@ -268,11 +268,7 @@ fn read_stream(content: &[u8], page: usize, separations: &[String], inks: &mut I
                 }
                 path.clear();
             }
-            "f" | "F" | "f*" | "B" | "b" | "n" | "re" => {
-                if op.operator != "re" {
-                    path.clear();
-                }
-            }
+            "f" | "F" | "f*" | "B" | "b" | "n" => path.clear(),
             _ => {}
         }
     }
@@ -292,7 +288,6 @@ pub(crate) fn filter(doc: &Document, number: u32) -> String {
 pub(crate) struct ImageRow {
     pub page: usize,
     pub width: u32,
-    pub height: u32,
     pub color: String,
     pub enc: String,
     pub x_ppi: u32,
@@ -310,7 +305,6 @@ pub(crate) fn images(path: &Path) -> Vec<ImageRow> {
             Some(ImageRow {
                 page: cols.first()?.parse().ok()?,
                 width: cols.get(3)?.parse().ok()?,
-                height: cols.get(4)?.parse().ok()?,
                 color: cols.get(5)?.to_string(),
                 enc: cols.get(8)?.to_string(),
                 x_ppi: cols.get(12)?.parse().ok()?,
