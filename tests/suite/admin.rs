@@ -351,7 +351,8 @@ fn a_story_written_from_the_configs_fields_loads_without_any_diagnostic() {
             &format!("---\n{yaml}---\nМәтін {lang}.\n"),
         );
     }
-    fixture.write_bytes("content/projects/from-the-editor/cover.jpg", &jpeg(64, 48));
+    // Large enough for the leaflet the fields ask for: a smaller one would print below 250 ppi.
+    fixture.write_bytes("content/projects/from-the-editor/cover.jpg", &jpeg(1600, 1200));
     let site = fixture.site();
     let run = egiz(
         &[
