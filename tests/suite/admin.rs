@@ -352,7 +352,10 @@ fn a_story_written_from_the_configs_fields_loads_without_any_diagnostic() {
         );
     }
     // Large enough for the leaflet the fields ask for: a smaller one would print below 250 ppi.
-    fixture.write_bytes("content/projects/from-the-editor/cover.jpg", &jpeg(1600, 1200));
+    fixture.write_bytes(
+        "content/projects/from-the-editor/cover.jpg",
+        &jpeg(1600, 1200),
+    );
     let site = fixture.site();
     let run = egiz(
         &[

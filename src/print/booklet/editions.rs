@@ -131,9 +131,7 @@ fn write(
         if checked.contains(&file) {
             warnings.extend(resolution::warnings(file, &document.pages, images));
         }
-        let writer = images
-            .writer(inputs.fonts)
-            .map_err(|e| failure(booklet, file, &e.to_string()))?;
+        let writer = images.writer();
         let pages = document.pages.len();
         let output = output(file.edition, inputs.intent);
         let mut bytes = writer

@@ -15,6 +15,7 @@
 //!   only the print shop knows to be right) and would lose the JPEG pass-through.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use image::imageops::FilterType;
 use image::{DynamicImage, GenericImageView};
@@ -43,6 +44,9 @@ pub(super) struct Image {
     height: u32,
     /// EXIF orientation 1–8 (1 = as stored).
     orientation: u8,
+    /// What was made of it, by pixel size and target: the editions of a booklet mostly ask
+    /// for the same, and resampling is the slow part of writing.
+    made: Mutex<Vec<((u32, u32, bool), XObject)>>,
 }
 
 enum Kind {
@@ -67,6 +71,7 @@ impl Image {
                 width: u32::from(info.width),
                 height: u32::from(info.height),
                 orientation: info.orientation,
+                made: Mutex::default(),
             });
         }
         if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -79,6 +84,7 @@ impl Image {
             height: decoded.height(),
             kind: Kind::Decoded(decoded),
             orientation: 1,
+            made: Mutex::default(),
         })
     }
 
@@ -104,6 +110,11 @@ impl Image {
             scaled(self.width, scale).min(self.width),
             scaled(self.height, scale).min(self.height),
         );
+        let key = (size.0, size.1, target.icc_rgb);
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, xobject)) = made.iter().find(|(k, _)| *k == key) {
+            return Ok(xobject.clone());
+        }
         let resized = size != (self.width, self.height);
         let stream = match &self.kind {
             // CMYK JPEGs are made for a press already: never touched.
@@ -144,12 +155,14 @@ impl Image {
                 flate_stream(&pixels, target)?
             }
         };
-        Ok(XObject::External(ExternalXObject {
+        let xobject = XObject::External(ExternalXObject {
             stream,
             width: Some(Px(size.0 as usize)),
             height: Some(Px(size.1 as usize)),
             dpi: None,
-        }))
+        });
+        made.push((key, xobject.clone()));
+        Ok(xobject)
     }
 
     /// The `cm` matrix that maps the image's unit square onto the box (x, y, w, h) in

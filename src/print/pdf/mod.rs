@@ -18,6 +18,7 @@ mod pdfx;
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use printpdf::{PdfDocument, PdfFont, PdfPage, PdfParseErrorSeverity, PdfSaveOptions};
 
@@ -68,7 +69,8 @@ impl Output {
 /// Collects images, then writes all pages at once.
 pub(crate) struct PdfWriter<'a> {
     fonts: &'a FontSet,
-    images: Vec<Image>,
+    /// Shared with the writers of the other files of a booklet ([`PdfWriter::sibling`]).
+    images: Vec<Arc<Image>>,
 }
 
 impl<'a> PdfWriter<'a> {
@@ -81,14 +83,23 @@ impl<'a> PdfWriter<'a> {
 
     /// Adds a JPEG or PNG; it is sized and encoded for the file when the pages are written.
     pub(crate) fn add_image(&mut self, bytes: &[u8]) -> Result<ImageId, PdfError> {
-        self.images.push(Image::from_bytes(bytes)?);
+        self.images.push(Arc::new(Image::from_bytes(bytes)?));
         Ok(ImageId(self.images.len() - 1))
+    }
+
+    /// A writer for another file with the same images: each is read once, and each size of
+    /// it made once, for all the files of a booklet.
+    pub(crate) fn sibling(&self) -> PdfWriter<'a> {
+        PdfWriter {
+            fonts: self.fonts,
+            images: self.images.clone(),
+        }
     }
 
     /// Pixel size as displayed (a portrait phone photo stored sideways reports portrait);
     /// (0, 0) for an unknown id.
     pub(crate) fn image_size(&self, id: ImageId) -> (u32, u32) {
-        self.images.get(id.0).map_or((0, 0), Image::display_size)
+        self.images.get(id.0).map_or((0, 0), |i| i.display_size())
     }
 
     /// Writes the pages for `output`: subset fonts, images, outline, metadata; the same input

@@ -57,7 +57,7 @@ pub(super) fn pt(v: Pt) -> printpdf::Pt {
 /// Translates one page's draws into printpdf operations, skipping redundant state changes.
 pub(super) struct PageOps<'w> {
     fonts: &'w BTreeMap<FontId, EmbeddedFont>,
-    images: &'w [Image],
+    images: &'w [std::sync::Arc<Image>],
     pages: &'w [Page],
     used_images: &'w mut BTreeSet<ImageId>,
     /// Print: CMYK colours and the registration separation.
@@ -73,7 +73,7 @@ pub(super) struct PageOps<'w> {
 impl<'w> PageOps<'w> {
     pub(super) fn new(
         fonts: &'w BTreeMap<FontId, EmbeddedFont>,
-        images: &'w [Image],
+        images: &'w [std::sync::Arc<Image>],
         pages: &'w [Page],
         used_images: &'w mut BTreeSet<ImageId>,
         cmyk: bool,

@@ -106,6 +106,7 @@ fn rotated_photo_fills_its_box_corner_to_corner() {
         width: 4,
         height: 3,
         orientation: 6,
+        made: Mutex::default(),
     };
     let m = image.placement(10.0, 20.0, 30.0, 40.0);
     let apply = |u: f32, v: f32| (m[0] * u + m[2] * v + m[4], m[1] * u + m[3] * v + m[5]);
