@@ -72,7 +72,12 @@ pub(crate) fn resolution(inputs: &Inputs, booklet: &Booklet) -> Vec<Diagnostic> 
     compose(inputs, booklet, &checked, |documents, images| {
         let mut found = images.warnings.clone();
         for (file, document) in documents {
-            found.extend(resolution::warnings(file, &document.pages, images));
+            found.extend(resolution::warnings(
+                file,
+                &document.pages,
+                images,
+                &inputs.site.root,
+            ));
         }
         Ok::<_, Diagnostic>(found)
     })
@@ -129,7 +134,12 @@ fn write(
     let mut written = Vec::new();
     for (file, document) in documents {
         if checked.contains(&file) {
-            warnings.extend(resolution::warnings(file, &document.pages, images));
+            warnings.extend(resolution::warnings(
+                file,
+                &document.pages,
+                images,
+                &inputs.site.root,
+            ));
         }
         let writer = images.writer();
         let pages = document.pages.len();

@@ -4,6 +4,7 @@
 //! find a larger original before the booklet goes to press.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use crate::content::booklets::{Booklet, BookletFile, Edition};
 use crate::diagnostics::Diagnostic;
@@ -40,8 +41,13 @@ pub(crate) fn ppi(pixels: (u32, u32), placed: (f32, f32)) -> Option<f32> {
 }
 
 /// A warning for every picture of `pages` (the pages of `file`) that prints below
-/// [`MIN_PRINT_PPI`], once per picture and page.
-pub(crate) fn warnings(file: &BookletFile, pages: &[Page], images: &Images) -> Vec<Diagnostic> {
+/// [`MIN_PRINT_PPI`], once per picture and page; pictures are named from the site folder `root`.
+pub(crate) fn warnings(
+    file: &BookletFile,
+    pages: &[Page],
+    images: &Images,
+    root: &Path,
+) -> Vec<Diagnostic> {
     let mut seen = BTreeSet::new();
     let mut found = Vec::new();
     for (index, page) in pages.iter().enumerate() {
@@ -62,7 +68,7 @@ pub(crate) fn warnings(file: &BookletFile, pages: &[Page], images: &Images) -> V
             found.push(
                 Diagnostic::warning(format!(
                     "the picture {} prints at {:.0} ppi on page {} of {}; print shops ask for 300 ppi (250 at the least)",
-                    source.display(),
+                    source.strip_prefix(root).unwrap_or(source).display(),
                     ppi.floor(),
                     index + 1,
                     file.path
