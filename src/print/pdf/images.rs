@@ -46,8 +46,11 @@ pub(super) struct Image {
     orientation: u8,
     /// What was made of it, by pixel size and target: the editions of a booklet mostly ask
     /// for the same, and resampling is the slow part of writing.
-    made: Mutex<Vec<((u32, u32, bool), XObject)>>,
+    made: Mutex<Vec<(Made, XObject)>>,
 }
+
+/// What an image was made as: pixel width and height, ICC-based or not.
+type Made = (u32, u32, bool);
 
 enum Kind {
     Jpeg {
