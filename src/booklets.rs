@@ -24,7 +24,7 @@ pub(crate) fn make(
     if booklets.is_empty() {
         return Ok(Made::default());
     }
-    let engine = Engine::new(theme)?;
+    let engine = Engine::new(theme, site)?;
     crate::print::booklet::render(site, booklets, &engine, sink)
 }
 
@@ -279,7 +279,7 @@ pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnost
     };
     let (theme, theme_warnings) = Theme::load(&options.site, &site.config)?;
     warnings.extend(theme_warnings);
-    let engine = Engine::new(&theme)?;
+    let engine = Engine::new(&theme, &site)?;
     std::fs::create_dir_all(&options.output).map_err(|e| {
         Diagnostics::from_iter([Diagnostic::error(format!(
             "cannot create {}: {e}",

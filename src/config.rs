@@ -11,7 +11,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::taxonomy::Taxonomy;
 use crate::yaml;
 
+mod print;
 mod social;
+pub(crate) use print::{OutputCondition, SitePrint};
 pub(crate) use social::SocialLink;
 
 /// The file name of the configuration inside a site folder.
@@ -58,6 +60,9 @@ pub struct SiteConfig {
     /// The web editor (Decap CMS) written to `output/admin/`; absent: no editor is published.
     #[serde(default)]
     pub admin: Option<AdminConfig>,
+    /// What the site says about its printed booklets over the theme (see `print`).
+    #[serde(default)]
+    pub print: SitePrint,
 }
 
 /// `admin:` in site.yaml: where the published web editor saves (a git host the editors log in

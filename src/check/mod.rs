@@ -2,7 +2,8 @@
 //! the load-time diagnostics, broken links and anchors (the site is rendered in memory),
 //! pictures without alt text (found while loading), missing translations, translations whose facts disagree
 //! or that are older than their default language's file,
-//! and characters the booklet font cannot print. Booklet settings that cannot be honoured are
+//! characters the booklet font cannot print, and pictures the booklets would print below 250 ppi
+//! (the booklets composed in memory, not written). Booklet settings that cannot be honoured are
 //! found while loading (`content::booklets`), so `egiz build` refuses them too.
 
 pub(crate) mod coverage;
@@ -88,6 +89,7 @@ pub fn check(site_dir: &Path) -> CheckReport {
             problems.extend(warnings);
             let (found, pages, links) = links::check(&site, &theme, &sources);
             problems.extend(found);
+            problems.extend(coarse_pictures(&site, &theme));
             (pages, links)
         }
         Err(theme_problems) => {
@@ -99,6 +101,22 @@ pub fn check(site_dir: &Path) -> CheckReport {
     report.pages = pages;
     report.links = links;
     report
+}
+
+/// Pictures the booklets would print below 250 ppi (the booklets are composed, not written),
+/// and print settings that stop the booklets (an output intent profile that is not CMYK).
+fn coarse_pictures(site: &Site, theme: &crate::theme::Theme) -> Diagnostics {
+    if site.prints.is_empty() {
+        return Diagnostics::new();
+    }
+    match crate::print::engine::Engine::new(theme, site) {
+        Ok(engine) => crate::print::booklet::resolution_warnings(
+            site,
+            &site.prints.iter().collect::<Vec<_>>(),
+            &engine,
+        ),
+        Err(problems) => problems,
+    }
 }
 
 /// The text of every content file, to place problems found in the model on the line the user

@@ -28,12 +28,32 @@ pub(crate) struct GlyphRun {
     pub width: f32,
 }
 
-/// An RGB colour, each channel 0..1.
+/// A colour as both kinds of edition draw it, each channel 0..1: RGB in the editions read on
+/// screens, CMYK in the print-shop edition (worked out from the theme's settings, see
+/// `theme::print_color`). `registration` marks what prints on every plate (crop marks).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Color {
-    pub r: f32,
-    pub g: f32,
-    pub b: f32,
+    pub rgb: [f32; 3],
+    pub cmyk: [f32; 4],
+    pub registration: bool,
+}
+
+impl Color {
+    pub(crate) const BLACK: Color = Color {
+        rgb: [0.0; 3],
+        cmyk: [0.0, 0.0, 0.0, 1.0],
+        registration: false,
+    };
+    pub(crate) const WHITE: Color = Color {
+        rgb: [1.0; 3],
+        cmyk: [0.0; 4],
+        registration: false,
+    };
+    /// Registration black: the `/All` separation in print, black on screen.
+    pub(crate) const REGISTRATION: Color = Color {
+        registration: true,
+        ..Color::BLACK
+    };
 }
 
 /// One thing drawn on a page. Coordinates are points from the page's bottom-left corner.

@@ -13,7 +13,8 @@ use super::flow::paginate::{Paged, Running, paginate};
 use super::flow::{Typesetter, layout};
 use super::fonts::{FaceKey, Family, FontSet};
 use super::inline::shape::missing_chars;
-use super::pdf::{Meta, PdfWriter};
+use super::pdf::{Meta, Output, OutputIntent, PdfWriter};
+use crate::config::OutputCondition;
 use crate::theme::print::{FaceFiles, PrintSettings};
 
 /// A written PDF and what was learnt while making it.
@@ -38,12 +39,15 @@ pub(crate) struct Engine {
     pub settings: PrintSettings,
     /// The theme's UI strings (fact labels, contents, folios).
     pub strings: StringTable,
+    /// The printing condition of the print-shop editions.
+    pub intent: OutputIntent,
 }
 
 impl Engine {
-    /// Read the theme's `print:` settings and fonts. Missing settings take the defaults of a
-    /// designed A5 leaflet; missing fonts the embedded Noto family.
-    pub(crate) fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+    /// Read the theme's `print:` settings and fonts, and the output intent of site.yaml or the
+    /// theme. Missing settings take the defaults of a designed A5 leaflet; missing fonts the
+    /// embedded Noto family; no output intent FOGRA39.
+    pub(crate) fn new(theme: &Theme, site: &Site) -> Result<Engine, Diagnostics> {
         let (settings, dir) = match &theme.print {
             Some((value, file)) => {
                 let settings = PrintSettings::from_yaml(value, file)
@@ -80,10 +84,28 @@ impl Engine {
                     .with_hint("check the font file names under print: fonts: in theme.yaml (paths are relative to the theme folder)")])
             })?
         };
+        let intent = match (
+            &site.config.raw.print.output_intent,
+            &settings.output_intent,
+        ) {
+            (Some(own), _) => output_intent(own, &site.root, &site.root.join("site.yaml")),
+            (None, Some(theme)) => output_intent(theme, &dir, &dir.join("theme.yaml")),
+            (None, None) => Ok(OutputIntent::fogra39()),
+        }
+        .map_err(|d| Diagnostics::from_iter([d]))?;
+        let mut settings = settings;
+        let colors = settings.colors.all_mut();
+        let rgb: Vec<_> = colors.iter().map(|c| c.rgb).collect();
+        if let Some(press) = super::pdf::press_colors(&intent, &rgb) {
+            for (color, cmyk) in colors.into_iter().zip(press) {
+                color.press = Some(cmyk);
+            }
+        }
         Ok(Engine {
             fonts,
             settings,
             strings: theme.strings.clone(),
+            intent,
         })
     }
 
@@ -120,7 +142,7 @@ impl Engine {
         } = self.typeset(document, page, &meta.title);
         let pages = paged.pages.len();
         let bytes = writer
-            .finish(paged.pages, &paged.outline, meta)
+            .finish(paged.pages, &paged.outline, meta, &Output::Screen)
             .map_err(|err| {
                 Diagnostics::from_iter([
                     Diagnostic::error(format!("cannot write the PDF: {err}")).in_file(&page.source)
@@ -218,6 +240,50 @@ pub(crate) fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'st
         }
     }
     found
+}
+
+/// The output intent `condition` names, its profile read from inside `dir` (the folder of
+/// `file`, which names it) and checked to be a CMYK output profile.
+fn output_intent(
+    condition: &OutputCondition,
+    dir: &Path,
+    file: &Path,
+) -> Result<OutputIntent, Diagnostic> {
+    let problem = |message: String| {
+        Diagnostic::error(format!("print: output_intent: {message}"))
+            .in_file(file)
+            .with_hint("give the CMYK ICC profile of the print shop's printing condition, e.g. profile: icc/PSOcoated_v3.icc, a file inside this folder")
+    };
+    let shown = condition.profile.display();
+    let escapes = condition.profile.is_absolute()
+        || condition.profile.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    if escapes {
+        return Err(problem(format!(
+            "the profile \"{shown}\" is outside the folder; write a path inside it, without .."
+        )));
+    }
+    let path = dir.join(&condition.profile);
+    // A symbolic link could still lead out of the folder.
+    let inside = match (path.canonicalize(), dir.canonicalize()) {
+        (Ok(real), Ok(base)) => real.starts_with(base),
+        _ => false,
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) if inside => bytes,
+        Ok(_) => {
+            return Err(problem(format!(
+                "the profile \"{shown}\" leads outside the folder"
+            )));
+        }
+        Err(e) => return Err(problem(format!("cannot read the profile \"{shown}\": {e}"))),
+    };
+    OutputIntent::custom(&condition.name, condition.info.as_deref(), bytes)
+        .map_err(|reason| problem(format!("\"{shown}\" cannot be used: {reason}")))
 }
 
 fn font_files(settings: &PrintSettings, dir: &Path) -> Vec<(FaceKey, PathBuf)> {

@@ -16,7 +16,7 @@ use super::testdata::KAZAKH;
 fn engine_for(root: &Path) -> (Site, Engine) {
     let (site, _) = content::load(root, None).expect("the site loads");
     let (theme, _) = Theme::load(root, &site.config).expect("the theme loads");
-    let engine = Engine::new(&theme).expect("print settings");
+    let engine = Engine::new(&theme, &site).expect("print settings");
     (site, engine)
 }
 

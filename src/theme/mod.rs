@@ -14,6 +14,7 @@ use crate::yaml;
 
 pub(crate) mod cards;
 pub(crate) mod print;
+pub(crate) mod print_color;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));

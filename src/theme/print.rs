@@ -4,41 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
 
+use crate::config::OutputCondition;
 use crate::diagnostics::Diagnostic;
 
+use super::print_color::PrintColor;
+pub(crate) use super::print_color::Rgb;
+
 use crate::units::{Mm, Paper, Pt};
-
-/// An RGB colour written as `"#0b6e79"`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Rgb(pub f32, pub f32, pub f32);
-
-impl Rgb {
-    pub(crate) fn parse(text: &str) -> Option<Rgb> {
-        let hex = text.strip_prefix('#')?;
-        if hex.len() != 6 || !hex.is_ascii() {
-            return None;
-        }
-        let channel = |i: usize| {
-            u8::from_str_radix(&hex[i..i + 2], 16)
-                .ok()
-                .map(|v| f32::from(v) / 255.0)
-        };
-        Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
-    }
-}
-
-impl<'de> Deserialize<'de> for Rgb {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Rgb::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "\"{text}\" is not a colour: write it as \"#rrggbb\", e.g. \"#0b6e79\""
-            ))
-        })
-    }
-}
 
 /// Margins in millimetres. `inner` is the side of the fold (left on right-hand pages).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -131,22 +104,35 @@ impl Default for Sizes {
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct Colors {
-    pub text: Rgb,
-    pub accent: Rgb,
-    pub muted: Rgb,
-    pub rule: Rgb,
+    pub text: PrintColor,
+    pub accent: PrintColor,
+    pub muted: PrintColor,
+    pub rule: PrintColor,
     /// Background of result cards and testimonials.
-    pub tint: Rgb,
+    pub tint: PrintColor,
+}
+
+impl Colors {
+    /// Every colour, to fill in what the press makes of each.
+    pub(crate) fn all_mut(&mut self) -> [&mut PrintColor; 5] {
+        [
+            &mut self.text,
+            &mut self.accent,
+            &mut self.muted,
+            &mut self.rule,
+            &mut self.tint,
+        ]
+    }
 }
 
 impl Default for Colors {
     fn default() -> Self {
         Colors {
-            text: Rgb(0.11, 0.13, 0.15),
-            accent: Rgb(0.043, 0.431, 0.475),
-            muted: Rgb(0.36, 0.40, 0.44),
-            rule: Rgb(0.79, 0.83, 0.84),
-            tint: Rgb(0.93, 0.96, 0.96),
+            text: PrintColor::hex(Rgb(0.11, 0.13, 0.15)),
+            accent: PrintColor::hex(Rgb(0.043, 0.431, 0.475)),
+            muted: PrintColor::hex(Rgb(0.36, 0.40, 0.44)),
+            rule: PrintColor::hex(Rgb(0.79, 0.83, 0.84)),
+            tint: PrintColor::hex(Rgb(0.93, 0.96, 0.96)),
         }
     }
 }
@@ -169,6 +155,9 @@ pub(crate) struct PrintSettings {
     pub header: bool,
     /// Running footer with the page number.
     pub footer: bool,
+    /// The printing condition of the print-shop editions; absent: FOGRA39 (site.yaml's
+    /// `print: output_intent:` wins over the theme's).
+    pub output_intent: Option<OutputCondition>,
 }
 
 impl Default for PrintSettings {
@@ -184,6 +173,7 @@ impl Default for PrintSettings {
             hyphenate: true,
             header: true,
             footer: true,
+            output_intent: None,
         }
     }
 }
@@ -291,7 +281,8 @@ mod tests {
             parse("colors: { accent: '#ff0000' }")
                 .expect("valid")
                 .colors
-                .accent,
+                .accent
+                .rgb,
             Rgb(1.0, 0.0, 0.0)
         );
         assert!(parse("colors: { accent: red }").is_err());

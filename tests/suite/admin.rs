@@ -351,7 +351,14 @@ fn a_story_written_from_the_configs_fields_loads_without_any_diagnostic() {
             &format!("---\n{yaml}---\nМәтін {lang}.\n"),
         );
     }
-    fixture.write_bytes("content/projects/from-the-editor/cover.jpg", &jpeg(64, 48));
+    // Large enough for the leaflet the fields ask for, and the fixture's booklet: smaller ones
+    // would print below 250 ppi (a warning, which --strict counts).
+    for story in ["from-the-editor", "kids-sport"] {
+        fixture.write_bytes(
+            &format!("content/projects/{story}/cover.jpg"),
+            &jpeg(1600, 1200),
+        );
+    }
     let site = fixture.site();
     let run = egiz(
         &[

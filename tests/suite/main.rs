@@ -28,6 +28,7 @@ mod images;
 mod limits;
 mod output;
 mod pagination;
+mod pdfx;
 mod print;
 mod publish;
 mod search_index;

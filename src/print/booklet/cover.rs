@@ -131,11 +131,7 @@ impl Setup<'_> {
         let (width, height) = self.page_size();
         let (x, measure) = text_area(&self.settings, 0);
         let mut column = Column::new(self.fonts, front.lang, x, measure, Align::Left);
-        let white = Color {
-            r: 1.0,
-            g: 1.0,
-            b: 1.0,
-        };
+        let white = Color::WHITE;
         let mut draws = vec![Draw::Rect {
             x: Pt(-bleed),
             y: Pt(-bleed),

@@ -2,7 +2,9 @@
 //! ([`super::compose`]), then put together as each edition asks — single pages per language, the two
 //! languages one after the other (`sequential`), tête-bêche (`flip`: the second language from
 //! the back cover, upside down), side by side (`parallel`), 2-up sheets for saddle-stitch
-//! (`imposed`), and pages with bleed and crop marks for a print shop (`print-shop`).
+//! (`imposed`), and pages with bleed and crop marks for a print shop (`print-shop`). Each file
+//! is written for what it is used for ([`output`]): the print-shop edition as PDF/X-4 in CMYK,
+//! the imposed sheets for an office printer, the others for screens.
 
 use crate::content::Site;
 use crate::content::booklets::{Booklet, BookletFile, Edition};
@@ -10,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::StringTable;
 use crate::print::display::{Outline, Page};
 use crate::print::fonts::FontSet;
-use crate::print::pdf::Meta;
+use crate::print::pdf::{Meta, Output, OutputIntent};
 use crate::theme::print::PrintSettings;
 use crate::units::Pt;
 
@@ -18,6 +20,7 @@ use super::compose::Part;
 use super::images::Images;
 use super::impose::{self, BLEED};
 use super::parallel;
+use super::resolution;
 use super::setup::Setup;
 
 /// One written file.
@@ -35,13 +38,60 @@ pub(crate) struct Inputs<'a> {
     pub settings: &'a PrintSettings,
     pub fonts: &'a FontSet,
     pub strings: &'a StringTable,
+    /// The printing condition of the print-shop edition.
+    pub intent: &'a OutputIntent,
 }
 
-/// Makes every file of `booklet`; warnings (an unreadable picture) come back with them.
+/// What the file of `edition` is written for.
+pub(crate) fn output(edition: Edition, intent: &OutputIntent) -> Output {
+    match edition {
+        Edition::PrintShop => Output::PrintShop(intent.clone()),
+        Edition::Imposed => Output::Office,
+        Edition::Single | Edition::Sequential | Edition::Flip | Edition::Parallel => Output::Screen,
+    }
+}
+
+/// Makes every file of `booklet`; warnings (an unreadable picture, one too coarse for print)
+/// come back with them.
 pub(crate) fn render(
     inputs: &Inputs,
     booklet: &Booklet,
 ) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostic> {
+    compose(
+        inputs,
+        booklet,
+        &booklet.files.iter().collect::<Vec<_>>(),
+        |documents, images| write(inputs, booklet, documents, images),
+    )
+}
+
+/// The pictures of `booklet` that print below [`resolution::MIN_PRINT_PPI`], from its pages
+/// composed but not written.
+pub(crate) fn resolution(inputs: &Inputs, booklet: &Booklet) -> Vec<Diagnostic> {
+    let checked = resolution::checked_files(booklet);
+    compose(inputs, booklet, &checked, |documents, images| {
+        let mut found = images.warnings.clone();
+        for (file, document) in documents {
+            found.extend(resolution::warnings(
+                file,
+                &document.pages,
+                images,
+                &inputs.site.root,
+            ));
+        }
+        Ok::<_, Diagnostic>(found)
+    })
+    .unwrap_or_default()
+}
+
+/// Composes the language versions of `booklet`, then the documents of `files`, and hands them
+/// with the booklet's images to `then`.
+fn compose<T, E>(
+    inputs: &Inputs,
+    booklet: &Booklet,
+    files: &[&BookletFile],
+    then: impl FnOnce(Vec<(&BookletFile, Document)>, &Images) -> Result<T, E>,
+) -> Result<T, E> {
     let mut settings = inputs.settings.clone();
     settings.paper = booklet.paper;
     let setup = Setup {
@@ -64,19 +114,38 @@ pub(crate) fn render(
         images: &mut images,
     };
     let mut documents = Vec::new();
-    for file in &booklet.files {
+    for file in files {
         if let Some(document) = assembler.document(file) {
-            documents.push((file, document));
+            documents.push((*file, document));
         }
     }
+    then(documents, &images)
+}
+
+/// Writes the composed documents, and checks the pictures of the files a printer gets.
+fn write(
+    inputs: &Inputs,
+    booklet: &Booklet,
+    documents: Vec<(&BookletFile, Document)>,
+    images: &Images,
+) -> Result<(Vec<Written>, Vec<Diagnostic>), Diagnostic> {
+    let mut warnings = images.warnings.clone();
+    let checked = resolution::checked_files(booklet);
     let mut written = Vec::new();
     for (file, document) in documents {
-        let writer = images
-            .writer(inputs.fonts)
-            .map_err(|e| failure(booklet, file, &e.to_string()))?;
+        if checked.contains(&file) {
+            warnings.extend(resolution::warnings(
+                file,
+                &document.pages,
+                images,
+                &inputs.site.root,
+            ));
+        }
+        let writer = images.writer();
         let pages = document.pages.len();
+        let output = output(file.edition, inputs.intent);
         let mut bytes = writer
-            .finish(document.pages, &document.outline, &document.meta)
+            .finish(document.pages, &document.outline, &document.meta, &output)
             .map_err(|e| failure(booklet, file, &e.to_string()))?;
         if let Some(range) = document.upside_down {
             bytes = impose::rotate_pages(&bytes, range)
@@ -88,7 +157,7 @@ pub(crate) fn render(
             pages,
         });
     }
-    Ok((written, images.warnings))
+    Ok((written, warnings))
 }
 
 fn failure(booklet: &Booklet, file: &BookletFile, reason: &str) -> Diagnostic {

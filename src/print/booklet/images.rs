@@ -9,13 +9,15 @@ use crate::content::{Page as ContentPage, Site};
 use crate::diagnostics::Diagnostic;
 use crate::print::display::ImageId;
 use crate::print::fonts::FontSet;
-use crate::print::pdf::{PdfError, PdfWriter};
+use crate::print::pdf::PdfWriter;
 
 /// The images of a booklet, loaded once; every PDF writer of its editions gets them in the same
 /// order, so the ids in the composed pages hold in every edition.
 pub(crate) struct Images<'a> {
+    /// Holds every image read; each edition's writer shares them.
     probe: PdfWriter<'a>,
-    files: Vec<Vec<u8>>,
+    /// Per image: its file, the page that shows it, its displayed pixel size.
+    sources: Vec<(PathBuf, PathBuf, (u32, u32))>,
     index: HashMap<PathBuf, Option<(ImageId, u32, u32)>>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -24,7 +26,7 @@ impl<'a> Images<'a> {
     pub(crate) fn new(fonts: &'a FontSet) -> Self {
         Images {
             probe: PdfWriter::new(fonts),
-            files: Vec::new(),
+            sources: Vec::new(),
             index: HashMap::new(),
             warnings: Vec::new(),
         }
@@ -37,10 +39,10 @@ impl<'a> Images<'a> {
         }
         let loaded = match std::fs::read(path) {
             Ok(bytes) => match self.probe.add_image(&bytes) {
-                Ok(_) => {
-                    let id = ImageId(self.files.len());
-                    self.files.push(bytes);
-                    let (w, h) = self.probe.image_size(ImageId(self.files.len() - 1));
+                Ok(id) => {
+                    let (w, h) = self.probe.image_size(id);
+                    self.sources
+                        .push((path.to_path_buf(), shown.to_path_buf(), (w, h)));
                     Some((id, w, h))
                 }
                 Err(e) => {
@@ -69,13 +71,17 @@ impl<'a> Images<'a> {
         loaded
     }
 
-    /// A writer for one edition, holding every image of the booklet.
-    pub(crate) fn writer(&self, fonts: &'a FontSet) -> Result<PdfWriter<'a>, PdfError> {
-        let mut writer = PdfWriter::new(fonts);
-        for bytes in &self.files {
-            writer.add_image(bytes)?;
-        }
-        Ok(writer)
+    /// The file of image `id`, the page that first showed it and its displayed pixel size.
+    pub(crate) fn source(&self, id: ImageId) -> Option<(&Path, &Path, (u32, u32))> {
+        self.sources
+            .get(id.0)
+            .map(|(file, shown, size)| (file.as_path(), shown.as_path(), *size))
+    }
+
+    /// A writer for one edition, sharing every image of the booklet (read once, each size
+    /// made once).
+    pub(crate) fn writer(&self) -> PdfWriter<'a> {
+        self.probe.sibling()
     }
 }
 

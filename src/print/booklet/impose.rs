@@ -20,11 +20,7 @@ const MARK_GAP: Mm = Mm(2.0);
 /// Room for a mark (it ends 1 pt before the sheet's edge).
 const MARK_LENGTH: Mm = Mm(6.0);
 /// Registration black: a mark printed on every plate.
-const MARK_COLOR: Color = Color {
-    r: 0.0,
-    g: 0.0,
-    b: 0.0,
-};
+const MARK_COLOR: Color = Color::REGISTRATION;
 
 /// Where the two pages of each sheet side go, from the outermost sheet inwards, front then
 /// back: `[left, right]` page indices (0-based) for `pages` pages, a multiple of 4.
@@ -121,13 +117,15 @@ pub(crate) fn impose(pages: &[Page], sheet: (Pt, Pt), creep: Pt) -> Vec<Page> {
 
 /// A page for a print shop: the page (composed with `bleed` of overhang past its edges) on a
 /// larger sheet with room for the bleed and crop marks around it, TrimBox at the page, BleedBox
-/// `bleed` beyond it, crop marks at the corners outside the bleed.
+/// `bleed` beyond it, crop marks at the corners outside the bleed; links are dropped.
 pub(crate) fn print_shop(page: &Page, bleed: Pt) -> Page {
     let margin = bleed.0 + Pt::from(MARK_GAP).0 + Pt::from(MARK_LENGTH).0;
     let (w, h) = (page.width.0, page.height.0);
+    // No links: paper has none, and PDF/X allows no annotations on the printed area.
     let mut draws: Vec<Draw> = page
         .draws
         .iter()
+        .filter(|d| !matches!(d, Draw::Link { .. }))
         .cloned()
         .map(|mut d| {
             translate(&mut d, margin, margin);

@@ -7,7 +7,7 @@
 //! PDF files.
 //!
 //! Imports inside go one way: `column`, `images`, `qr` and `impose` are leaves; `setup`
-//! uses `images`; `contents`, `cover`, `back_cover` and `parallel` build on `setup`;
+//! and `resolution` (pictures too coarse for print) use `images`; `contents`, `cover`, `back_cover` and `parallel` build on `setup`;
 //! `compose` uses `contents`; `editions` puts all of them together, and this file runs it.
 
 pub(crate) mod back_cover;
@@ -20,6 +20,7 @@ pub(crate) mod images;
 pub(crate) mod impose;
 pub(crate) mod parallel;
 pub(crate) mod qr;
+pub(crate) mod resolution;
 pub(crate) mod setup;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -66,6 +67,7 @@ pub(crate) fn render(
         settings: &engine.settings,
         fonts: &engine.fonts,
         strings: &engine.strings,
+        intent: &engine.intent,
     };
     let progress = crate::progress::slow_bar(booklets.len(), "booklets");
     let pages = AtomicUsize::new(0);
@@ -107,4 +109,25 @@ pub(crate) fn render(
         return Err(problems);
     }
     Ok(made)
+}
+
+/// For `egiz check`: the pictures of `booklets` that would print below
+/// [`resolution::MIN_PRINT_PPI`], found by composing the pages without writing any PDF.
+pub(crate) fn resolution_warnings(
+    site: &Site,
+    booklets: &[&Booklet],
+    engine: &Engine,
+) -> Diagnostics {
+    let inputs = editions::Inputs {
+        site,
+        settings: &engine.settings,
+        fonts: &engine.fonts,
+        strings: &engine.strings,
+        intent: &engine.intent,
+    };
+    let found: Vec<Vec<Diagnostic>> = booklets
+        .par_iter()
+        .map(|booklet| editions::resolution(&inputs, booklet))
+        .collect();
+    Diagnostics::from_iter(found.into_iter().flatten())
 }

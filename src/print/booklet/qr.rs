@@ -50,11 +50,7 @@ pub(crate) fn draws(text: &str, x: Pt, y: Pt, size: Pt, color: Color) -> Option<
 mod tests {
     use super::*;
 
-    const BLACK: Color = Color {
-        r: 0.0,
-        g: 0.0,
-        b: 0.0,
-    };
+    const BLACK: Color = Color::BLACK;
 
     #[test]
     fn modules_stay_inside_the_square_and_out_of_the_quiet_zone() {

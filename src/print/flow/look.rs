@@ -4,7 +4,8 @@
 
 use crate::print::display::Color;
 use crate::print::fonts::{Family, FontSet};
-use crate::theme::print::{FamilyChoice, PrintSettings, Rgb};
+use crate::theme::print::{FamilyChoice, PrintSettings};
+use crate::theme::print_color::{PrintColor, Use};
 use crate::units::Pt;
 
 /// What every stage of setting a booklet needs: the fonts, the theme's print settings and
@@ -59,11 +60,13 @@ impl Look {
             line: settings.line_height().0,
             measure: settings.measure().0,
             page_height: Pt::from(crate::units::Mm(page_height)).0,
-            text: color(c.text),
-            accent: color(c.accent),
-            muted: color(c.muted),
-            rule: color(c.rule),
-            tint: color(c.tint),
+            text: color(c.text, Use::Text),
+            // Titles and figures are set in the accent too, but it is the colour of bands and
+            // bars first: it keeps its hue rather than going onto the black plate.
+            accent: color(c.accent, Use::Area),
+            muted: color(c.muted, Use::Text),
+            rule: color(c.rule, Use::Text),
+            tint: color(c.tint, Use::Area),
             justify: settings.justify,
             hyphenate: settings.hyphenate,
         }
@@ -77,10 +80,11 @@ fn family(choice: FamilyChoice) -> Family {
     }
 }
 
-fn color(rgb: Rgb) -> Color {
+fn color(color: PrintColor, used: Use) -> Color {
+    let rgb = color.rgb;
     Color {
-        r: rgb.0,
-        g: rgb.1,
-        b: rgb.2,
+        rgb: [rgb.0, rgb.1, rgb.2],
+        cmyk: color.cmyk(used).0,
+        registration: false,
     }
 }

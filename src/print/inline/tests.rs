@@ -13,14 +13,14 @@ use crate::print::fonts::{Family, FontId, FontSet, face};
 use crate::print::testdata::{KAZAKH, RUSSIAN};
 
 const BLACK: Color = Color {
-    r: 0.0,
-    g: 0.0,
-    b: 0.0,
+    rgb: [0.0, 0.0, 0.0],
+    cmyk: [0.0, 0.0, 0.0, 1.0],
+    registration: false,
 };
 const BLUE: Color = Color {
-    r: 0.0,
-    g: 0.0,
-    b: 1.0,
+    rgb: [0.0, 0.0, 1.0],
+    cmyk: [0.0, 0.0, 0.0, 1.0],
+    registration: false,
 };
 
 fn spec(width: f32, justify: bool) -> ParSpec {

@@ -1,11 +1,41 @@
-//! Images as embedded in the PDF: JPEG passed through byte for byte (DCTDecode, with its
-//! EXIF orientation applied when placing it), PNG decoded losslessly by printpdf.
+//! Images as embedded in the PDF, made for the edition that shows them ([`ImageTarget`]): never
+//! more pixels than its resolution limit asks for at the largest size the image is placed (300
+//! ppi for print, 150 for screens), so a big photo does not weigh down every file.
+//!
+//! - A JPEG that needs no fewer pixels goes in byte for byte (DCTDecode), with its EXIF
+//!   orientation applied when placing it; one that does is decoded, downsampled and encoded
+//!   again at its own quality, at most [`JPEG_QUALITY`] — it was lossy already, a finer copy
+//!   would only add bytes, and a second JPEG costs far less than keeping the pixels losslessly.
+//! - A PNG is decoded and stored losslessly: Flate with PNG row predictors (what the PNG file
+//!   itself does), never as JPEG, as PNGs are drawings, charts and screenshots whose edges JPEG
+//!   would smear. Transparency becomes a soft mask.
+//! - In print, RGB pixels are tagged `ICCBased` with the sRGB profile of [`super::icc`]: legal in
+//!   PDF/X-4 with a CMYK output intent, and the print shop's RIP converts them to its press
+//!   from a known source. Converting them here would need the press profile's tables (which
+//!   only the print shop knows to be right) and would lose the JPEG pass-through.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
-use printpdf::{DictItem, ExternalStream, ExternalXObject, Px, RawImage, XObject};
+use image::imageops::FilterType;
+use image::{DynamicImage, GenericImageView};
+use printpdf::{DictItem, ExternalStream, ExternalXObject, Px, XObject};
 
 use super::error::PdfError;
+use super::icc;
+use super::jpeg::{jpeg_info, jpeg_quality};
+
+/// Quality of a JPEG encoded again after downsampling: no visible loss in print.
+pub(super) const JPEG_QUALITY: u8 = 90;
+
+/// What an edition asks of its images.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ImageTarget {
+    /// Pixels per inch at the placed size, at most.
+    pub max_ppi: f32,
+    /// RGB as `ICCBased` sRGB (print) instead of DeviceRGB (screens).
+    pub icc_rgb: bool,
+}
 
 pub(super) struct Image {
     kind: Kind,
@@ -14,7 +44,13 @@ pub(super) struct Image {
     height: u32,
     /// EXIF orientation 1–8 (1 = as stored).
     orientation: u8,
+    /// What was made of it, by pixel size and target: the editions of a booklet mostly ask
+    /// for the same, and resampling is the slow part of writing.
+    made: Mutex<Vec<(Made, XObject)>>,
 }
+
+/// What an image was made as: pixel width and height, ICC-based or not.
+type Made = (u32, u32, bool);
 
 enum Kind {
     Jpeg {
@@ -22,7 +58,7 @@ enum Kind {
         components: u8,
         adobe: bool,
     },
-    Decoded(RawImage),
+    Decoded(DynamicImage),
 }
 
 impl Image {
@@ -38,18 +74,20 @@ impl Image {
                 width: u32::from(info.width),
                 height: u32::from(info.height),
                 orientation: info.orientation,
+                made: Mutex::default(),
             });
         }
         if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             return Err(PdfError::Image("not a JPEG or PNG file".into()));
         }
-        let mut warnings = Vec::new();
-        let raw = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::Image)?;
+        let decoded = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+            .map_err(|e| PdfError::Image(e.to_string()))?;
         Ok(Image {
-            width: u32::try_from(raw.width).unwrap_or(u32::MAX),
-            height: u32::try_from(raw.height).unwrap_or(u32::MAX),
-            kind: Kind::Decoded(raw),
+            width: decoded.width(),
+            height: decoded.height(),
+            kind: Kind::Decoded(decoded),
             orientation: 1,
+            made: Mutex::default(),
         })
     }
 
@@ -62,21 +100,72 @@ impl Image {
         }
     }
 
-    pub(super) fn xobject(&self) -> XObject {
-        match &self.kind {
-            Kind::Decoded(raw) => XObject::Image(raw.clone()),
+    /// The image for an edition that places it at most `placed` points large (width, height
+    /// as displayed).
+    pub(super) fn xobject(
+        &self,
+        placed: (f32, f32),
+        target: ImageTarget,
+    ) -> Result<XObject, PdfError> {
+        let (shown_w, shown_h) = self.display_size();
+        let scale = downscale(shown_w, shown_h, placed, target.max_ppi);
+        let size = (
+            scaled(self.width, scale).min(self.width),
+            scaled(self.height, scale).min(self.height),
+        );
+        let key = (size.0, size.1, target.icc_rgb);
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, xobject)) = made.iter().find(|(k, _)| *k == key) {
+            return Ok(xobject.clone());
+        }
+        let resized = size != (self.width, self.height);
+        let stream = match &self.kind {
+            // CMYK JPEGs are made for a press already: never touched.
             Kind::Jpeg {
                 bytes,
                 components,
                 adobe,
-            } => XObject::External(jpeg_xobject(
-                bytes,
-                self.width,
-                self.height,
+            } if !resized || *components == 4 => jpeg_stream(
+                bytes.clone(),
+                (self.width, self.height),
                 *components,
                 *adobe,
-            )),
-        }
+                target,
+            ),
+            Kind::Jpeg { bytes, .. } => {
+                let decoded = image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+                    .map_err(|e| PdfError::Image(e.to_string()))?;
+                let small = decoded.resize_exact(size.0, size.1, FilterType::Lanczos3);
+                let grey = small.color().channel_count() == 1;
+                let pixels = if grey {
+                    DynamicImage::ImageLuma8(small.to_luma8())
+                } else {
+                    DynamicImage::ImageRgb8(small.to_rgb8())
+                };
+                let quality = jpeg_quality(bytes).map_or(JPEG_QUALITY, |q| q.min(JPEG_QUALITY));
+                let mut out = Vec::new();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality.max(50))
+                    .encode_image(&pixels)
+                    .map_err(|e| PdfError::Image(e.to_string()))?;
+                jpeg_stream(out, size, if grey { 1 } else { 3 }, false, target)
+            }
+            Kind::Decoded(decoded) => {
+                let pixels = if resized {
+                    decoded.resize_exact(size.0, size.1, FilterType::Lanczos3)
+                } else {
+                    decoded.clone()
+                };
+                flate_stream(&pixels, target)?
+            }
+        };
+        let xobject = XObject::External(ExternalXObject {
+            stream,
+            width: Some(Px(size.0 as usize)),
+            height: Some(Px(size.1 as usize)),
+            dpi: None,
+        });
+        made.push((key, xobject.clone()));
+        Ok(xobject)
     }
 
     /// The `cm` matrix that maps the image's unit square onto the box (x, y, w, h) in
@@ -98,251 +187,167 @@ impl Image {
     }
 }
 
-fn jpeg_xobject(
-    bytes: &[u8],
-    width: u32,
-    height: u32,
-    components: u8,
-    adobe: bool,
-) -> ExternalXObject {
-    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
-    let color_space = match components {
-        1 => "DeviceGray",
-        4 => "DeviceCMYK",
-        _ => "DeviceRGB",
-    };
-    let mut dict = BTreeMap::from([
+/// The factor (at most 1) that brings a `w` × `h` pixel image placed at `placed` points down to
+/// `max_ppi`; 1 for an image not placed or placed at no size.
+pub(super) fn downscale(w: u32, h: u32, placed: (f32, f32), max_ppi: f32) -> f32 {
+    let inches = (placed.0.abs() / 72.0, placed.1.abs() / 72.0);
+    if !(inches.0 > 0.0 && inches.1 > 0.0 && max_ppi > 0.0) || w == 0 || h == 0 {
+        return 1.0;
+    }
+    let ppi = (w as f32 / inches.0).max(h as f32 / inches.1);
+    (max_ppi / ppi).min(1.0)
+}
+
+/// Pixels after scaling, rounded down so the limit holds; never none.
+fn scaled(pixels: u32, scale: f32) -> u32 {
+    if scale >= 1.0 {
+        return pixels;
+    }
+    ((pixels as f32 * scale).floor() as u32).max(1)
+}
+
+fn name(n: &str) -> DictItem {
+    DictItem::Name(n.as_bytes().to_vec())
+}
+
+/// The colour space of 1, 3 or 4 channels as the edition wants it.
+fn color_space(components: u8, target: ImageTarget) -> DictItem {
+    match components {
+        1 => name("DeviceGray"),
+        4 => name("DeviceCMYK"),
+        _ if target.icc_rgb => {
+            let profile = ExternalStream {
+                dict: BTreeMap::from([("N".to_string(), DictItem::Int(3))]),
+                content: icc::srgb_profile().to_vec(),
+                compress: true,
+            };
+            DictItem::Array(vec![name("ICCBased"), DictItem::Stream { stream: profile }])
+        }
+        _ => name("DeviceRGB"),
+    }
+}
+
+fn image_dict(width: u32, height: u32, space: DictItem) -> BTreeMap<String, DictItem> {
+    BTreeMap::from([
         ("Type".to_string(), name("XObject")),
         ("Subtype".to_string(), name("Image")),
         ("Width".to_string(), DictItem::Int(i64::from(width))),
         ("Height".to_string(), DictItem::Int(i64::from(height))),
-        ("ColorSpace".to_string(), name(color_space)),
+        ("ColorSpace".to_string(), space),
         ("BitsPerComponent".to_string(), DictItem::Int(8)),
-        ("Filter".to_string(), name("DCTDecode")),
-    ]);
+    ])
+}
+
+pub(super) fn jpeg_stream(
+    bytes: Vec<u8>,
+    (width, height): (u32, u32),
+    components: u8,
+    adobe: bool,
+    target: ImageTarget,
+) -> ExternalStream {
+    let mut dict = image_dict(width, height, color_space(components, target));
+    dict.insert("Filter".to_string(), name("DCTDecode"));
     // Photoshop writes CMYK JPEGs inverted and marks them with an Adobe segment.
     if components == 4 && adobe {
         let inverted = [1, 0, 1, 0, 1, 0, 1, 0].map(DictItem::Int).to_vec();
         dict.insert("Decode".to_string(), DictItem::Array(inverted));
     }
-    ExternalXObject {
-        stream: ExternalStream {
-            dict,
-            content: bytes.to_vec(),
-            compress: false,
-        },
-        width: Some(Px(width as usize)),
-        height: Some(Px(height as usize)),
-        dpi: None,
+    ExternalStream {
+        dict,
+        content: bytes,
+        compress: false,
     }
 }
 
-#[derive(Debug, PartialEq)]
-struct JpegInfo {
-    width: u16,
-    height: u16,
-    components: u8,
-    adobe: bool,
-    orientation: u8,
-}
-
-/// Reads the frame header and the Adobe/EXIF segments before the scan data.
-fn jpeg_info(bytes: &[u8]) -> Result<JpegInfo, String> {
-    let mut adobe = false;
-    let mut orientation = 1;
-    let mut pos = 2; // after SOI
-    loop {
-        // Markers are 0xFF followed by the code; extra 0xFF bytes are padding.
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
+/// Lossless pixels: grey or RGB, and a soft mask when any pixel is not opaque.
+fn flate_stream(image: &DynamicImage, target: ImageTarget) -> Result<ExternalStream, PdfError> {
+    let (width, height) = image.dimensions();
+    let color = image.color();
+    let (pixels, components) = if color.channel_count() <= 2 {
+        (image.to_luma8().into_raw(), 1)
+    } else {
+        (image.to_rgb8().into_raw(), 3)
+    };
+    let mut dict = image_dict(width, height, color_space(components, target));
+    predicted_flate(&mut dict, width, components);
+    let content = flate(&pixels, width, height, components)?;
+    if color.has_alpha() {
+        let alpha: Vec<u8> = image.to_rgba8().pixels().map(|p| p.0[3]).collect();
+        if alpha.iter().any(|a| *a < 255) {
+            let mut mask = image_dict(width, height, name("DeviceGray"));
+            predicted_flate(&mut mask, width, 1);
+            let mask_content = flate(&alpha, width, height, 1)?;
+            dict.insert(
+                "SMask".to_string(),
+                DictItem::Stream {
+                    stream: ExternalStream {
+                        dict: mask,
+                        content: mask_content,
+                        compress: false,
+                    },
+                },
+            );
         }
-        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
-            return Err("damaged JPEG: no frame header".into());
-        };
-        pos += 2;
-        if matches!(marker, 0x01 | 0xD0..=0xD7) {
-            continue; // markers without a length
-        }
-        let length = usize::from(read_u16(bytes, pos).ok_or("damaged JPEG: cut short")?);
-        let segment = bytes
-            .get(pos + 2..pos + length.max(2))
-            .ok_or("damaged JPEG: cut short")?;
-        match marker {
-            0xC0..=0xC2 => return frame_info(segment, adobe, orientation),
-            0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                return Err("JPEG uses lossless or arithmetic coding, which PDF viewers do not read; save it as a baseline JPEG".into());
-            }
-            0xDA | 0xD9 => return Err("damaged JPEG: no frame header".into()),
-            0xEE if segment.starts_with(b"Adobe") => adobe = true,
-            0xE1 if segment.starts_with(b"Exif\0\0") => {
-                orientation = segment.get(6..).and_then(exif_orientation).unwrap_or(1);
-            }
-            _ => {}
-        }
-        pos += length;
     }
-}
-
-fn frame_info(segment: &[u8], adobe: bool, orientation: u8) -> Result<JpegInfo, String> {
-    let precision = segment
-        .first()
-        .copied()
-        .ok_or("damaged JPEG frame header")?;
-    let height = read_u16(segment, 1).ok_or("damaged JPEG frame header")?;
-    let width = read_u16(segment, 3).ok_or("damaged JPEG frame header")?;
-    let components = segment.get(5).copied().ok_or("damaged JPEG frame header")?;
-    if precision != 8 {
-        return Err(format!(
-            "{precision}-bit JPEG is not supported; save it with 8 bits per channel"
-        ));
-    }
-    if width == 0 || height == 0 || !matches!(components, 1 | 3 | 4) {
-        return Err("JPEG with an unusual size or colour layout".into());
-    }
-    Ok(JpegInfo {
-        width,
-        height,
-        components,
-        adobe,
-        orientation,
+    Ok(ExternalStream {
+        dict,
+        content,
+        compress: false,
     })
 }
 
-fn read_u16(bytes: &[u8], pos: usize) -> Option<u16> {
-    let pair = bytes.get(pos..pos + 2)?;
-    Some(u16::from_be_bytes([*pair.first()?, *pair.get(1)?]))
+/// The filter entries of Flate data with PNG predictors.
+fn predicted_flate(dict: &mut BTreeMap<String, DictItem>, width: u32, components: u8) {
+    dict.insert("Filter".to_string(), name("FlateDecode"));
+    let parms = BTreeMap::from([
+        ("Predictor".to_string(), DictItem::Int(15)),
+        ("Colors".to_string(), DictItem::Int(i64::from(components))),
+        ("BitsPerComponent".to_string(), DictItem::Int(8)),
+        ("Columns".to_string(), DictItem::Int(i64::from(width))),
+    ]);
+    dict.insert("DecodeParms".to_string(), DictItem::Dict { map: parms });
 }
 
-/// The orientation tag (0x0112) of IFD0 in a TIFF-structured EXIF block.
-fn exif_orientation(tiff: &[u8]) -> Option<u8> {
-    let big_endian = match tiff.get(0..2)? {
-        b"MM" => true,
-        b"II" => false,
-        _ => return None,
-    };
-    let u16_at = |pos: usize| -> Option<u16> {
-        let b = tiff.get(pos..pos + 2)?;
-        let pair = [*b.first()?, *b.get(1)?];
-        Some(if big_endian {
-            u16::from_be_bytes(pair)
+/// Flate data with a PNG predictor byte per row, as PDF's `/Predictor 15` reads it: exactly
+/// the IDAT data of a PNG file, so the png crate's encoder (adaptive filters) makes it.
+fn flate(pixels: &[u8], width: u32, height: u32, components: u8) -> Result<Vec<u8>, PdfError> {
+    let failed = |e: png::EncodingError| PdfError::Image(e.to_string());
+    let mut file = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut file, width, height);
+        encoder.set_color(if components == 1 {
+            png::ColorType::Grayscale
         } else {
-            u16::from_le_bytes(pair)
-        })
-    };
-    let u32_at = |pos: usize| -> Option<u32> {
-        let b = tiff.get(pos..pos + 4)?;
-        let quad = [*b.first()?, *b.get(1)?, *b.get(2)?, *b.get(3)?];
-        Some(if big_endian {
-            u32::from_be_bytes(quad)
-        } else {
-            u32::from_le_bytes(quad)
-        })
-    };
-    let ifd = usize::try_from(u32_at(4)?).ok()?;
-    let entries = usize::from(u16_at(ifd)?);
-    (0..entries)
-        .find_map(|i| {
-            let entry = ifd + 2 + i * 12;
-            (u16_at(entry)? == 0x0112).then(|| u16_at(entry + 8))?
-        })
-        .and_then(|value| u8::try_from(value).ok())
-        .filter(|value| (1..=8).contains(value))
+            png::ColorType::Rgb
+        });
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::High);
+        encoder.set_filter(png::Filter::Adaptive);
+        let mut writer = encoder.write_header().map_err(failed)?;
+        writer.write_image_data(pixels).map_err(failed)?;
+        writer.finish().map_err(failed)?;
+    }
+    Ok(idat(&file))
+}
+
+/// The IDAT chunks' data of a PNG file, joined: one zlib stream.
+fn idat(file: &[u8]) -> Vec<u8> {
+    let mut data = Vec::new();
+    let mut pos = 8; // the signature
+    while let Some((length, kind)) = file
+        .get(pos..pos + 8)
+        .and_then(|header| header.split_first_chunk::<4>())
+    {
+        let length = u32::from_be_bytes(*length) as usize;
+        if kind == b"IDAT"
+            && let Some(chunk) = file.get(pos + 8..pos + 8 + length)
+        {
+            data.extend_from_slice(chunk);
+        }
+        pos += 12 + length;
+    }
+    data
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-
-    /// A minimal JPEG header: SOI, optional APP segments, SOF0 for a w×h image.
-    pub(crate) fn jpeg_header(width: u16, height: u16, components: u8, app: &[u8]) -> Vec<u8> {
-        let mut bytes = vec![0xFF, 0xD8];
-        bytes.extend_from_slice(app);
-        let len = 8 + 3 * u16::from(components);
-        bytes.extend_from_slice(&[0xFF, 0xC0]);
-        bytes.extend_from_slice(&len.to_be_bytes());
-        bytes.push(8);
-        bytes.extend_from_slice(&height.to_be_bytes());
-        bytes.extend_from_slice(&width.to_be_bytes());
-        bytes.push(components);
-        for c in 0..components {
-            bytes.extend_from_slice(&[c + 1, 0x11, 0]);
-        }
-        bytes.extend_from_slice(&[0xFF, 0xD9]);
-        bytes
-    }
-
-    pub(crate) fn exif_segment(orientation: u16) -> Vec<u8> {
-        let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
-        tiff.extend_from_slice(&1u16.to_be_bytes());
-        tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1]);
-        tiff.extend_from_slice(&orientation.to_be_bytes());
-        tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
-        let mut segment = b"Exif\0\0".to_vec();
-        segment.extend_from_slice(&tiff);
-        let mut app1 = vec![0xFF, 0xE1];
-        app1.extend_from_slice(&(segment.len() as u16 + 2).to_be_bytes());
-        app1.extend_from_slice(&segment);
-        app1
-    }
-
-    #[test]
-    fn jpeg_frame_header_gives_size_and_components() {
-        let info = jpeg_info(&jpeg_header(640, 480, 3, &[])).expect("parses");
-        assert_eq!((info.width, info.height, info.components), (640, 480, 3));
-        assert_eq!(info.orientation, 1);
-    }
-
-    #[test]
-    fn exif_orientation_is_read_and_swaps_the_displayed_size() {
-        let bytes = jpeg_header(640, 480, 3, &exif_segment(6));
-        let image = Image::from_bytes(&bytes).expect("parses");
-        assert_eq!(image.orientation, 6);
-        assert_eq!(image.display_size(), (480, 640));
-    }
-
-    #[test]
-    fn truncated_or_foreign_files_are_errors_not_panics() {
-        let full = jpeg_header(10, 10, 3, &exif_segment(3));
-        for cut in 0..full.len() - 2 {
-            let _ = Image::from_bytes(&full[..cut]);
-        }
-        assert!(Image::from_bytes(&full[..12]).is_err());
-        assert!(Image::from_bytes(b"GIF89a....").is_err());
-        assert!(Image::from_bytes(b"\x89PNG\r\n\x1a\nbroken").is_err());
-    }
-
-    #[test]
-    fn adobe_cmyk_jpeg_is_marked_inverted() {
-        let with_decode = |adobe| match jpeg_xobject(&[], 2, 2, 4, adobe).stream.dict.get("Decode")
-        {
-            Some(DictItem::Array(values)) => values.len(),
-            _ => 0,
-        };
-        assert_eq!(with_decode(true), 8);
-        assert_eq!(with_decode(false), 0);
-        let gray = jpeg_xobject(&[], 2, 2, 1, false);
-        assert_eq!(
-            gray.stream.dict.get("ColorSpace"),
-            Some(&DictItem::Name(b"DeviceGray".to_vec()))
-        );
-        let app14 = [&[0xFF, 0xEE, 0, 14][..], b"Adobe", &[0, 100, 0, 0, 0, 0, 2]].concat();
-        let info = jpeg_info(&jpeg_header(4, 4, 4, &app14)).expect("parses");
-        assert!(info.adobe && info.components == 4);
-    }
-
-    #[test]
-    fn rotated_photo_fills_its_box_corner_to_corner() {
-        let image = Image {
-            kind: Kind::Decoded(RawImage::empty(1, 1, printpdf::RawImageFormat::RGB8)),
-            width: 4,
-            height: 3,
-            orientation: 6,
-        };
-        let m = image.placement(10.0, 20.0, 30.0, 40.0);
-        let apply = |u: f32, v: f32| (m[0] * u + m[2] * v + m[4], m[1] * u + m[3] * v + m[5]);
-        // Stored top-left goes to the box's top-right, stored bottom-left to top-left.
-        assert_eq!(apply(0.0, 1.0), (40.0, 60.0));
-        assert_eq!(apply(0.0, 0.0), (10.0, 60.0));
-        assert_eq!(apply(1.0, 1.0), (40.0, 20.0));
-    }
-}
+mod tests;

@@ -1,12 +1,14 @@
 //! One page's draws as printpdf operations: text sections with their fonts and colours,
 //! lines, rectangles, placed images and link annotations, each graphics state set only when
-//! it changes.
+//! it changes. Colours are DeviceRGB on screen and DeviceCMYK in print, where registration
+//! marks use the `/All` separation ([`REGISTRATION_SPACE`], defined on each page by the
+//! PDF/X pass).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Actions, BorderArray, ColorArray, CurTransMat, Destination, LinkAnnotation, Op, PaintMode,
-    PdfFontHandle, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, ColorArray, CurTransMat, Destination, DictItem, LinkAnnotation, Op,
+    PaintMode, PdfFontHandle, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::embed::EmbeddedFont;
@@ -20,14 +22,32 @@ pub(super) fn image_resource(id: ImageId) -> XObjectId {
     XObjectId(format!("Im{}", id.0))
 }
 
-fn pdf_color(c: Color) -> printpdf::Color {
-    let channel = |v: f32| finite(v).clamp(0.0, 1.0);
-    printpdf::Color::Rgb(printpdf::Rgb {
-        r: channel(c.r),
-        g: channel(c.g),
-        b: channel(c.b),
-        icc_profile: None,
-    })
+/// The page resource name of the registration colour space.
+pub(super) const REGISTRATION_SPACE: &str = "CSAll";
+
+fn channel(v: f32) -> f32 {
+    finite(v).clamp(0.0, 1.0)
+}
+
+fn pdf_color(c: Color, cmyk: bool) -> printpdf::Color {
+    if cmyk {
+        let [cy, m, y, k] = c.cmyk.map(channel);
+        printpdf::Color::Cmyk(printpdf::Cmyk {
+            c: cy,
+            m,
+            y,
+            k,
+            icc_profile: None,
+        })
+    } else {
+        let [r, g, b] = c.rgb.map(channel);
+        printpdf::Color::Rgb(printpdf::Rgb {
+            r,
+            g,
+            b,
+            icc_profile: None,
+        })
+    }
 }
 
 pub(super) fn pt(v: Pt) -> printpdf::Pt {
@@ -37,9 +57,11 @@ pub(super) fn pt(v: Pt) -> printpdf::Pt {
 /// Translates one page's draws into printpdf operations, skipping redundant state changes.
 pub(super) struct PageOps<'w> {
     fonts: &'w BTreeMap<FontId, EmbeddedFont>,
-    images: &'w [Image],
+    images: &'w [std::sync::Arc<Image>],
     pages: &'w [Page],
     used_images: &'w mut BTreeSet<ImageId>,
+    /// Print: CMYK colours and the registration separation.
+    cmyk: bool,
     ops: Vec<Op>,
     in_text: bool,
     fill: Option<Color>,
@@ -51,15 +73,17 @@ pub(super) struct PageOps<'w> {
 impl<'w> PageOps<'w> {
     pub(super) fn new(
         fonts: &'w BTreeMap<FontId, EmbeddedFont>,
-        images: &'w [Image],
+        images: &'w [std::sync::Arc<Image>],
         pages: &'w [Page],
         used_images: &'w mut BTreeSet<ImageId>,
+        cmyk: bool,
     ) -> Self {
         PageOps {
             fonts,
             images,
             pages,
             used_images,
+            cmyk,
             ops: Vec::new(),
             in_text: false,
             fill: None,
@@ -159,18 +183,32 @@ impl<'w> PageOps<'w> {
 
     fn set_fill(&mut self, color: Color) {
         if self.fill != Some(color) {
-            self.ops.push(Op::SetFillColor {
-                col: pdf_color(color),
-            });
+            if color.registration && self.cmyk {
+                self.ops.push(Op::SetColorSpaceFill {
+                    id: REGISTRATION_SPACE.to_string(),
+                });
+                self.ops.push(full_tint("scn"));
+            } else {
+                self.ops.push(Op::SetFillColor {
+                    col: pdf_color(color, self.cmyk),
+                });
+            }
             self.fill = Some(color);
         }
     }
 
     fn set_stroke(&mut self, width: Pt, color: Color) {
         if self.stroke != Some(color) {
-            self.ops.push(Op::SetOutlineColor {
-                col: pdf_color(color),
-            });
+            if color.registration && self.cmyk {
+                self.ops.push(Op::SetColorSpaceStroke {
+                    id: REGISTRATION_SPACE.to_string(),
+                });
+                self.ops.push(full_tint("SCN"));
+            } else {
+                self.ops.push(Op::SetOutlineColor {
+                    col: pdf_color(color, self.cmyk),
+                });
+            }
             self.stroke = Some(color);
         }
         if self.line_width != Some(width.0) {
@@ -268,6 +306,15 @@ impl<'w> PageOps<'w> {
                 None,
             ),
         });
+    }
+}
+
+/// Tint 1 of the current (separation) colour space. printpdf has no operation for it; the
+/// writer's save options let this one through (see `to_lopdf`).
+fn full_tint(operator: &str) -> Op {
+    Op::Unknown {
+        key: operator.to_string(),
+        value: vec![DictItem::Real(1.0)],
     }
 }
 

@@ -16,9 +16,9 @@ const RUSSIAN: &str = "Съешь же ещё этих мягких францу
 const KERNED: &str = "AVATAR Таңба Та office fluffy";
 
 const BLACK: Color = Color {
-    r: 0.0,
-    g: 0.0,
-    b: 0.0,
+    rgb: [0.0, 0.0, 0.0],
+    cmyk: [0.0, 0.0, 0.0, 1.0],
+    registration: false,
 };
 
 fn face(family: Family, bold: bool, italic: bool) -> FaceKey {
@@ -99,7 +99,7 @@ fn text_page(fonts: &FontSet) -> Page {
 
 fn write(fonts: &FontSet, pages: Vec<Page>, outline: &[Outline]) -> Vec<u8> {
     PdfWriter::new(fonts)
-        .finish(pages, outline, &meta())
+        .finish(pages, outline, &meta(), &Output::Screen)
         .expect("writes")
 }
 
@@ -206,7 +206,12 @@ fn qpdf_finds_no_errors() {
     let mut page = text_page(&fonts);
     page.draws.extend(image_and_shape_draws(jpeg, png));
     let pdf = writer
-        .finish(vec![page.clone(), page], &outline_two_levels(), &meta())
+        .finish(
+            vec![page.clone(), page],
+            &outline_two_levels(),
+            &meta(),
+            &Output::Screen,
+        )
         .expect("writes");
     let report = run_tool("qpdf", &["--check"], &pdf, &[]);
     assert!(
@@ -218,9 +223,9 @@ fn qpdf_finds_no_errors() {
 
 fn image_and_shape_draws(jpeg: ImageId, png: ImageId) -> Vec<Draw> {
     let red = Color {
-        r: 0.8,
-        g: 0.1,
-        b: 0.1,
+        rgb: [0.8, 0.1, 0.1],
+        cmyk: [0.0, 0.0, 0.0, 1.0],
+        registration: false,
     };
     vec![
         Draw::Image {
@@ -352,7 +357,12 @@ fn two_writes_are_byte_identical() {
         let mut page = text_page(&fonts);
         page.draws.extend(image_and_shape_draws(jpeg, png));
         writer
-            .finish(vec![page.clone(), page], &outline_two_levels(), &meta())
+            .finish(
+                vec![page.clone(), page],
+                &outline_two_levels(),
+                &meta(),
+                &Output::Screen,
+            )
             .expect("writes")
     };
     let (a, b) = (once(), once());
@@ -360,7 +370,7 @@ fn two_writes_are_byte_identical() {
     let mut other_meta = meta();
     other_meta.title.push('!');
     let c = PdfWriter::new(&fonts)
-        .finish(vec![text_page(&fonts)], &[], &other_meta)
+        .finish(vec![text_page(&fonts)], &[], &other_meta, &Output::Screen)
         .expect("writes");
     let d = write(&fonts, vec![text_page(&fonts)], &[]);
     let id = |pdf: &[u8]| {
@@ -479,7 +489,7 @@ fn link_annotations_have_no_border_and_right_targets() {
     let mut page = text_page(&fonts);
     page.draws.extend(image_and_shape_draws(jpeg, png));
     let pdf = writer
-        .finish(vec![page.clone(), page], &[], &meta())
+        .finish(vec![page.clone(), page], &[], &meta(), &Output::Screen)
         .expect("writes");
     let doc = lopdf::Document::load_mem(&pdf).expect("reads");
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -568,7 +578,9 @@ fn jpeg_is_embedded_byte_for_byte_and_png_at_full_size() {
     assert_eq!(writer.image_size(png), (5, 3));
     assert_eq!(writer.image_size(ImageId(9)), (0, 0));
     let page = a5_page(image_and_shape_draws(jpeg, png));
-    let pdf = writer.finish(vec![page], &[], &meta()).expect("writes");
+    let pdf = writer
+        .finish(vec![page], &[], &meta(), &Output::Screen)
+        .expect("writes");
     let doc = lopdf::Document::load_mem(&pdf).expect("reads");
     let images: Vec<&lopdf::Stream> = doc
         .objects
@@ -609,7 +621,7 @@ fn unknown_images_and_bad_files_are_errors() {
         w: Pt(10.0),
         h: Pt(10.0),
     }]);
-    let result = writer.finish(vec![page], &[], &meta());
+    let result = writer.finish(vec![page], &[], &meta(), &Output::Screen);
     assert!(matches!(result, Err(PdfError::UnknownImage(3))));
 }
 
@@ -618,9 +630,9 @@ fn odd_input_still_gives_a_valid_pdf() {
     let fonts = FontSet::embedded();
     let nan = Pt(f32::NAN);
     let weird = Color {
-        r: 2.0,
-        g: -1.0,
-        b: f32::NAN,
+        rgb: [2.0, -1.0, f32::NAN],
+        cmyk: [2.0, -1.0, f32::NAN, 0.5],
+        registration: false,
     };
     let mut run = shape(
         &fonts,
@@ -687,14 +699,14 @@ fn odd_input_still_gives_a_valid_pdf() {
         y: nan,
     }];
     let pdf = PdfWriter::new(&fonts)
-        .finish(vec![page], &outline, &Meta::default())
+        .finish(vec![page], &outline, &Meta::default(), &Output::Screen)
         .expect("writes");
     let report = run_tool("qpdf", &["--check"], &pdf, &[]);
     assert!(
         report.contains("No syntax or stream encoding errors found"),
         "{report}"
     );
-    let no_pages = PdfWriter::new(&fonts).finish(Vec::new(), &outline, &meta());
+    let no_pages = PdfWriter::new(&fonts).finish(Vec::new(), &outline, &meta(), &Output::Screen);
     assert!(no_pages.is_ok());
 }
 

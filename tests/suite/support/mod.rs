@@ -1,12 +1,13 @@
 //! What the integration tests share, one module per purpose: fixture sites ([`site`]), running
 //! the binary ([`run`]), reading back what it wrote ([`files`], [`html`], [`links`], [`xml`],
-//! [`pdf`], [`ocr`]) and serving it ([`server`], [`static_server`]).
+//! [`pdf`], [`preflight`], [`ocr`]) and serving it ([`server`], [`static_server`]).
 
 pub(crate) mod files;
 pub(crate) mod html;
 pub(crate) mod links;
 pub(crate) mod ocr;
 pub(crate) mod pdf;
+pub(crate) mod preflight;
 pub(crate) mod run;
 pub(crate) mod server;
 pub(crate) mod site;

@@ -9,6 +9,7 @@ use crate::print::flow::layout;
 use crate::print::flow::report::ink_outside;
 use crate::print::flow::testdata::with_typesetter;
 use crate::print::inline::hyphenate::HyphLang;
+use crate::print::pdf::Output;
 use crate::print::testdata::{KAZAKH, RUSSIAN};
 use crate::{theme::print::PrintSettings, units::Paper};
 
@@ -200,9 +201,9 @@ fn breaks_go_back_to_the_last_allowed_place_or_else_fill_the_page() {
             // Then 25 lines no page may break, which fill pages to the brim.
             items.extend((0..25).map(|_| line_item(line, false)));
             let tint = Color {
-                r: 0.5,
-                g: 0.5,
-                b: 0.5,
+                rgb: [0.5, 0.5, 0.5],
+                cmyk: [0.0, 0.0, 0.0, 1.0],
+                registration: false,
             };
             let galley = Galley {
                 items,
@@ -252,9 +253,9 @@ fn spaces_at_a_page_top_are_dropped() {
                         x: Pt(0.0),
                         w: Pt(1.0),
                         fill: Color {
-                            r: 0.0,
-                            g: 0.0,
-                            b: 0.0,
+                            rgb: [0.0, 0.0, 0.0],
+                            cmyk: [0.0, 0.0, 0.0, 1.0],
+                            registration: false,
                         },
                     }],
                 },
@@ -325,7 +326,7 @@ fn pdftotext_gives_the_text_back() {
             let paged = paginate(galley, ts, &Running::new("Жоба"));
             let meta = crate::print::pdf::Meta::default();
             let bytes = crate::print::pdf::PdfWriter::new(ts.fonts)
-                .finish(paged.pages, &paged.outline, &meta)
+                .finish(paged.pages, &paged.outline, &meta, &Output::Screen)
                 .expect("pdf");
             let dir = std::env::temp_dir().join(format!("egiz-layout-{}", std::process::id()));
             std::fs::create_dir_all(&dir).expect("temp dir");
