@@ -269,10 +269,7 @@ fn output_intent(
     }
     let path = dir.join(&condition.profile);
     // A symbolic link could still lead out of the folder.
-    let inside = match (path.canonicalize(), dir.canonicalize()) {
-        (Ok(real), Ok(base)) => real.starts_with(base),
-        _ => false,
-    };
+    let inside = crate::paths::confined(dir, &path).is_some();
     let bytes = match std::fs::read(&path) {
         Ok(bytes) if inside => bytes,
         Ok(_) => {
