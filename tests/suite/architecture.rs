@@ -142,6 +142,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "print",
         ],
     ),
+    // Entry points for the fuzz targets in fuzz/: the loader, the Markdown renderer and the
+    // print engine, reached from outside the crate.
+    (
+        "fuzzing",
+        &["diagnostics", "markdown", "content", "theme", "print"],
+    ),
 ];
 
 fn src() -> PathBuf {

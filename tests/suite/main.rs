@@ -25,6 +25,7 @@ mod fallback;
 mod feeds;
 mod hardening;
 mod images;
+mod mutation;
 mod output;
 mod print;
 mod publish;
