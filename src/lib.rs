@@ -79,6 +79,8 @@ mod check;
 mod config;
 mod content;
 mod diagnostics;
+#[doc(hidden)]
+pub mod fuzzing;
 mod i18n;
 mod markdown;
 mod output;

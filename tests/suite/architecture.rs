@@ -106,6 +106,12 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
                 ],
             ),
         ),
+        // Entry points for the fuzz targets in fuzz/: the loader, the Markdown renderer and the
+        // print engine, reached from outside the crate.
+        (
+            "fuzzing",
+            vec!["diagnostics", "markdown", "content", "theme", "print"],
+        ),
     ]
 }
 

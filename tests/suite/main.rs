@@ -26,6 +26,7 @@ mod feeds;
 mod hardening;
 mod images;
 mod limits;
+mod mutation;
 mod output;
 mod pagination;
 mod pdfx;
