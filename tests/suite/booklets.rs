@@ -507,3 +507,55 @@ fn a_booklet_in_one_language_leaves_out_the_bilingual_editions_with_a_warning() 
     let pages = page_count(&pdf(&fixture, "memo.kk.pdf"));
     assert_eq!(pages, 4);
 }
+
+#[test]
+fn stories_continue_on_the_page_before_when_a_third_of_it_is_left_unless_told_otherwise() {
+    let titles: Vec<&str> = STORIES.iter().map(|s| s.3).collect();
+    let fixture = built();
+    let flowing = pdf(&fixture, "guide.kk.pdf");
+    let pages = story_pages(&flowing, &titles);
+    // Each story after the first shares its first page with the story before.
+    for (title, page) in titles.iter().zip(&pages).skip(1) {
+        let text = words(&page_text(&flowing, *page, None));
+        let before = text.find(title).expect("the title is on its page");
+        assert!(
+            before > 40,
+            "«{title}» starts page {page} instead of following the story before: {text}"
+        );
+    }
+    let path = fixture.site().join("content/booklets/guide.kk.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        text.replacen("---\n", "---\nstory_start: new-page\n", 1),
+    )
+    .expect("write");
+    fixture.build_ok();
+    let paged = pdf(&fixture, "guide.kk.pdf");
+    for (title, page) in titles.iter().zip(story_pages(&paged, &titles)) {
+        let text = words(&page_text(&paged, page, None));
+        assert!(
+            text.starts_with(title),
+            "«{title}» starts page {page}: {text}"
+        );
+    }
+    assert!(page_count(&paged) >= page_count(&flowing));
+}
+
+#[test]
+fn an_unknown_story_start_is_an_error_at_its_line() {
+    let fixture = site();
+    let path = fixture.site().join("content/booklets/guide.kk.md");
+    let text = std::fs::read_to_string(&path).expect("read").replacen(
+        "---\n",
+        "---\nstory_start: next-page\n",
+        1,
+    );
+    std::fs::write(&path, &text).expect("write");
+    let run = fixture.build();
+    run.assert_code(1);
+    let line = line_of(&text, "story_start:");
+    run.assert_stderr_has(&format!("content/booklets/guide.kk.md:{line}:"));
+    run.assert_stderr_has("next-page");
+    run.assert_stderr_has("continue");
+}

@@ -40,7 +40,10 @@ pub(crate) fn node_available() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     let required = std::env::var("EGIZ_BROWSER_TESTS").is_ok_and(|v| v == "1");
-    assert!(runs || !required, "EGIZ_BROWSER_TESTS=1 but node is missing");
+    assert!(
+        runs || !required,
+        "EGIZ_BROWSER_TESTS=1 but node is missing"
+    );
     if !runs {
         eprintln!("skipped: node is missing (apt-get install nodejs)");
     }

@@ -27,6 +27,7 @@ mod hardening;
 mod images;
 mod limits;
 mod output;
+mod page_flow;
 mod print;
 mod publish;
 mod search_index;

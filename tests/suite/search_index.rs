@@ -256,7 +256,10 @@ fn the_script_and_its_rust_copy_stem_every_word_of_the_example_site_alike() {
         .collect();
     for lang in ["kk", "ru"] {
         let count = asked.iter().filter(|(l, _)| *l == lang).count();
-        assert!(count >= 500, "only {count} {lang} words in the example site");
+        assert!(
+            count >= 500,
+            "only {count} {lang} words in the example site"
+        );
     }
     let mut node = std::process::Command::new("node")
         .arg(repo.join("tests/browser/stem.mjs"))
@@ -267,7 +270,11 @@ fn the_script_and_its_rust_copy_stem_every_word_of_the_example_site_alike() {
     let input = serde_json::to_vec(&asked).expect("json");
     std::io::Write::write_all(&mut node.stdin.take().expect("stdin"), &input).expect("send");
     let output = node.wait_with_output().expect("node's answer");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stems: Vec<String> = serde_json::from_slice(&output.stdout).expect("a JSON list");
     assert_eq!(stems.len(), asked.len());
     let differ: Vec<String> = asked
@@ -276,8 +283,21 @@ fn the_script_and_its_rust_copy_stem_every_word_of_the_example_site_alike() {
         .filter(|((lang, word), js)| stem(word, lang) != **js)
         .map(|((lang, word), js)| format!("{lang} {word}: Rust {}, JS {js}", stem(word, lang)))
         .collect();
-    assert!(differ.is_empty(), "{} differ:\n{}", differ.len(), differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "{} differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
     // Stemming does something: most inflected words lose an ending.
-    let cut = asked.iter().zip(&stems).filter(|((_, w), s)| s.len() < w.len()).count();
-    assert!(cut * 3 > asked.len(), "only {cut} of {} words were cut", asked.len());
+    let cut = asked
+        .iter()
+        .zip(&stems)
+        .filter(|((_, w), s)| s.len() < w.len())
+        .count();
+    assert!(
+        cut * 3 > asked.len(),
+        "only {cut} of {} words were cut",
+        asked.len()
+    );
 }

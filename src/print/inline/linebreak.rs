@@ -654,6 +654,7 @@ pub(crate) fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> 
         justify,
         ..Params::new(width)
     };
+    forbid_final_hyphens(items);
     let mut lines = break_lines(items, &params);
     for _ in 0..HYPHEN_LADDER_RETRIES {
         let Some(end) = third_hyphen_in_a_row(&lines) else {
@@ -670,6 +671,30 @@ pub(crate) fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> 
         lines = retry;
     }
     lines
+}
+
+/// Forbids hyphenating the last word before every forced break (the paragraph's end, a hard
+/// line break): a last line that is only the tail of a word («бағыттал-|ған.») reads as a
+/// mistake, so the breaker must end the line before at a space instead (TeX's
+/// `\finalhyphendemerits`, made absolute). Explicit hyphens («қарым-|қатынас.») count too.
+pub(super) fn forbid_final_hyphens(items: &mut [Item]) {
+    let mut in_last_word = false;
+    for i in (0..items.len()).rev() {
+        if is_forced(items, i) {
+            in_last_word = true;
+            continue;
+        }
+        let legal = is_legal_break(items, i);
+        match items.get_mut(i) {
+            Some(Item::Penalty {
+                penalty,
+                flagged: true,
+                ..
+            }) if in_last_word && legal => *penalty = INFINITE_PENALTY,
+            _ if legal => in_last_word = false,
+            _ => {}
+        }
+    }
 }
 
 /// Changes the cost of the penalty at `index`, returning the old cost.

@@ -28,7 +28,6 @@ pub(crate) fn fold(text: &str) -> String {
         .collect()
 }
 
-
 /// The stem of `word` (folded: lower case, Kazakh letters as a Russian keyboard types them) in
 /// the language `lang`; other languages keep the word.
 pub(crate) fn stem(word: &str, lang: &str) -> String {
@@ -160,9 +159,42 @@ fn region_after(word: &[char], from: usize) -> usize {
 /// locative, ablative, instrumental. The one-vowel forms (dative -а/-е after a possessive) are
 /// left out: too many roots end in them.
 const KAZAKH_CASE: &[&str] = &[
-    "нын", "нин", "дын", "дин", "тын", "тин", "га", "ге", "ка", "ке", "на", "не", "ны", "ни",
-    "ды", "ди", "ты", "ти", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
-    "нан", "нен", "мен", "бен", "пен", "менен", "бенен", "пенен",
+    "нын",
+    "нин",
+    "дын",
+    "дин",
+    "тын",
+    "тин",
+    "га",
+    "ге",
+    "ка",
+    "ке",
+    "на",
+    "не",
+    "ны",
+    "ни",
+    "ды",
+    "ди",
+    "ты",
+    "ти",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "мен",
+    "бен",
+    "пен",
+    "менен",
+    "бенен",
+    "пенен",
 ];
 /// Possessive endings, folded: my, your, his/her/its, our, your (polite).
 const KAZAKH_POSSESSIVE: &[&str] = &[
@@ -257,7 +289,16 @@ mod tests {
     #[test]
     fn every_stem_starts_its_word() {
         // What makes stemming only the query enough: the index matches word starts.
-        for word in ["балаларға", "жителей", "длинный", "ауылдарында", "об", "и", "ң", ""] {
+        for word in [
+            "балаларға",
+            "жителей",
+            "длинный",
+            "ауылдарында",
+            "об",
+            "и",
+            "ң",
+            "",
+        ] {
             for lang in ["kk", "ru", "en"] {
                 let folded = fold(word);
                 assert!(folded.starts_with(&stem(&folded, lang)), "{word} {lang}");
