@@ -442,10 +442,7 @@ fn quote_boxes_stay_whole_or_split_with_three_lines_on_each_side() {
                 .collect();
             let mut top: Vec<&Line> = next_lines.clone();
             top.sort_by(|a, c| a.y0.total_cmp(&c.y0));
-            let start: Vec<&&Line> = top
-                .iter()
-                .take_while(|l| in_box(l, b.left(next)))
-                .collect();
+            let start: Vec<&&Line> = top.iter().take_while(|l| in_box(l, b.left(next))).collect();
             boxed += lines.iter().filter(|l| in_box(l, b.left(page))).count();
             if end.is_empty() || start.is_empty() {
                 continue;
