@@ -476,7 +476,7 @@ fn headings_and_figure_labels_are_never_hyphenated() {
             for line in &page.lines {
                 let Some(font) = &line.font else { continue };
                 let sans = font.family.contains("Sans");
-                let display = (sans && font.bold) || (sans && font.size < 8.6);
+                let display = sans && (font.bold || font.size < 8.6);
                 if !display {
                     continue;
                 }
@@ -622,13 +622,13 @@ fn no_heading_repeats_the_one_before_it() {
                     }
                     continue;
                 }
-                if let Some((at, before)) = &previous {
-                    if near_same(before, &text) {
-                        problems.push(format!(
-                            "{} page {}: «{text}» after «{before}» (page {at})",
-                            b.file, page.number
-                        ));
-                    }
+                if let Some((at, before)) = &previous
+                    && near_same(before, &text)
+                {
+                    problems.push(format!(
+                        "{} page {}: «{text}» after «{before}» (page {at})",
+                        b.file, page.number
+                    ));
                 }
                 previous = Some((page.number, text));
             }

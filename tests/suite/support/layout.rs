@@ -51,12 +51,10 @@ impl Line {
     }
 }
 
-/// One page: its size and its lines in reading order.
+/// One page: its number and its lines in reading order.
 #[derive(Clone, Debug)]
 pub(crate) struct PageLines {
     pub number: usize,
-    pub width: f32,
-    pub height: f32,
     pub lines: Vec<Line>,
 }
 
@@ -67,7 +65,6 @@ pub(crate) fn read(pdf: &Path) -> Vec<PageLines> {
     let mut pages = Vec::new();
     for (index, page) in xml.split("<page ").skip(1).enumerate() {
         let number = index + 1;
-        let head = page.split('>').next().unwrap_or_default();
         let mut lines = Vec::new();
         for chunk in page.split("<line ").skip(1) {
             let (attrs, body) = chunk.split_once('>').unwrap_or_default();
@@ -98,12 +95,7 @@ pub(crate) fn read(pdf: &Path) -> Vec<PageLines> {
                 font,
             });
         }
-        pages.push(PageLines {
-            number,
-            width: number_attr(head, "width"),
-            height: number_attr(head, "height"),
-            lines,
-        });
+        pages.push(PageLines { number, lines });
     }
     pages
 }
