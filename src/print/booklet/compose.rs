@@ -17,6 +17,8 @@ use super::contents::toc_entries;
 use super::images::Images;
 use super::setup::Setup;
 
+/// Space above a story that starts under the one before, in body lines.
+const STORY_SPACE: f32 = 2.5;
 /// The table of contents is worth its page from this many entries on.
 const TOC_MIN_ENTRIES: usize = 3;
 
@@ -42,7 +44,15 @@ impl Setup<'_> {
             let document = story_document(self.site, story, self.strings);
             let set = self.layout_page(&document, story, &ts, images);
             match self.booklet.story_start {
-                StoryStart::Continue => galley.continue_story(&story.title, set),
+                StoryStart::Continue => {
+                    // A story's title opens no space of its own above it (it is the first
+                    // thing of its galley); under another story it needs air to read as a
+                    // new start. Dropped when the story starts a page.
+                    galley
+                        .items
+                        .push(Item::Space(Pt(self.look().line * STORY_SPACE)));
+                    galley.continue_story(&story.title, set);
+                }
                 StoryStart::NewPage => galley.append_story(&story.title, set),
                 StoryStart::RightPage => {
                     galley.new_page(true);
