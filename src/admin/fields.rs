@@ -332,7 +332,11 @@ impl Fields<'_> {
             self.select("stories", "stories", stories, true),
             self.choice_free("paper", &["A4", "A5", "A6", "Letter"]),
             self.choice("editions", &editions, true),
-            self.choice("story_start", &["new-page", "right-page"], false),
+            self.choice(
+                "story_start",
+                &["continue", "new-page", "right-page"],
+                false,
+            ),
             self.choice("cover_layout", &["framed", "full-bleed"], false),
             self.number("creep_mm", "creep_mm", "float", I18n::Duplicate),
             self.partners(),

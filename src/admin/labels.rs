@@ -321,6 +321,12 @@ const WORDS: &[Words] = &[
         ("Each story starts", ""),
     ),
     w(
+        "story_start.continue",
+        ("Алдыңғысының астында, орын болса", ""),
+        ("Под предыдущим, если есть место", ""),
+        ("Under the one before, if there is room", ""),
+    ),
+    w(
         "story_start.new-page",
         ("Жаңа бетте", ""),
         ("С новой страницы", ""),

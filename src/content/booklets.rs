@@ -77,8 +77,11 @@ impl Edition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StoryStart {
-    /// On the next page.
+    /// Under the story before, on the same page, when at least a third of the page is left;
+    /// on the next page otherwise. So no page is left under a third full but a story's last.
     #[default]
+    Continue,
+    /// On the next page.
     NewPage,
     /// On the next right-hand (odd) page, leaving a blank page when needed.
     RightPage,

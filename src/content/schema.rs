@@ -87,7 +87,8 @@ pub struct BookletMeta {
     pub stories: Option<Checked<StorySelection>>,
     pub paper: Option<Checked<Paper>>,
     pub editions: Option<Vec<String>>,
-    /// Whether each included story starts on a new page or a new right-hand page.
+    /// Whether each included story starts under the one before, on a new page or on a new
+    /// right-hand page.
     pub story_start: Option<super::booklets::StoryStart>,
     /// The cover image inside the margins or over the whole page.
     pub cover_layout: Option<super::booklets::CoverLayout>,

@@ -68,12 +68,12 @@ pub(crate) fn story_document(site: &Site, page: &Page, strings: &StringTable) ->
         })
         .collect();
     if !results.is_empty() {
-        blocks.push(heading(2, "results", &strings.get(lang, "results", None)));
+        section_heading(&mut blocks, "results", &strings.get(lang, "results", None));
         blocks.push(Block::Results(results));
     }
     let quotes = meta.quotes.as_deref().unwrap_or_default();
     if !quotes.is_empty() {
-        blocks.push(heading(2, "quotes", &strings.get(lang, "quotes", None)));
+        section_heading(&mut blocks, "quotes", &strings.get(lang, "quotes", None));
         blocks.extend(quotes.iter().map(|q| Block::Testimonial {
             text: q.text.clone(),
             by: q.by.clone(),
@@ -141,6 +141,46 @@ fn styled(text: &str, style: Style) -> Inline {
         style,
         link: None,
     }
+}
+
+/// Adds the template's heading for its results or quotes, unless the story's text already
+/// ends in a section of that name («## Нәтиже», «## Жобаның нәтижелері» before the template's
+/// «Нәтижелер»): the figures then go under the story's own heading, not under a second one
+/// saying the same.
+fn section_heading(blocks: &mut Vec<Block>, id: &str, text: &str) {
+    let last = blocks.iter().rev().find_map(|b| match b {
+        Block::Heading { level, inlines, .. } => Some((*level, inlines)),
+        _ => None,
+    });
+    let same = last.is_some_and(|(level, inlines)| {
+        level == 2
+            && near_same(
+                &inlines.iter().map(|i| i.text.as_str()).collect::<String>(),
+                text,
+            )
+    });
+    if !same {
+        blocks.push(heading(2, id, text));
+    }
+}
+
+/// Letters two words must share from their start to count as the same word in another form
+/// (Нәтиже, нәтижелер, нәтижелері; Результат, результаты).
+const SAME_STEM: usize = 6;
+
+/// Whether two headings say the same: every word of the shorter one (of three letters or
+/// more) shares its first [`SAME_STEM`] letters with a word of the other. «Нәтиже» and
+/// «Жобаның нәтижелері» say «Нәтижелер»; «Жақыныңа көмектес» does not say «Кім көмектесті».
+fn near_same(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| w.to_lowercase().chars().take(SAME_STEM).collect())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
 }
 
 fn heading(level: u8, id: &str, text: &str) -> Block {

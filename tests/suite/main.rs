@@ -28,6 +28,7 @@ mod images;
 mod limits;
 mod mutation;
 mod output;
+mod page_flow;
 mod pagination;
 mod pdfx;
 mod print;

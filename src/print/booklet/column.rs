@@ -5,7 +5,7 @@
 use crate::print::display::{Draw, translate};
 use crate::print::doc::{Align, Inline, Style};
 use crate::print::fonts::FontSet;
-use crate::print::inline::{LineEnd, ParSpec, SetLine, Shaper, TextStyle, set};
+use crate::print::inline::{LineEnd, ParSpec, SetLine, Shaper, TextStyle, set_balanced};
 
 /// One column of display type in one language.
 pub(super) struct Column<'f> {
@@ -100,7 +100,7 @@ impl<'f> Column<'f> {
     }
 }
 
-/// Ragged lines of plain text (no hyphenation: display type).
+/// Ragged lines of plain text (no hyphenation: display type), balanced when left-aligned.
 fn set_plain(
     shaper: &mut Shaper,
     text: &str,
@@ -121,7 +121,7 @@ fn set_plain(
         hyphenate: false,
         align,
     };
-    set(shaper, &inlines, &spec)
+    set_balanced(shaper, &inlines, &spec)
 }
 
 /// Places lines from the baseline `first` down, `leading` apart, at `x`; returns the last

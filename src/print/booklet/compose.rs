@@ -1,5 +1,6 @@
 //! Composing one language version of a booklet from page 2 on: the booklet's own text and
-//! its stories in one galley (each story on a new page or a new right-hand page), paginated
+//! its stories in one galley (each story under the one before when the page has room, or on a
+//! new page, or on a new right-hand page), paginated
 //! twice — first to learn where the sections start, then after the table of contents set
 //! with those page numbers. The covers are composed apart ([`super::cover`],
 //! [`super::back_cover`]), as editions place them differently.
@@ -16,6 +17,8 @@ use super::contents::toc_entries;
 use super::images::Images;
 use super::setup::Setup;
 
+/// Space above a story that starts under the one before, in body lines.
+const STORY_SPACE: f32 = 2.5;
 /// The table of contents is worth its page from this many entries on.
 const TOC_MIN_ENTRIES: usize = 3;
 
@@ -40,10 +43,22 @@ impl Setup<'_> {
         for story in self.stories(front.lang) {
             let document = story_document(self.site, story, self.strings);
             let set = self.layout_page(&document, story, &ts, images);
-            if self.booklet.story_start == StoryStart::RightPage {
-                galley.new_page(true);
+            match self.booklet.story_start {
+                StoryStart::Continue => {
+                    // A story's title opens no space of its own above it (it is the first
+                    // thing of its galley); under another story it needs air to read as a
+                    // new start. Dropped when the story starts a page.
+                    galley
+                        .items
+                        .push(Item::Space(Pt(self.look().line * STORY_SPACE)));
+                    galley.continue_story(&story.title, set);
+                }
+                StoryStart::NewPage => galley.append_story(&story.title, set),
+                StoryStart::RightPage => {
+                    galley.new_page(true);
+                    galley.append_story(&story.title, set);
+                }
             }
-            galley.append_story(&story.title, set);
         }
         galley
     }
@@ -56,8 +71,15 @@ impl Setup<'_> {
         let stories: Vec<String> = self.stories(lang).iter().map(|p| p.title.clone()).collect();
         // First pass: where the stories and sections start, counted from the text's first page.
         let draft = self.paginate_from(galley.clone(), front.title, lang, 1);
-        let entries = toc_entries(&draft, &stories, 0);
-        let with_toc = entries.len() >= TOC_MIN_ENTRIES;
+        // Stories with their sections when that fits on one page, else the stories alone.
+        let mut sections = true;
+        let mut entries = toc_entries(&draft, &stories, 0, sections);
+        if self.toc_pages(lang, &entries).len() > 1 {
+            sections = false;
+            entries = toc_entries(&draft, &stories, 0, sections);
+        }
+        // Sections do not count: one story with its sections needs no contents page.
+        let with_toc = entries.iter().filter(|e| !e.section).count() >= TOC_MIN_ENTRIES;
         let toc_pages = if with_toc {
             self.toc_pages(lang, &entries).len()
         } else {
@@ -66,7 +88,7 @@ impl Setup<'_> {
         // Second pass: the text starts after the cover and the contents.
         let start = 1 + toc_pages;
         let paged = self.paginate_from(galley, front.title, lang, start);
-        let toc = toc_entries(&paged, &stories, start);
+        let toc = toc_entries(&paged, &stories, start, sections);
         let mut inner = if with_toc {
             self.toc_pages(lang, &toc)
         } else {

@@ -19,32 +19,40 @@ pub(crate) struct TocEntry {
     /// The printed page number (the cover is page 1).
     pub page: usize,
     pub story: bool,
+    /// A section of a story, set indented under the story's title.
+    pub section: bool,
 }
 
 /// The contents entries: the sections of the booklet's own text (levels 1 and 2, before the
-/// first story) and every story, with page numbers counted as the text starting at page index
-/// `start` (0-based).
-pub(super) fn toc_entries(paged: &Paged, stories: &[String], start: usize) -> Vec<TocEntry> {
+/// first story), every story, and with `sections` each story's sections (level 2) under it,
+/// with page numbers counted as the text starting at page index `start` (0-based). Every
+/// indented entry has its story above it.
+pub(super) fn toc_entries(
+    paged: &Paged,
+    stories: &[String],
+    start: usize,
+    sections: bool,
+) -> Vec<TocEntry> {
     let mut entries = Vec::new();
     let mut next_story = 0;
     let mut in_stories = false;
     for heading in &paged.report.headings {
         let page = heading.page + start + 1;
         let story_title = stories.get(next_story);
+        let entry = |story, section| TocEntry {
+            title: heading.title.clone(),
+            page,
+            story,
+            section,
+        };
         if heading.level == 1 && story_title.is_some_and(|t| *t == heading.title) {
-            entries.push(TocEntry {
-                title: heading.title.clone(),
-                page,
-                story: true,
-            });
+            entries.push(entry(true, false));
             next_story += 1;
             in_stories = true;
         } else if !in_stories && heading.level <= 2 {
-            entries.push(TocEntry {
-                title: heading.title.clone(),
-                page,
-                story: false,
-            });
+            entries.push(entry(false, false));
+        } else if in_stories && sections && heading.level == 2 {
+            entries.push(entry(false, true));
         }
     }
     entries
@@ -67,24 +75,25 @@ impl Setup<'_> {
         let heading = TextStyle::upright(look.headings, true, look.h1, look.accent);
         let mut y = column.stack(&mut draws, &title, heading, top, look.h1 * 1.2);
         y -= look.line;
-        for entry in entries {
-            let entry_style = TextStyle::upright(
-                if entry.story {
-                    look.headings
-                } else {
-                    look.body
-                },
-                entry.story,
-                look.size,
-                look.text,
-            );
+        // One face for titles, sections and page numbers: the hierarchy shows in the
+        // indent and the space above each story, not in a change of type.
+        let entry_style = TextStyle::upright(look.headings, false, look.size, look.text);
+        for (n, entry) in entries.iter().enumerate() {
+            if entry.story && n > 0 {
+                y -= look.line * 0.4;
+            }
             let number_width = column.shaper.width(
                 self.fonts.face(face(look.headings, false, false)),
                 look.size,
                 &entry.page.to_string(),
             );
             let gap = look.size * 2.0;
-            let lines = column.lines_in(&entry.title, entry_style, area.1 - number_width - gap);
+            let indent = if entry.section { look.size * 1.5 } else { 0.0 };
+            let lines = column.lines_in(
+                &entry.title,
+                entry_style,
+                area.1 - indent - number_width - gap,
+            );
             let needed = lines.len().max(1) as f32 * look.line + look.line * 0.4;
             if y - needed < bottom && !draws.is_empty() {
                 pages.push(self.blank_page(std::mem::take(&mut draws)));
@@ -92,7 +101,6 @@ impl Setup<'_> {
                 area = text_area(&self.settings, index);
                 y = top;
             }
-            let indent = if entry.story { 0.0 } else { look.size };
             let last_baseline = place_lines(
                 &mut draws,
                 &lines,

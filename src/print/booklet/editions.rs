@@ -226,7 +226,7 @@ impl<'a> Assembler<'a, '_> {
         let mut pages = vec![self.setup.cover(lang, bleed, self.images)?];
         pages.extend(part.inner.iter().cloned());
         pages.push(self.setup.back_cover(&[lang], bleed));
-        impose::pad_before_last(&mut pages, 4);
+        self.setup.pad_with_notes(&mut pages, lang, 4);
         Some(Document {
             pages,
             outline: part.outline.clone(),
@@ -242,7 +242,8 @@ impl<'a> Assembler<'a, '_> {
         let mut pages = vec![self.setup.cover(a, Pt(0.0), self.images)?];
         pages.extend(first.inner.iter().cloned());
         if pages.len() % 2 == 1 {
-            pages.push(impose::blank_like(&pages[0]));
+            // The second language's cover goes on a right-hand page.
+            pages.push(self.setup.notes_page(a, pages.len()));
         }
         let offset = pages.len();
         let mut outline = first.outline.clone();
@@ -250,7 +251,7 @@ impl<'a> Assembler<'a, '_> {
         pages.push(self.setup.cover(b, Pt(0.0), self.images)?);
         pages.extend(second.inner.iter().cloned());
         pages.push(self.setup.back_cover(&[a, b], Pt(0.0)));
-        impose::pad_before_last(&mut pages, 4);
+        self.setup.pad_with_notes(&mut pages, b, 4);
         Some(Document {
             pages,
             outline,
@@ -278,12 +279,11 @@ impl<'a> Assembler<'a, '_> {
             .max()
             .unwrap_or(0)
             .next_multiple_of(2);
-        for (pages, _) in &mut halves {
-            impose::pad_before_last(pages, 2);
+        for ((pages, _), lang) in halves.iter_mut().zip([a, b]) {
+            self.setup.pad_with_notes(pages, lang, 2);
             while pages.len() < length {
                 let at = pages.len() - 1;
-                let blank = impose::blank_like(&pages[0]);
-                pages.insert(at, blank);
+                pages.insert(at, self.setup.notes_page(lang, at));
             }
         }
         let mut halves = halves.into_iter();
@@ -305,7 +305,7 @@ impl<'a> Assembler<'a, '_> {
         let outline = shifted(&text.outline, 1);
         pages.extend(text.pages);
         pages.push(self.setup.back_cover(&[a, b], Pt(0.0)));
-        impose::pad_before_last(&mut pages, 4);
+        self.setup.pad_with_notes(&mut pages, a, 4);
         Some(Document {
             pages,
             outline,

@@ -35,30 +35,6 @@ pub(crate) fn saddle_stitch_order(pages: usize) -> Vec<[usize; 2]> {
     sides
 }
 
-/// Adds blank pages before the last page (the back cover stays on the outside) until the
-/// count is a multiple of `multiple`.
-pub(crate) fn pad_before_last(pages: &mut Vec<Page>, multiple: usize) {
-    let Some(last) = pages.last() else {
-        return;
-    };
-    let blank = blank_like(last);
-    while !pages.len().is_multiple_of(multiple.max(1)) {
-        let at = pages.len() - 1;
-        pages.insert(at, blank.clone());
-    }
-}
-
-/// An empty page of the same size.
-pub(crate) fn blank_like(page: &Page) -> Page {
-    Page {
-        width: page.width,
-        height: page.height,
-        trim: None,
-        bleed: None,
-        draws: Vec::new(),
-    }
-}
-
 /// The sheet a booklet of `paper` is printed on 2-up, landscape: A5 on A4, A4 on A3, A6 on A5,
 /// Letter on Tabloid; any other size on a sheet exactly two pages wide.
 pub(crate) fn sheet_size(paper: Paper) -> (Pt, Pt) {

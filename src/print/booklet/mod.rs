@@ -4,10 +4,11 @@
 //! [`back_cover`] with a QR code and the colophon, both set with the display type of
 //! [`column`](mod@column)), then assembled into editions ([`editions`]: single, sequential, flip,
 //! parallel, imposed, print-shop) with page-level operations ([`impose`]), and written as
-//! PDF files.
+//! PDF files. Pages added only to reach a multiple of 4 are [`notes`] pages before the back
+//! cover.
 //!
 //! Imports inside go one way: `column`, `images`, `qr` and `impose` are leaves; `setup`
-//! and `resolution` (pictures too coarse for print) use `images`; `contents`, `cover`, `back_cover` and `parallel` build on `setup`;
+//! and `resolution` (pictures too coarse for print) use `images`; `contents`, `cover`, `back_cover`, `notes` and `parallel` build on `setup`;
 //! `compose` uses `contents`; `editions` puts all of them together, and this file runs it.
 
 pub(crate) mod back_cover;
@@ -18,6 +19,7 @@ pub(crate) mod cover;
 pub(crate) mod editions;
 pub(crate) mod images;
 pub(crate) mod impose;
+pub(crate) mod notes;
 pub(crate) mod parallel;
 pub(crate) mod qr;
 pub(crate) mod resolution;

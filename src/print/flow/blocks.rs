@@ -11,7 +11,7 @@ use super::lines::{
 use super::look::Typesetter;
 use crate::print::display::{Color, Draw, ImageId};
 use crate::print::doc::{Align, Block, Document, Footnote, Inline, ResultFigure};
-use crate::print::inline::{ParSpec, TextStyle, set};
+use crate::print::inline::{ParSpec, TextStyle, set_balanced};
 use crate::units::Pt;
 
 /// Looks up an image by its Markdown `src`: its id in the PDF writer and its pixel size.
@@ -28,6 +28,8 @@ const HEADING_SPACE: [(f32, f32); 3] = [(1.6, 0.6), (1.3, 0.45), (1.0, 0.3)];
 const HEADING_LEADING: f32 = 1.2;
 /// Images take at most this share of the text area's height.
 pub(super) const IMAGE_MAX_HEIGHT: f32 = 0.55;
+/// Lines a split box leaves at least on each page.
+const BOX_SPLIT_MIN: usize = 3;
 /// Indent of quotes and testimonial text in ems of the body size.
 const QUOTE_INDENT: f32 = 1.2;
 
@@ -145,7 +147,7 @@ impl<'a> Builder<'a> {
             hyphenate: false,
             ..self.setter.spec(area)
         };
-        let lines = set(&mut self.setter.shaper, inlines, &spec);
+        let lines = set_balanced(&mut self.setter.shaper, inlines, &spec);
         if lines.is_empty() {
             return;
         }
@@ -258,9 +260,11 @@ impl<'a> Builder<'a> {
         self.frames.push(bar);
         let mut inner = area.indented(QUOTE_INDENT * area.text.size);
         inner.text.italic = !inner.text.italic;
+        let first = self.galley.items.len();
         for block in blocks {
             self.block(block, &inner, images, depth);
         }
+        self.keep_box(first);
         self.frames.pop();
         self.gap(l.line * BLOCK_SPACE);
     }
@@ -304,8 +308,9 @@ impl<'a> Builder<'a> {
             self.gap(l.line * CAPTION_SPACE);
         }
         if !caption.trim().is_empty() {
+            // Captions are small display type, a line or two: never hyphenated.
             let inlines = [plain(caption)];
-            let lines = self.setter.set_in(&inlines, &caption_area);
+            let lines = self.setter.set_unhyphenated(&inlines, &caption_area);
             let items = self
                 .setter
                 .line_items(lines, &caption_area, caption_area.line, false);
@@ -322,6 +327,34 @@ impl<'a> Builder<'a> {
                 item.break_before = false;
             }
             self.push(item);
+        }
+    }
+
+    /// A box (a quote, a testimonial, a table such as the facts) set from item `first` on
+    /// stays whole or splits with at least [`BOX_SPLIT_MIN`] lines on each side: two lines
+    /// and an attribution alone on a page read as a fragment, not as the quote.
+    fn keep_box(&mut self, first: usize) {
+        let weight = |c: &Content| match c.kind {
+            Kind::Text => c.lines.len().max(1),
+            _ => 1,
+        };
+        let items = self.galley.items.get_mut(first..).unwrap_or_default();
+        let total: usize = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Content(c) => Some(weight(c)),
+                _ => None,
+            })
+            .sum();
+        let mut before = 0;
+        for item in items {
+            let Item::Content(content) = item else {
+                continue;
+            };
+            if before > 0 && (before < BOX_SPLIT_MIN || total - before < BOX_SPLIT_MIN) {
+                content.break_before = false;
+            }
+            before += weight(content);
         }
     }
 
@@ -348,9 +381,11 @@ impl<'a> Builder<'a> {
             self.push(row);
             self.keep = true;
         }
+        let first = self.galley.items.len();
         for row in table.rows {
             self.push(row);
         }
+        self.keep_box(first);
         self.gap(l.line * BLOCK_SPACE);
     }
 
@@ -385,7 +420,9 @@ impl<'a> Builder<'a> {
         let tint = self.frame(area.x, area.width, l.tint);
         let bar = self.frame(area.x, QUOTE_BAR, l.accent);
         self.frames.extend([tint, bar]);
+        let first = self.galley.items.len();
         self.push_all(items);
+        self.keep_box(first);
         self.frames.truncate(self.frames.len() - 2);
         self.gap(l.line * BLOCK_SPACE);
     }

@@ -109,7 +109,8 @@ impl Setter<'_> {
         }];
         let label_top = value_baseline - metrics.descender * size * 0.5 + 2.0;
         let column = Area { x, ..*label };
-        let set_lines = self.set_in(&[plain(&figure.label)], &column);
+        // Never hyphenated: a label is a few words in a narrow card.
+        let set_lines = self.set_unhyphenated(&[plain(&figure.label)], &column);
         let line_count = set_lines.len();
         let (ascent, depth) = self.extent(&label.text);
         let baseline = ((label.line - ascent - depth) / 2.0).max(0.0) + ascent;

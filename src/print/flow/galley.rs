@@ -6,6 +6,10 @@ use crate::print::display::{Color, Draw};
 use crate::print::inline::LineEnd;
 use crate::units::Pt;
 
+/// The share of the text area's height that must be left for a continued story to start on
+/// the same page: less, and its first page would be a sliver under the story before.
+pub(crate) const CONTINUE_ROOM: f32 = 1.0 / 3.0;
+
 /// A vertical list of content, spaces and page-level markers, top to bottom.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Galley {
@@ -25,9 +29,11 @@ pub(crate) enum Item {
         right_hand: bool,
     },
     /// A story starts here: its title runs in the header of the pages that follow, and the
-    /// page it starts on gets no header.
+    /// page it starts on gets no header. A `continued` story starts on the page the one
+    /// before ends on when at least [`CONTINUE_ROOM`] of it is left, else on a new page.
     Story {
         title: String,
+        continued: bool,
     },
 }
 
@@ -128,6 +134,17 @@ impl Galley {
         }
         self.items.push(Item::Story {
             title: title.to_string(),
+            continued: false,
+        });
+        self.append(story);
+    }
+
+    /// Appends a story that starts right under what comes before when the page has room
+    /// (see [`Item::Story`]).
+    pub(crate) fn continue_story(&mut self, title: &str, story: Galley) {
+        self.items.push(Item::Story {
+            title: title.to_string(),
+            continued: self.items.iter().any(|i| matches!(i, Item::Content(_))),
         });
         self.append(story);
     }

@@ -8,7 +8,7 @@ use super::look::Typesetter;
 use crate::print::display::{Color, Draw, translate};
 use crate::print::doc::{Align, Inline};
 use crate::print::fonts::{FontId, face};
-use crate::print::inline::{ParSpec, SetLine, Shaper, TextStyle, set};
+use crate::print::inline::{LineEnd, ParSpec, SetLine, Shaper, TextStyle, set};
 use crate::units::Pt;
 
 /// Space after a paragraph, in body lines.
@@ -85,6 +85,16 @@ impl<'a> Setter<'a> {
         set(&mut self.shaper, inlines, &spec)
     }
 
+    /// Sets `inlines` without hyphenation: labels and display lines, where a broken word
+    /// in a few short lines is more disturbing than a ragged edge.
+    pub(super) fn set_unhyphenated(&mut self, inlines: &[Inline], area: &Area) -> Vec<SetLine> {
+        let spec = ParSpec {
+            hyphenate: false,
+            ..self.spec(area)
+        };
+        set(&mut self.shaper, inlines, &spec)
+    }
+
     /// Ascent and depth (both positive) of a style's face at its size.
     pub(super) fn extent(&self, style: &TextStyle) -> (f32, f32) {
         let font = self
@@ -116,11 +126,15 @@ impl<'a> Setter<'a> {
         let paragraph = self.paragraphs;
         self.paragraphs += 1;
         let count = lines.len();
+        let mut after_hyphen = false;
         lines
             .into_iter()
             .enumerate()
             .map(|(index, line)| {
-                let break_before = index == 0 || (breakable && index >= 2 && count - index >= 2);
+                // No word is hyphenated across a page turn: the page ends a line earlier.
+                let break_before =
+                    index == 0 || (breakable && index >= 2 && count - index >= 2 && !after_hyphen);
+                after_hyphen = ends_in_hyphen(&line.end);
                 let para = ParaLine {
                     paragraph,
                     index,
@@ -133,6 +147,11 @@ impl<'a> Setter<'a> {
             })
             .collect()
     }
+}
+
+/// Whether a line ends inside a word (hyphenated, or at a hyphen of the text).
+pub(super) fn ends_in_hyphen(end: &LineEnd) -> bool {
+    matches!(end, LineEnd::Hyphen { .. } | LineEnd::ExplicitHyphen)
 }
 
 /// Draws of a set line placed in `area` with its baseline `baseline` below the item top.

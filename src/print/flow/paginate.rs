@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::galley::{Content, Galley, Item, Kind};
+use super::galley::{CONTINUE_ROOM, Content, Galley, Item, Kind};
 use super::look::Look;
 use super::look::Typesetter;
 use super::report::{HeadingReport, ImageReport, LayoutReport, LineReport, PageReport};
@@ -148,7 +148,7 @@ impl<'a> Paginator<'a> {
                     at += 1;
                     continue;
                 }
-                Some(Item::Story { title: t }) => {
+                Some(Item::Story { title: t, .. }) => {
                     title = t.clone();
                     story_start = true;
                     at += 1;
@@ -165,7 +165,7 @@ impl<'a> Paginator<'a> {
                 });
             }
             right_hand = false;
-            let (placed, end) = self.fill(at);
+            let (placed, end, continued) = self.fill(at);
             self.plans.push(PagePlan {
                 placed,
                 blank: false,
@@ -173,23 +173,43 @@ impl<'a> Paginator<'a> {
                 title: title.clone(),
             });
             story_start = false;
+            // A story that began on this page runs in the header from the next page on.
+            if let Some(t) = continued {
+                title = t;
+            }
             at = end;
         }
     }
 
     /// Places items from `start` (a content item) until the page is full; returns them with
-    /// their tops and the index the next page starts at.
-    fn fill(&self, start: usize) -> (Vec<(usize, f32)>, usize) {
+    /// their tops, the index the next page starts at, and the title of the last story that
+    /// began on the page below other content.
+    fn fill(&self, start: usize) -> (Vec<(usize, f32)>, usize, Option<String>) {
         let height = self.geometry.text_height();
         let mut placed: Vec<(usize, f32)> = Vec::new();
         let mut last_break = None;
         let mut y = 0.0;
         let mut at = start;
+        let mut story: Option<(usize, String)> = None;
+        // The title of a story begun on this page, if its start stays on it.
+        let begun = |story: &Option<(usize, String)>, end: usize| {
+            story
+                .as_ref()
+                .filter(|(from, _)| *from < end)
+                .map(|(_, t)| t.clone())
+        };
         while let Some(item) = self.galley.items.get(at) {
             match item {
                 Item::Space(space) => y += space.0,
+                Item::Story {
+                    title,
+                    continued: true,
+                } if !placed.is_empty() && height - y >= height * CONTINUE_ROOM => {
+                    story = Some((at, title.clone()));
+                }
                 Item::NewPage { .. } | Item::Story { .. } if !placed.is_empty() => {
-                    return (placed, at);
+                    let continued = begun(&story, at);
+                    return (placed, at, continued);
                 }
                 Item::NewPage { .. } | Item::Story { .. } => {}
                 Item::Content(content) => {
@@ -200,9 +220,17 @@ impl<'a> Paginator<'a> {
                             last_break = Some(at);
                         }
                         if y + content.height.0 > height + FIT_EPSILON {
-                            let end = last_break.unwrap_or(at);
+                            let mut end = last_break.unwrap_or(at);
+                            // A story cut off right after its start marker begins on the
+                            // next page, marker and all.
+                            if let Some((from, _)) = &story
+                                && !placed.iter().any(|&(i, _)| i > *from && i < end)
+                            {
+                                end = end.min(*from);
+                            }
                             placed.retain(|&(index, _)| index < end);
-                            return (placed, end);
+                            let continued = begun(&story, end);
+                            return (placed, end, continued);
                         }
                     }
                     placed.push((at, y));
@@ -211,7 +239,8 @@ impl<'a> Paginator<'a> {
             }
             at += 1;
         }
-        (placed, at)
+        let continued = begun(&story, at);
+        (placed, at, continued)
     }
 
     fn finish(mut self) -> Paged {

@@ -47,7 +47,19 @@ fn paragraph_lines_allow_breaks_only_with_two_lines_on_each_side() {
     let breaks: Vec<bool> = lines.iter().map(|c| c.break_before).collect();
     let n = breaks.len();
     assert!(n >= 5, "{n} lines");
-    let expected: Vec<bool> = (0..n).map(|i| i == 0 || (i >= 2 && n - i >= 2)).collect();
+    // No break after a hyphenated line either: no word is split across a page turn.
+    let hyphenated: Vec<bool> = lines
+        .iter()
+        .map(|c| {
+            matches!(
+                c.lines[0].end,
+                LineEnd::Hyphen { .. } | LineEnd::ExplicitHyphen
+            )
+        })
+        .collect();
+    let expected: Vec<bool> = (0..n)
+        .map(|i| i == 0 || (i >= 2 && n - i >= 2 && !hyphenated[i - 1]))
+        .collect();
     assert_eq!(breaks, expected);
     let para = lines[1].lines[0].paragraph.expect("paragraph line");
     assert_eq!((para.index, para.count), (1, n));

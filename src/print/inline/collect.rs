@@ -15,13 +15,18 @@ use crate::print::doc::Inline;
 
 /// A break after an explicit slash or other punctuation without a space.
 const PUNCTUATION_PENALTY: f32 = 100.0;
-/// Breaking after a one-letter word ("в", "и", "с") leaves it hanging at the line end,
-/// which Russian and Kazakh typography avoids; costly, not forbidden.
+/// Breaking after another one-letter word (a digit, a Latin letter) leaves it hanging at the
+/// line end; costly, not forbidden.
 const SHORT_WORD_PENALTY: f32 = 1000.0;
+/// The one-letter prepositions and conjunctions of Russian (and the few that Kazakh text
+/// borrows): bound to the next word, as Russian typography asks — never at a line end.
+const BOUND_TO_NEXT: [char; 8] = ['в', 'к', 'с', 'у', 'о', 'и', 'а', 'я'];
 /// Justified lines stretch their letter spacing a little too, not only the spaces: at the
-/// first-pass tolerance (ratio 3) this adds 0.015 em after every glyph, invisible as such,
-/// but it takes a quarter of a loose line's gaps out of the spaces.
-const LETTER_STRETCH: f32 = 0.005;
+/// first-pass tolerance (ratio 3) this adds 0.02 em after every glyph, invisible as such,
+/// but it takes about a third of a loose line's gaps out of the spaces — which keeps the word
+/// gaps as they were although bound prepositions and unhyphenated last words leave the
+/// breaker fewer places to break.
+const LETTER_STRETCH: f32 = 0.0065;
 /// Between the characters of a string too wide for any line: the last resort.
 const SPLIT_PENALTY: f32 = 800.0;
 
@@ -208,6 +213,8 @@ impl<'s, 'a> Collector<'s, 'a> {
         if next_char.is_some_and(|c| c == '—' || c == '–') {
             // A dash between words stays on the line of the word before it.
             self.push(forbid(), Elem::Nothing);
+        } else if is_bound_to_next(word_text) {
+            self.push(forbid(), Elem::Nothing);
         } else if is_one_letter_word(word_text) {
             self.push(penalty(SHORT_WORD_PENALTY, false), Elem::Nothing);
         }
@@ -384,6 +391,20 @@ impl<'s, 'a> Collector<'s, 'a> {
 
 fn is_breaking_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// «в», «К», «и»…: a one-letter preposition or conjunction (any case), or one opening a
+/// parenthesis or quote («(в»).
+fn is_bound_to_next(word: &str) -> bool {
+    let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = core.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c
+            .to_lowercase()
+            .next()
+            .is_some_and(|c| BOUND_TO_NEXT.contains(&c)),
+        _ => false,
+    }
 }
 
 fn is_one_letter_word(word: &str) -> bool {

@@ -654,6 +654,7 @@ pub(crate) fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> 
         justify,
         ..Params::new(width)
     };
+    forbid_final_hyphens(items, width);
     let mut lines = break_lines(items, &params);
     for _ in 0..HYPHEN_LADDER_RETRIES {
         let Some(end) = third_hyphen_in_a_row(&lines) else {
@@ -670,6 +671,51 @@ pub(crate) fn break_paragraph(items: &mut [Item], width: f32, justify: bool) -> 
         lines = retry;
     }
     lines
+}
+
+/// Forbids hyphenating the last word before every forced break (the paragraph's end, a hard
+/// line break): a last line that is only the tail of a word («бағыттал-|ған.») reads as a
+/// mistake, so the breaker must end the line before at a space instead (TeX's
+/// `\finalhyphendemerits`, made absolute). Explicit hyphens («қарым-|қатынас.») count too.
+/// A last word wider than `width` keeps its hyphens: it has to be broken somewhere.
+pub(super) fn forbid_final_hyphens(items: &mut [Item], width: f32) {
+    let mut end = items.len();
+    while end > 0 {
+        let Some(forced) = (0..end).rev().find(|&i| is_forced(items, i)) else {
+            break;
+        };
+        // The last word: back from the forced break to the last break that is no hyphen.
+        let start = (0..forced)
+            .rev()
+            .find(|&i| is_legal_break(items, i) && !is_flagged(items, i))
+            .map_or(0, |i| i + 1);
+        let word: f32 = items
+            .get(start..forced)
+            .unwrap_or_default()
+            .iter()
+            .map(|item| match item {
+                Item::Box { width } => *width,
+                _ => 0.0,
+            })
+            .sum();
+        if word <= width {
+            for item in items.get_mut(start..forced).unwrap_or_default() {
+                if let Item::Penalty {
+                    penalty,
+                    flagged: true,
+                    ..
+                } = item
+                {
+                    *penalty = INFINITE_PENALTY;
+                }
+            }
+        }
+        end = start.min(forced);
+    }
+}
+
+fn is_flagged(items: &[Item], i: usize) -> bool {
+    matches!(items.get(i), Some(Item::Penalty { flagged: true, .. }))
 }
 
 /// Changes the cost of the penalty at `index`, returning the old cost.

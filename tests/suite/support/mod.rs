@@ -1,9 +1,10 @@
 //! What the integration tests share, one module per purpose: fixture sites ([`site`]), running
 //! the binary ([`run`]), reading back what it wrote ([`files`], [`html`], [`links`], [`xml`],
-//! [`pdf`], [`preflight`], [`ocr`]) and serving it ([`server`], [`static_server`]).
+//! [`pdf`], [`preflight`], [`layout`], [`ocr`]) and serving it ([`server`], [`static_server`]).
 
 pub(crate) mod files;
 pub(crate) mod html;
+pub(crate) mod layout;
 pub(crate) mod links;
 pub(crate) mod ocr;
 pub(crate) mod pdf;
