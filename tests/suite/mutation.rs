@@ -332,7 +332,7 @@ fn mutated_site(
 ) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
     let mut rng = Rng(SEED ^ (index as u64).wrapping_mul(0xa076_1d64_78bd_642f));
     let mut files = base.clone();
-    if index % PRINT_EVERY != 0 {
+    if !index.is_multiple_of(PRINT_EVERY) {
         files.retain(|name, _| !PRINTED.contains(&name.as_str()));
     }
     let mut done = Vec::new();
@@ -343,7 +343,7 @@ fn mutated_site(
         // what can go wrong: they are chosen more often than their share.
         let name = match rng.below(6) {
             0 => "site.yaml".to_string(),
-            1 if index % PRINT_EVERY == 0 => rng.pick(&PRINTED[..2]).to_string(),
+            1 if index.is_multiple_of(PRINT_EVERY) => rng.pick(&PRINTED[..2]).to_string(),
             _ => rng.pick(&names).clone(),
         };
         if name.ends_with(".jpg") || rng.below(40) == 0 {
