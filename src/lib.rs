@@ -83,6 +83,7 @@ mod diagnostics;
 pub mod fuzzing;
 mod i18n;
 mod markdown;
+mod markup;
 mod output;
 mod paths;
 mod print;

@@ -2,6 +2,7 @@
 //! `vendor/decap-cms/`), the page that boots it, and `egiz-admin.js`, which registers our
 //! interface strings, the theme's CSS for the preview and the slug rule of `egiz new story`.
 
+use crate::markup::escape;
 use std::fmt::Write as _;
 
 mod embedded {
@@ -85,13 +86,6 @@ fn slug_table() -> String {
         table.insert(c.to_string(), value);
     }
     serde_json::Value::Object(table).to_string()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 const ADMIN_JS: &str = r#"

@@ -2,6 +2,7 @@
 //! into served HTML pages (never into `egiz build` output), and the error overlay shown while the
 //! site has problems.
 
+use crate::markup::escape;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, MutexGuard};
 
@@ -117,13 +118,6 @@ fn find_body_end(page: &[u8]) -> Option<usize> {
     let needle = b"</body>";
     page.windows(needle.len())
         .rposition(|w| w.eq_ignore_ascii_case(needle))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

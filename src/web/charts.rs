@@ -4,6 +4,7 @@
 //! shrinking its text. The theme's CSS may restyle the classes; the attributes are fallbacks in
 //! the default theme's colours.
 
+use crate::markup::escape;
 use std::fmt::Write as _;
 
 /// One bar: its label (plain text) and value, with the value as written in the page language.
@@ -89,22 +90,6 @@ pub(crate) fn render(chart: &BarChart) -> String {
 fn percent(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// Text for SVG (XML) content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::{Date, rfc3339};
 use crate::output::Sink;
 
-use super::sitemap::escape;
+use crate::markup::escape;
 
 /// `/{lang}/atom.xml`, as a site path.
 pub(crate) fn path(lang: &str) -> String {

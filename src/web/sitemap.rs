@@ -1,5 +1,6 @@
 //! `sitemap.xml` with hreflang alternates for every translation, and `robots.txt` pointing to it.
 
+use crate::markup::escape;
 use std::fmt::Write as _;
 
 use crate::content::{Kind, Site};
@@ -91,11 +92,4 @@ pub(crate) fn write(site: &Site, staging: &dyn Sink, extra: Vec<Group>) -> Resul
         base.path, base.absolute
     );
     staging.write("robots.txt", robots.as_bytes())
-}
-
-pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

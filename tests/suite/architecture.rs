@@ -18,12 +18,15 @@ const READING: &[&str] = &[
 ];
 
 /// What web and print may read besides [`READING`]: the model, the theme and the leaves.
-const RENDERER: &[&str] = &["markdown", "output", "progress", "content", "theme"];
+const RENDERER: &[&str] = &[
+    "markdown", "markup", "output", "progress", "content", "theme",
+];
 
 /// What putting the pipeline together takes: placed errors, the output folder, progress,
 /// site.yaml, the model and the theme.
 const PIPELINE: &[&str] = &[
     "diagnostics",
+    "markup",
     "output",
     "progress",
     "config",
@@ -46,6 +49,7 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
         ("diagnostics", vec![]),
         ("units", vec![]),
         ("paths", vec![]),
+        ("markup", vec![]),
         ("taxonomy", vec![]),
         ("progress", vec![]),
         ("yaml", vec!["diagnostics"]),
@@ -85,6 +89,7 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
             "admin",
             vec![
                 "diagnostics",
+                "markup",
                 "i18n",
                 "output",
                 "config",

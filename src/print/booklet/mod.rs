@@ -64,13 +64,7 @@ pub(crate) fn render(
     engine: &Engine,
     sink: &dyn Sink,
 ) -> Result<Made, Diagnostics> {
-    let inputs = editions::Inputs {
-        site,
-        settings: &engine.settings,
-        fonts: &engine.fonts,
-        strings: &engine.strings,
-        intent: &engine.intent,
-    };
+    let inputs = inputs(site, engine);
     let progress = crate::progress::slow_bar(booklets.len(), "booklets");
     let pages = AtomicUsize::new(0);
     let results: Vec<Result<Rendered, Diagnostic>> = booklets
@@ -120,16 +114,22 @@ pub(crate) fn resolution_warnings(
     booklets: &[&Booklet],
     engine: &Engine,
 ) -> Diagnostics {
-    let inputs = editions::Inputs {
-        site,
-        settings: &engine.settings,
-        fonts: &engine.fonts,
-        strings: &engine.strings,
-        intent: &engine.intent,
-    };
+    let inputs = inputs(site, engine);
     let found: Vec<Vec<Diagnostic>> = booklets
         .par_iter()
         .map(|booklet| editions::resolution(&inputs, booklet))
         .collect();
     Diagnostics::from_iter(found.into_iter().flatten())
+}
+
+/// What every edition is made from: the site and the engine's settings, fonts, strings and
+/// output intent.
+fn inputs<'a>(site: &'a Site, engine: &'a Engine) -> editions::Inputs<'a> {
+    editions::Inputs {
+        site,
+        settings: &engine.settings,
+        fonts: &engine.fonts,
+        strings: &engine.strings,
+        intent: &engine.intent,
+    }
 }

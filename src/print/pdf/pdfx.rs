@@ -4,6 +4,7 @@
 //! 1.6, and the `/All` separation the crop marks are drawn in. The page boxes and fonts are
 //! the writer's work already; [`super::ops`] draws every colour in CMYK.
 
+use crate::markup::escape;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::fixup::{Fnv, Meta};
@@ -198,22 +199,6 @@ pub(super) fn xmp(meta: &Meta) -> String {
         creator = e(&meta.creator),
         lang = e(lang),
     )
-}
-
-/// Text as XML character data.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! by hand) are left exactly as written.
 
 use super::Sized;
+use crate::markup::escape;
 
 /// `sizes` of an image in the text: the default theme's text column (70ch ≈ 44rem), or the
 /// screen less its margins on phones. Not `sizes="auto"`: measured in Chromium 156, with the
@@ -213,13 +214,6 @@ fn unescape(value: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-fn escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 #[cfg(test)]
