@@ -525,7 +525,7 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
         raw.replace("title: Детский спорт", "title: Спорт для детей"),
         "only the title changed"
     );
-    server.assert_within(10, "the edit is served", || {
+    server.assert_within(60, "the edit is served", || {
         server
             .get("/ngo-site/ru/projects/kids-sport/")
             .body
@@ -588,7 +588,7 @@ fn the_local_backend_lists_reads_saves_uploads_and_deletes_inside_content_only()
         std::fs::read(site.join("content/projects/kids-sport/new-cover.jpg")).expect("new cover"),
         photo
     );
-    server.assert_within(10, "the page shows the new cover", || {
+    server.assert_within(60, "the page shows the new cover", || {
         server
             .get("/ngo-site/kk/projects/kids-sport/")
             .body
@@ -659,7 +659,7 @@ fn a_save_that_breaks_the_site_stays_on_disk_and_shows_the_overlay() {
     assert_eq!(status, 200);
     let on_disk = std::fs::read_to_string(fixture.site().join(path)).expect("read");
     assert!(on_disk.contains("date: 2023-13-45"), "{on_disk}");
-    server.assert_within(10, "the overlay shows the broken file's place", || {
+    server.assert_within(60, "the overlay shows the broken file's place", || {
         let text = events.lock().expect("events");
         text.contains("event: errors") && text.contains("index.kk.md:3")
     });

@@ -57,7 +57,7 @@ impl Server {
             });
         }
         let url = wait
-            .recv_timeout(std::time::Duration::from_secs(30))
+            .recv_timeout(std::time::Duration::from_secs(120))
             .unwrap_or_else(|_| panic!("egiz serve did not start: {:?}", log.lock().expect("log")));
         let address = url
             .trim_start_matches("http://")
@@ -176,9 +176,11 @@ impl Server {
         self.log.lock().expect("log").join("\n")
     }
 
-    /// Wait up to 2 s for `done`; if it never holds, fail with `what` and the server's log.
+    /// Wait up to 20 s for `done`; if it never holds, fail with `what` and the server's log. A
+    /// bound for hangs, not a speed target: bench/serve_latency.py measures how soon an edit is
+    /// served.
     pub(crate) fn assert_soon(&self, what: &str, done: impl FnMut() -> bool) {
-        self.assert_within(2, what, done);
+        self.assert_within(20, what, done);
     }
 
     /// Wait up to `seconds` for `done`; if it never holds, fail with `what` and the log.
