@@ -49,9 +49,14 @@ impl Facts {
         }
     }
 
-    /// A stable text of everything shown, for the cache key (the photo by its path; its bytes
-    /// are hashed beside this).
+    /// A stable text of everything shown, for the cache key. The photo counts only as there or
+    /// not: its bytes are hashed beside this, and its path is absolute, so a key with the path
+    /// made a site moved or checked out elsewhere draw every card with a photo again.
     pub(crate) fn fingerprint(&self) -> String {
-        format!("{self:?}")
+        let shown = Facts {
+            cover: self.cover.as_ref().map(|_| PathBuf::from("photo")),
+            ..self.clone()
+        };
+        format!("{shown:?}")
     }
 }

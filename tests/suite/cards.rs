@@ -255,6 +255,32 @@ fn cards_come_from_the_cache_when_nothing_changed() {
     again.assert_stdout_has("(0 drawn, 8 from the cache");
 }
 
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create a folder");
+    for entry in std::fs::read_dir(from).expect("read a folder") {
+        let entry = entry.expect("an entry");
+        let dest = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy a file");
+        }
+    }
+}
+
+/// Found by the mutation test (each mutated site is a copy in its own folder): the cache key
+/// held the cover photo's absolute path, so a site moved or checked out elsewhere drew the
+/// cards of every story with a cover again.
+#[test]
+fn cards_come_from_the_cache_after_the_site_folder_moves() {
+    let fixture = sub_path_site("");
+    fixture.build_ok();
+    let moved = Fixture::new();
+    copy_tree(&fixture.site(), &moved.site());
+    let again = moved.build_ok();
+    again.assert_stdout_has("(0 drawn, 8 from the cache");
+}
+
 #[test]
 fn share_links_carry_the_address_and_title_without_scripts_of_the_networks() {
     let fixture = sub_path_site("");
