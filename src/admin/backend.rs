@@ -256,6 +256,11 @@ impl Backend {
                 .map(|c| fields::inherited(content_folder(shown), c))
                 .unwrap_or_default();
             let merged = merge::merge(old.as_deref(), raw, base.as_ref(), &inherited);
+            // Decap sends every language's file on each save; rewriting an unchanged one would
+            // rebuild the site for nothing and make the file look newer than its translations.
+            if from == to && old.as_deref() == Some(merged.as_str()) {
+                continue;
+            }
             write(to, merged.as_bytes())?;
             if from != to {
                 let _ = std::fs::remove_file(from);
@@ -540,6 +545,45 @@ mod tests {
                 .as_str()
                 .expect("error")
                 .contains("exists already")
+        );
+    }
+
+    #[test]
+    fn saving_leaves_an_unchanged_language_file_untouched() {
+        let (dir, backend) = site();
+        let file = dir.path().join("content/projects/a.kk.md");
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        let set_old = || {
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(long_ago))
+                .expect("set mtime");
+        };
+        let modified = || {
+            std::fs::metadata(&file)
+                .and_then(|m| m.modified())
+                .expect("mtime")
+        };
+        let save = |raw: &str| {
+            ask(
+                &backend,
+                json!({"action": "persistEntry", "params": {
+                "dataFiles": [{"path": "content/projects/a.kk.md", "slug": "a", "raw": raw}],
+                "assets": [], "options": {}}}),
+            )
+        };
+        set_old();
+        let (status, body) = save("---\ntitle: А\n---\nМәтін\n");
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(modified(), long_ago, "an unchanged file was rewritten");
+        let (status, body) = save("---\ntitle: Ә\n---\nМәтін\n");
+        assert_eq!(status, 200, "{body}");
+        assert_ne!(modified(), long_ago);
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("title: Ә")
         );
     }
 }

@@ -47,21 +47,9 @@ pub(super) fn find_sources(site_dir: &Path, config: &Config, problems: &mut Diag
         );
         return found;
     }
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()))
-        .filter_map(|entry| match entry {
-            Ok(e) if e.file_type().is_file() => Some(e.into_path()),
-            Ok(_) => None,
-            Err(err) => {
-                problems.push(Diagnostic::error(format!(
-                    "cannot read the content folder: {err}"
-                )));
-                None
-            }
-        })
-        .collect();
+    let walked = crate::paths::files_under(&content, site_dir, is_hidden);
+    walked.report("the site folder", site_dir, problems);
+    let files = walked.files;
 
     let bundles: Vec<PathBuf> = files
         .iter()

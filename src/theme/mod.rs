@@ -272,19 +272,18 @@ fn read_layer(dir: &Path, problems: &mut Diagnostics) -> Layer {
         Ok(text) => parse_settings(&text, &settings_file, problems),
         Err(_) => ThemeFile::default(),
     };
-    let files = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+    let found = crate::paths::files_under(dir, dir, |name| name.to_string_lossy().starts_with('.'));
+    found.report("the theme folder", Path::new(""), problems);
+    let files = found
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let relative = e
-                .path()
+        .filter_map(|path| {
+            let relative = path
                 .strip_prefix(dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            Some((relative, Origin::File(e.into_path())))
+            Some((relative, Origin::File(path)))
         })
         .collect();
     Layer {

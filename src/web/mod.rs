@@ -767,17 +767,15 @@ pub(crate) fn write_static(
         }
     }
     let own = site.root.join("static");
-    for entry in walkdir::WalkDir::new(&own)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let Ok(relative) = entry.path().strip_prefix(&own) else {
+    let found = crate::paths::files_under(&own, &site.root, |_| false);
+    found.report("the site folder", &site.root, problems);
+    for path in found.files {
+        let Ok(relative) = path.strip_prefix(&own) else {
             continue;
         };
         let relative = relative.to_string_lossy().replace('\\', "/");
         staging.remove(&relative);
-        if let Err(d) = staging.copy(entry.path(), &relative) {
+        if let Err(d) = staging.copy(&path, &relative) {
             problems.push(d);
         }
     }

@@ -105,7 +105,7 @@ async function editRussianTitle(browser, lang) {
     const shown = await until(`${lang}: the served page shows the new title`, async () => {
       const res = await fetch(url);
       return res.ok && (await res.text()).includes(changed);
-    });
+    }, 60000); // a hang check: a debug build rebuilding booklets under the suite's load takes seconds
     if (shown) ok(`${lang}: ${url} shows «${changed}»`);
   } finally {
     await context.close();

@@ -48,7 +48,7 @@ fn layers() -> Vec<(&'static str, Vec<&'static str>)> {
     vec![
         ("diagnostics", vec![]),
         ("units", vec![]),
-        ("paths", vec![]),
+        ("paths", vec!["diagnostics"]),
         ("markup", vec![]),
         ("taxonomy", vec![]),
         ("progress", vec![]),

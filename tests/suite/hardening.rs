@@ -260,3 +260,53 @@ fn a_theme_font_outside_the_theme_folder_is_refused() {
     run.assert_stderr_has("is outside the theme folder");
     assert_no_staging(&site);
 }
+
+#[test]
+fn links_out_of_a_theme_or_static_folder_are_errors_and_links_inside_are_followed() {
+    let site = leaflet_site("Мәтін.\n");
+    std::fs::write(site.root().join("secret.html"), "<p>{{ config }}</p>").expect("write");
+    std::fs::write(site.root().join("secret.txt"), "not for the web").expect("write");
+    site.write(
+        "site.yaml",
+        &(std::fs::read_to_string(site.site().join("site.yaml")).expect("site.yaml")
+            + "theme: linked\n"),
+    );
+    site.write("themes/linked/theme.yaml", "name: linked\n");
+    site.write("static/shared/logo.txt", "our logo");
+    let link = std::os::unix::fs::symlink;
+    std::fs::create_dir_all(site.site().join("themes/linked/templates")).expect("mkdir");
+    link(
+        site.root().join("secret.html"),
+        site.site().join("themes/linked/templates/extra.html"),
+    )
+    .expect("symlink");
+    link(
+        site.root().join("secret.txt"),
+        site.site().join("static/secret.txt"),
+    )
+    .expect("symlink");
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has("themes/linked/templates/extra.html: error: this is a symbolic link");
+    assert!(!site.out().exists());
+    // The theme's problems stop a build before it publishes files; then the static one.
+    std::fs::remove_file(site.site().join("themes/linked/templates/extra.html")).expect("rm");
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_has(
+        "static/secret.txt: error: this is a symbolic link to a place outside the site folder",
+    );
+    assert!(!site.out().exists());
+    assert_no_staging(&site);
+
+    // Links that stay inside are ordinary files.
+    std::fs::remove_file(site.site().join("static/secret.txt")).expect("rm");
+    link(
+        site.site().join("static/shared/logo.txt"),
+        site.site().join("static/logo.txt"),
+    )
+    .expect("symlink");
+    site.build().assert_code(0);
+    let copied = std::fs::read_to_string(site.out().join("logo.txt")).expect("the linked file");
+    assert_eq!(copied, "our logo");
+}
