@@ -9,8 +9,8 @@ use super::model::{Entry, Kind};
 /// The dashboard's folder in each language: `/kk/impact/`.
 pub(crate) const DASHBOARD: &str = "impact";
 
-/// The search page's folder in each language: `/kk/search/` (made by `web`, beside its
-/// `search-index.json`).
+/// The search page's folder in each language: `/kk/search/` (made by `web`, with its index
+/// files under it: `manifest.json`, `w/`, `d/`, `facets.json`).
 pub(crate) const SEARCH: &str = "search";
 
 /// What owns `path` (`kk/district/balkhash/`) when egiz generates it, if anything.
@@ -23,7 +23,7 @@ fn generated_owner(path: &str, config: &Config) -> Option<String> {
     if rest == format!("{DASHBOARD}/") {
         return Some("the impact dashboard".to_string());
     }
-    if rest == format!("{SEARCH}/") {
+    if rest.starts_with(&format!("{SEARCH}/")) {
         return Some("the search page".to_string());
     }
     config

@@ -37,12 +37,7 @@ pub(crate) fn json(cards: &[Value], size: usize) -> String {
         }
     }
     for places in groups.values_mut().flat_map(BTreeMap::values_mut) {
-        let mut previous = 0;
-        for place in places.iter_mut() {
-            let gap = *place - previous;
-            previous = *place;
-            *place = gap;
-        }
+        *places = super::search::gaps(places);
     }
     let index = Index {
         total: cards.len(),

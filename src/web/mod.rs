@@ -643,7 +643,7 @@ impl Renderer<'_> {
             .map_or(Value::none(), |(_, v)| v.clone())
     }
 
-    /// The search page: a form, and the script that reads `/{lang}/search-index.json`.
+    /// The search page: a form, and the script that reads the index beside it (`search/`).
     fn search(&self, lang: &str) -> Result<(), Diagnostic> {
         let path = format!("{lang}/search/");
         let title = self.builder.strings.get(lang, "search", None);
@@ -659,7 +659,7 @@ impl Renderer<'_> {
                 .site
                 .config
                 .base
-                .link(&format!("{lang}/{}", search::INDEX_FILE)),
+                .link(&format!("{lang}/{}", search::MANIFEST)),
         );
         self.write("search.html", &context, &format!("{path}index.html"), None)
     }

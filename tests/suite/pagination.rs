@@ -218,6 +218,16 @@ fn filters_on_any_page_show_exactly_the_stories_of_the_term_pages_in_chromium() 
     }
 }
 
+/// The sharded search index on the 1,000-story site: a query reads only the files it needs,
+/// word forms are found, and filters count and show all results (tests/browser/search.mjs).
+#[test]
+fn a_search_reads_only_the_shards_it_needs_and_filters_all_results_in_chromium() {
+    let repo = crate::support::site::repo();
+    if crate::browser::browser_available(&repo) {
+        crate::browser::run_browser_script(&repo, &big_site().site(), "search.mjs");
+    }
+}
+
 #[test]
 fn a_list_of_several_pages_writes_the_filter_index_of_all_its_stories() {
     let out = big_site().out();

@@ -1,10 +1,10 @@
-//! The search index, `/{lang}/search-index.json`: valid JSON per language in the format that
-//! `js/search.js` reads (`lang`, `terms`, `docs` of `{t, s, u, d, k, y}`, body `words` with their gap-coded `hits`), one document per
-//! story of that language whose `u` leads to the story page, and words folded so that a query
-//! typed on a Russian keyboard ("казак") finds a title written with Kazakh letters ("Қазақ").
+//! The search index under `/{lang}/search/`: a manifest (`lang`, `v`, `count`, `per`, the word
+//! shards' keys `w`, `terms`), word shards `w/N.json` and document shards `d/N.json` in the
+//! format that `js/search.js` reads; one document per story of that language whose `u` leads
+//! to the story page; words folded so that a query typed on a Russian keyboard ("казак") finds
+//! a title written with Kazakh letters ("Қазақ"); every word in the one shard its key names.
 
-use serde_json::Value;
-
+use crate::support::search::Index;
 use crate::support::site::{Fixture, md};
 use crate::support::words::fold;
 
@@ -17,33 +17,20 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The body words of each document, read back from the inverted index: `words[k]` is used by
-/// the documents whose numbers the gaps in `hits[k]` add up to.
-fn bodies(index: &Value) -> Vec<Vec<String>> {
-    let mut bodies = vec![Vec::new(); docs(index).len()];
-    let words = index["words"].as_array().expect("words is an array");
-    let hits = index["hits"].as_array().expect("hits is an array");
-    assert_eq!(words.len(), hits.len(), "one list of stories per word");
-    for (word, gaps) in words.iter().zip(hits) {
-        let mut story = 0;
-        for gap in gaps.as_array().expect("hits are arrays") {
-            story += gap.as_u64().expect("gaps are numbers") as usize;
-            bodies[story].push(word.as_str().expect("words are strings").to_string());
-        }
-    }
-    bodies
-}
-
-/// Whether every word of `query` starts a word of the document's title, summary or body words,
-/// as `search.js` decides a hit.
-fn matches(doc: &Value, body: &[String], query: &str) -> bool {
-    let field = |name: &str| doc[name].as_str().unwrap_or_default().to_string();
-    let mut all: Vec<String> = words(&field("t"));
-    all.extend(words(&field("s")));
-    all.extend(body.iter().cloned());
-    words(query)
-        .iter()
-        .all(|q| all.iter().any(|w| w.starts_with(q.as_str())))
+/// The titles of the stories in which every word of `query` starts an indexed word, as
+/// `search.js` decides a hit.
+fn found<'i>(index: &'i Index, query: &str) -> Vec<&'i str> {
+    index
+        .titles()
+        .into_iter()
+        .zip(&index.words)
+        .filter(|(_, held)| {
+            words(query)
+                .iter()
+                .all(|q| held.iter().any(|(w, _)| w.starts_with(q.as_str())))
+        })
+        .map(|(t, _)| t)
+        .collect()
 }
 
 fn site() -> Fixture {
@@ -81,54 +68,44 @@ fn site() -> Fixture {
     site
 }
 
-fn index(site: &Fixture, lang: &str) -> Value {
-    let text = site.read_output(&format!("{lang}/search-index.json"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{lang}: invalid JSON: {e}\n{text}"))
-}
-
-fn docs(index: &Value) -> &Vec<Value> {
-    index["docs"].as_array().expect("docs is an array")
-}
-
-fn titles(index: &Value) -> Vec<&str> {
-    docs(index)
-        .iter()
-        .map(|d| d["t"].as_str().expect("every doc has a title"))
-        .collect()
-}
-
 #[test]
 fn each_language_has_an_index_of_its_own_stories() {
     let site = site();
-    let kk = index(&site, "kk");
-    let ru = index(&site, "ru");
-    assert_eq!(kk["lang"], "kk");
-    assert_eq!(ru["lang"], "ru");
-    let mut kk_titles = titles(&kk);
+    let kk = Index::read(&site, "kk");
+    let ru = Index::read(&site, "ru");
+    assert_eq!(kk.manifest["lang"], "kk");
+    assert_eq!(ru.manifest["lang"], "ru");
+    let mut kk_titles = kk.titles();
     kk_titles.sort();
     assert_eq!(
         kk_titles,
         ["Жалғыз нұсқа", "Спорт алаңы", "Қазақ тілі курстары"]
     );
-    let mut ru_titles = titles(&ru);
+    let mut ru_titles = ru.titles();
     ru_titles.sort();
     assert_eq!(ru_titles, ["Курсы казахского языка", "Спортивная площадка"]);
-    assert_eq!(kk["terms"]["district"]["balkhash"], "Балқаш ауданы");
-    assert_eq!(ru["terms"]["district"]["balkhash"], "Балхашский район");
-    assert_eq!(ru["terms"]["topics"]["children"], "Дети");
+    assert_eq!(
+        kk.manifest["terms"]["district"]["balkhash"],
+        "Балқаш ауданы"
+    );
+    assert_eq!(
+        ru.manifest["terms"]["district"]["balkhash"],
+        "Балхашский район"
+    );
+    assert_eq!(ru.manifest["terms"]["topics"]["children"], "Дети");
 }
 
 #[test]
 fn document_addresses_lead_to_the_story_pages() {
     let site = site();
     for lang in ["kk", "ru"] {
-        // The search page names the index; `u` resolves against the index's address.
+        // The search page names the manifest; `u` resolves against the language folder.
         let search = site.page(&format!("{lang}/search/index.html"));
         assert_eq!(
             search.select_attr("[data-search]", "data-search"),
-            [format!("/{lang}/search-index.json")]
+            [format!("/{lang}/search/manifest.json")]
         );
-        for doc in docs(&index(&site, lang)) {
+        for doc in &Index::read(&site, lang).docs {
             let u = doc["u"].as_str().expect("u");
             assert!(!u.starts_with('/') && !u.contains("://"), "{u}");
             let file = format!("{lang}/{u}index.html");
@@ -137,8 +114,9 @@ fn document_addresses_lead_to_the_story_pages() {
             assert_eq!(page.texts("h1"), [doc["t"].as_str().unwrap_or_default()]);
         }
     }
-    let kk = index(&site, "kk");
-    let lang_doc = docs(&kk)
+    let kk = Index::read(&site, "kk");
+    let lang_doc = kk
+        .docs
         .iter()
         .find(|d| d["u"] == "projects/lang/")
         .expect("the language story");
@@ -149,55 +127,60 @@ fn document_addresses_lead_to_the_story_pages() {
 }
 
 #[test]
-fn body_words_are_folded_sorted_and_unique() {
+fn words_are_folded_sorted_unique_and_in_the_shard_their_key_names() {
     let site = site();
     for lang in ["kk", "ru"] {
-        let index = index(&site, lang);
-        let list: Vec<&str> = index["words"]
-            .as_array()
-            .expect("words")
-            .iter()
-            .map(|w| w.as_str().expect("a word"))
-            .collect();
-        assert!(!list.is_empty(), "{lang}: the bodies have words");
-        for w in &list {
-            assert_eq!(*w, fold(w), "{lang}: body words are folded: {w}");
+        let index = Index::read(&site, lang);
+        let mut all: Vec<&str> = Vec::new();
+        for (key, held) in &index.shards {
+            for w in held {
+                assert_eq!(*w, fold(w), "{lang}: words are folded: {w}");
+                assert!(
+                    w.starts_with(key.as_str()),
+                    "{lang}: {w} in the shard of {key}"
+                );
+                all.push(w);
+            }
         }
-        let mut sorted = list.clone();
+        assert!(!all.is_empty(), "{lang}: the stories have words");
+        let mut sorted = all.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(list, sorted, "{lang}: body words are sorted and unique");
+        assert_eq!(
+            all, sorted,
+            "{lang}: words are sorted and unique across shards"
+        );
     }
-    // The gaps lead each word to its stories, and only to them.
-    let kk = index(&site, "kk");
-    let holding = |word: &str| -> Vec<String> {
-        docs(&kk)
-            .iter()
-            .zip(bodies(&kk))
-            .filter(|(_, body)| body.iter().any(|w| w == word))
-            .map(|(d, _)| d["t"].as_str().unwrap_or_default().to_string())
+    // The postings lead each word to its stories, and only to them, with its fields.
+    let kk = Index::read(&site, "kk");
+    let holding = |word: &str| -> Vec<(&str, u64)> {
+        kk.titles()
+            .into_iter()
+            .zip(&kk.words)
+            .filter_map(|(t, held)| held.iter().find(|(w, _)| w == word).map(|(_, f)| (t, *f)))
             .collect()
     };
-    assert_eq!(holding("мектептерде"), ["Қазақ тілі курстары"]);
-    assert_eq!(holding("футбол"), ["Спорт алаңы"]);
-    assert_eq!(holding("мәтін"), Vec::<String>::new(), "words are folded");
-    assert_eq!(holding("матин"), ["Жалғыз нұсқа"]);
+    assert_eq!(holding("мектептерде"), [("Қазақ тілі курстары", 0)], "body");
+    assert_eq!(holding("футбол"), [("Спорт алаңы", 0)]);
+    assert_eq!(holding("мәтін"), [], "words are folded");
+    assert_eq!(holding("матин"), [("Жалғыз нұсқа", 0)]);
+    assert_eq!(holding("курстары"), [("Қазақ тілі курстары", 2)], "title");
+    assert_eq!(holding("сабактар"), [("Қазақ тілі курстары", 1)], "summary");
+    let facets: serde_json::Value =
+        serde_json::from_str(&site.read_output("kk/search/facets.json")).expect("facets");
+    let story = |title: &str| kk.titles().iter().position(|t| *t == title).expect(title);
+    assert_eq!(
+        facets["groups"]["district"]["balkhash"],
+        serde_json::json!([story("Қазақ тілі курстары")])
+    );
+    assert_eq!(facets["total"], 3);
 }
 
 #[test]
 fn a_query_without_kazakh_letters_finds_kazakh_words() {
     let site = site();
-    let kk = index(&site, "kk");
-    let kk_bodies = bodies(&kk);
-    let found = |query: &str| -> Vec<&str> {
-        docs(&kk)
-            .iter()
-            .zip(&kk_bodies)
-            .filter(|(d, body)| matches(d, body, query))
-            .map(|(d, _)| d)
-            .map(|d| d["t"].as_str().unwrap_or_default())
-            .collect()
-    };
+    let kk = Index::read(&site, "kk");
+    let found = |query: &str| found(&kk, query);
     assert_eq!(found("казак"), ["Қазақ тілі курстары"], "title, folded");
     assert_eq!(found("Қазақ"), ["Қазақ тілі курстары"]);
     assert_eq!(found("казак тили"), ["Қазақ тілі курстары"]);
@@ -216,16 +199,12 @@ fn a_query_without_kazakh_letters_finds_kazakh_words() {
     assert_eq!(found("алан"), ["Спорт алаңы"]);
     assert!(found("волейбол").is_empty(), "the check can fail");
 
-    let ru = index(&site, "ru");
-    let ru_bodies = bodies(&ru);
-    let ru_found: Vec<&str> = docs(&ru)
-        .iter()
-        .zip(&ru_bodies)
-        .filter(|(d, body)| matches(d, body, "елка"))
-        .map(|(d, _)| d)
-        .map(|d| d["t"].as_str().unwrap_or_default())
-        .collect();
-    assert_eq!(ru_found, ["Курсы казахского языка"], "ё is folded to е");
+    let ru = Index::read(&site, "ru");
+    assert_eq!(
+        self::found(&ru, "елка"),
+        ["Курсы казахского языка"],
+        "ё is folded to е"
+    );
 }
 
 /// Every distinct folded word of the example site's stories in `lang` (`*.LANG.md`).

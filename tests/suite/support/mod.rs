@@ -10,6 +10,7 @@ pub(crate) mod ocr;
 pub(crate) mod pdf;
 pub(crate) mod preflight;
 pub(crate) mod run;
+pub(crate) mod search;
 pub(crate) mod server;
 pub(crate) mod site;
 pub(crate) mod static_server;

@@ -5,7 +5,9 @@
    show with the other groups' choice; a chip that would show none is aria-disabled.
    A list of several pages names its filter-index.json (data-filter-index): the stories of every
    value, by their place in the list. Then a choice intersects those lists, and the chosen
-   stories' cards are fetched from the list pages that hold them, a page's worth at a time. */
+   stories' cards are fetched from the list pages that hold them, a page's worth at a time.
+   The search page hands its results over in the egiz:results event instead: `count(choice)`
+   counts all of them (not only those shown) and `show(choice)` shows those that match. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-filters]");
@@ -177,8 +179,23 @@
     showMore(run);
   }
 
+  // The search page's results (see js/search.js), when it has sent them.
+  var source = null;
+  function applySource(remember) {
+    var counts = buttons.map(function (b) {
+      var choice = {};
+      Object.keys(state).forEach(function (g) { choice[g] = state[g]; });
+      choice[b.getAttribute("data-group")] = b.getAttribute("data-value");
+      return source.count(choice);
+    });
+    source.show(state);
+    show(counts, source.count(state), source.total, remember);
+  }
+
   function apply(remember) {
-    if (remote && box) applyRemote(remember); else applyHere(remember);
+    if (source) applySource(remember);
+    else if (remote && box) applyRemote(remember);
+    else applyHere(remember);
   }
 
   root.addEventListener("click", function (e) {
@@ -195,7 +212,11 @@
     var panel = root.querySelector("details");
     (panel && !panel.open ? panel.querySelector("summary") : buttons[0]).focus();
   });
-  // The search page re-renders its results; filter them again.
-  document.addEventListener("egiz:results", function () { apply(false); });
+  // The search page has new results: it leaves showing them to this script.
+  document.addEventListener("egiz:results", function (e) {
+    source = e.detail || null;
+    if (source) e.preventDefault();
+    apply(false);
+  });
   apply(false);
 })();

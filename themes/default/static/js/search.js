@@ -1,23 +1,33 @@
-/* egiz search: finds the stories of this language in its search-index.json (written by
-   src/web/search.rs) while the visitor types. Every query word, folded (lower case, Kazakh
+/* egiz search: finds the stories of this language in its index under /LANG/search/ (written by
+   src/web/search/) while the visitor types. Every query word, folded (lower case, Kazakh
    letters as a Russian keyboard types them) and cut to its stem, must start a word of the
-   title, summary or text.
-   Title matches come first, then summary, then text; newest first among equals. */
+   title, summary or text. Title matches come first, then summary, then text; newest first
+   among equals.
+   The index is cut in shards so that a query reads little: manifest.json first (the word
+   shards' keys), then only the word shards w/N.json whose key the query word starts or that
+   start it, then the documents d/N.json of the results shown, twenty at a time. With filters
+   on the page, facets.json (the stories of every filter value) lets js/filter.js count and
+   filter all the results, not only those shown. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-search]");
-  if (!root || !window.fetch || !window.URLSearchParams) return;
-  // The same pairs as FOLDS in src/web/search.rs; a Rust test compares the two tables.
+  if (!root || !window.fetch || !window.URLSearchParams || !window.Map || !window.Set) return;
+  // The same pairs as FOLDS in src/web/search/mod.rs; a Rust test compares the two tables.
   var FOLD = {"қ": "к", "ғ": "г", "ң": "н", "ә": "а", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"};
   var FOLDABLE = /[қғңәөұүһіё]/g;
   var SPLIT = /[^\p{Alphabetic}\p{N}]+/u;
+  // Results added at a time; a query word shorter than PREFIX letters matches whole words only
+  // (typing «ба» would otherwise read every shard of ба-).
+  var PAGE = 20, PREFIX = 3;
   var form = root.querySelector("form");
   var input = form.elements.q;
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var filters = root.querySelector("[data-filters]");
-  var docs = null, body = null;
-  var timer = 0;
+  var base = new URL(root.getAttribute("data-search"), location.href);
+  var manifest = null, facets = null, files = {};
+  var found = [], shown = [], more = null;
+  var timer = 0, generation = 0;
 
   function fold(s) { return s.toLowerCase().replace(FOLDABLE, function (c) { return FOLD[c]; }); }
   function words(s) { return fold(s).split(SPLIT).filter(Boolean); }
@@ -101,52 +111,98 @@
     return {ru: russian, kk: kazakh};
   })();
   var stem = function (w) { return w; };
-  function terms(s) { return words(s).map(function (w) { return stem(w); }); }
-  // 2: a whole word of the field, 1: the start of a word, 0: absent. Fields are " w1 w2 ... ".
-  function hit(field, w) { return field.indexOf(" " + w + " ") >= 0 ? 2 : field.indexOf(" " + w) >= 0 ? 1 : 0; }
-
-  function prepare(index) {
-    var base = new URL(root.getAttribute("data-search"), location.href);
-    docs = index.docs.map(function (d, i) {
-      return {
-        d: d, i: i, href: new URL(d.u, base).href, district: (index.terms.district || {})[d.d] || "",
-        t: " " + words(d.t).join(" ") + " ", s: " " + words(d.s).join(" ") + " "
-      };
+  // The query as lookups: the stem, matched as the start of words, or a short word whole.
+  function terms(s) {
+    return words(s).filter(function (w) { return w.length > 1; }).map(function (w) {
+      var st = stem(w);
+      return st.length >= PREFIX ? {w: st, prefix: true} : {w: w, prefix: false};
     });
-    body = {words: index.words || [], hits: index.hits || []};
-    if (STEM[index.lang]) stem = STEM[index.lang];
-    run();
   }
 
-  // For each story, 2 if its body has the word `w`, 1 if a body word starts with `w`, else 0.
-  // `body.words` is sorted, so the words `w` starts are one run found by binary search;
-  // `body.hits[k]` lists the stories of word k as gaps from the previous story.
-  function inBody(w) {
-    var found = new Uint8Array(docs.length), list = body.words, lo = 0, hi = list.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < w) lo = mid + 1; else hi = mid; }
-    for (var k = lo; k < list.length && list[k].lastIndexOf(w, 0) === 0; k++) {
-      var score = list[k] === w ? 2 : 1, story = 0;
-      body.hits[k].forEach(function (gap) { story += gap; if (found[story] < score) found[story] = score; });
+  // A file of the index, fetched once (the manifest's version keeps builds apart).
+  function get(path) {
+    var url = new URL(path + (manifest ? "?v=" + manifest.v : ""), base).href;
+    if (!files[url]) {
+      files[url] = fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+      files[url].catch(function () { delete files[url]; });
     }
-    return found;
+    return files[url];
   }
 
-  function search(q) {
-    var found = [], bodies = q.map(inBody);
-    docs.forEach(function (doc) {
-      var inTitle = 0, score = 0;
-      var all = q.every(function (w, n) {
-        var t = hit(doc.t, w), s = hit(doc.s, w), x = t || s ? 0 : bodies[n][doc.i];
-        if (t) inTitle++;
-        score += t * 4 + s * 2 + x;
-        return t || s || x;
-      });
-      if (all) found.push({doc: doc, rank: [inTitle, score, -doc.i]});
+  // The word shards that can hold words `t` matches: their key starts `t.w`, or (for a prefix)
+  // `t.w` starts their key.
+  function shardsOf(t) {
+    var out = [];
+    manifest.w.forEach(function (key, n) {
+      if (t.w.lastIndexOf(key, 0) === 0 || (t.prefix && key.lastIndexOf(t.w, 0) === 0)) out.push(n);
     });
-    return found.sort(function (a, b) {
-      for (var k = 0; k < 3; k++) if (a.rank[k] !== b.rank[k]) return b.rank[k] - a.rank[k];
-      return 0;
-    }).map(function (f) { return f.doc; });
+    return out;
+  }
+
+  // story → [title, summary, body]: 2 where a word of the field is `t.w`, 1 where one starts
+  // with it. A shard's `h[k]` lists the stories of word k as gap * 4 + fields (2 title,
+  // 1 summary, 0 the body only).
+  function lookup(t) {
+    return Promise.all(shardsOf(t).map(function (n) { return get("w/" + n + ".json"); })).then(function (shards) {
+      var hits = new Map();
+      shards.forEach(function (shard) {
+        var list = shard.w, lo = 0, hi = list.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < t.w) lo = mid + 1; else hi = mid; }
+        for (var k = lo; k < list.length && list[k].lastIndexOf(t.w, 0) === 0; k++) {
+          var whole = list[k] === t.w ? 2 : 1, story = 0;
+          if (whole === 1 && !t.prefix) break;
+          shard.h[k].forEach(function (v) {
+            story += Math.floor(v / 4);
+            var f = v % 4, h = hits.get(story);
+            if (!h) hits.set(story, h = [0, 0, 0]);
+            if (f & 2) h[0] = Math.max(h[0], whole);
+            if (f & 1) h[1] = Math.max(h[1], whole);
+            if (!f) h[2] = Math.max(h[2], whole);
+          });
+        }
+      });
+      return hits;
+    });
+  }
+
+  // The stories holding every query word, best first.
+  function search(q) {
+    return Promise.all(q.map(lookup)).then(function (maps) {
+      var smallest = maps.reduce(function (a, b) { return b.size < a.size ? b : a; }), ranked = [];
+      smallest.forEach(function (_, story) {
+        var inTitle = 0, score = 0;
+        var all = maps.every(function (m) {
+          var h = m.get(story);
+          if (!h) return false;
+          if (h[0]) inTitle++;
+          score += h[0] * 4 + h[1] * 2 + (h[0] || h[1] ? 0 : h[2]);
+          return true;
+        });
+        if (all) ranked.push({n: story, rank: [inTitle, score, -story]});
+      });
+      return ranked.sort(function (a, b) {
+        for (var k = 0; k < 3; k++) if (a.rank[k] !== b.rank[k]) return b.rank[k] - a.rank[k];
+        return 0;
+      }).map(function (r) { return r.n; });
+    });
+  }
+
+  // facets.json as group → value → the set of its stories.
+  function loadFacets() {
+    return facets ? Promise.resolve(facets) : get("facets.json").then(function (raw) {
+      facets = {};
+      Object.keys(raw.groups).forEach(function (g) {
+        facets[g] = {};
+        Object.keys(raw.groups[g]).forEach(function (v) {
+          var n = 0;
+          facets[g][v] = new Set(raw.groups[g][v].map(function (gap) { n += gap; return n; }));
+        });
+      });
+      return facets;
+    });
+  }
+  function chosen(story, choice) {
+    return Object.keys(choice).every(function (g) { var s = facets[g] && facets[g][choice[g]]; return !!s && s.has(story); });
   }
 
   // `text` into `el`, with the start of every word that a query word starts marked.
@@ -185,23 +241,92 @@
     return li;
   }
 
+  // One result, with the keys js/filter.js filters by.
+  function item(d, q) {
+    var li = document.createElement("li"), district = (manifest.terms.district || {})[d.d] || "";
+    var meta = [district, d.y].filter(Boolean);
+    li.className = "result";
+    li.setAttribute("data-district", d.d || "");
+    li.setAttribute("data-topics", (d.k || []).join(" "));
+    li.setAttribute("data-year", d.y || "");
+    // The site's own taxonomies: `c` maps each to the story's term keys.
+    Object.keys(d.c || {}).forEach(function (g) { li.setAttribute("data-" + g, d.c[g].join(" ")); });
+    marked(add(add(li, "h2", "result__title"), "a"), d.t, q).href = new URL(d.u, new URL("../", base)).href;
+    if (meta.length) add(li, "p", "result__meta").textContent = meta.join(" · ");
+    if (d.s) marked(add(li, "p", "result__summary"), d.s, q);
+    return li;
+  }
+
+  // Adds the next PAGE of `shown` to the list, with their documents fetched.
+  function addPage(run, q) {
+    var from = list.children.length, batch = shown.slice(from, from + PAGE);
+    return Promise.all(batch.map(function (n) {
+      return get("d/" + Math.floor(n / manifest.per) + ".json").then(function (docs) { return docs[n % manifest.per]; });
+    })).then(function (docs) {
+      if (run !== generation) return;
+      var frag = document.createDocumentFragment();
+      docs.forEach(function (d) { if (d) frag.appendChild(item(d, q)); });
+      list.appendChild(frag);
+      more.hidden = list.children.length >= shown.length;
+    }, failed);
+  }
+
+  function failed() { status.textContent = root.getAttribute("data-failed"); }
+
+  // Shows the results that `choice` (filter group → value) keeps.
+  function showResults(run, q, choice) {
+    if (run !== generation) return;
+    shown = choice && Object.keys(choice).length ? found.filter(function (n) { return chosen(n, choice); }) : found;
+    list.textContent = "";
+    more.hidden = true;
+    addPage(run, q);
+  }
+
   function run() {
     var text = input.value.trim();
     var params = new URLSearchParams(location.search);
     if (text) params.set("q", text); else params.delete("q");
     var p = params.toString();
     history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
-    if (!docs) return;
-    var q = terms(text), found = q.length ? search(q) : [], frag = document.createDocumentFragment();
-    found.forEach(function (doc) { frag.appendChild(item(doc, q)); });
-    list.textContent = "";
-    list.appendChild(frag);
+    if (!manifest) return;
+    var q = terms(text), current = ++generation;
+    if (!q.length) { found = []; done(current, q); return; }
+    search(q).then(function (ranked) {
+      if (current !== generation) return;
+      found = ranked;
+      return (filters && found.length ? loadFacets() : Promise.resolve()).then(function () { done(current, q); });
+    }).catch(function () { if (current === generation) failed(); });
+  }
+
+  // Results found: say how many, then show them, through js/filter.js when the page has
+  // filters (it calls `show` with the reader's choice and counts with `count`).
+  function done(current, q) {
+    if (current !== generation) return;
+    var marks = q.map(function (t) { return t.w; });
     status.textContent = !q.length ? "" : found.length
       ? root.getAttribute("data-found").replace("{count}", found.length) : root.getAttribute("data-none");
     if (filters) filters.hidden = !found.length;
-    document.dispatchEvent(new Event("egiz:results"));
+    var source = {
+      total: found.length,
+      count: function (choice) {
+        if (!Object.keys(choice).length) return found.length;
+        var n = 0;
+        found.forEach(function (story) { if (chosen(story, choice)) n++; });
+        return n;
+      },
+      show: function (choice) { showResults(current, marks, choice); }
+    };
+    var event = new CustomEvent("egiz:results", {detail: found.length && facets ? source : null, cancelable: true});
+    if (document.dispatchEvent(event)) showResults(current, marks, null);
   }
 
+  more = document.createElement("button");
+  more.type = "button";
+  more.className = "filters__more";
+  more.hidden = true;
+  more.textContent = root.getAttribute("data-more");
+  more.addEventListener("click", function () { addPage(generation, terms(input.value.trim()).map(function (t) { return t.w; })); });
+  list.parentNode.insertBefore(more, list.nextSibling);
   root.querySelector("[data-search-nojs]").hidden = true;
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (filters) filters.hidden = true;
@@ -217,8 +342,7 @@
     e.preventDefault();
     links[Math.min(links.length - 1, at + (e.key === "ArrowDown" ? 1 : -1))].focus();
   });
-  fetch(root.getAttribute("data-search"))
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(prepare)
-    .catch(function () { status.textContent = root.getAttribute("data-failed"); });
+  get("")
+    .then(function (m) { manifest = m; if (STEM[m.lang]) stem = STEM[m.lang]; run(); })
+    .catch(failed);
 })();

@@ -1,21 +1,22 @@
-//! Search without a server: one index per language, `/{lang}/search-index.json`, read by the
-//! theme's `js/search.js`.
+//! Search without a server: each language's index under `/{lang}/search/` (a manifest and
+//! shards, see [`shards`]), read by the theme's `js/search.js`.
 //!
 //! Matching works on *folded* words: lower case, and the Kazakh letters a Russian keyboard lacks
 //! replaced by the Russian letters people type instead (`қ` → `к`, `ә` → `а`, ...), plus `ё` → `е`.
 //! [`fold`] here and `fold` in `search.js` must agree letter for letter, or a visitor's query
-//! would never meet the index; a test reads the table out of `search.js` and compares.
+//! would never meet the index; a test reads the table out of `search.js` and compares. The
+//! script also cuts each query word to its stem (word forms); the index keeps words whole.
 //!
-//! Size: titles and summaries are stored as written (they are shown in the results and searched
-//! in full). The Markdown bodies are not stored as text but as an inverted index: one sorted list
-//! of the folded body words of the language (`words`), and for each word the stories that use
-//! it (`hits`, story numbers as gaps from the previous one, so common words cost a digit or two
-//! per story). A story's body word that a title/summary word or another of its body words starts
-//! with is left out: the script matches every query word as the start of a word, so the longer
-//! word finds that story anyway. On the 1,000-story benchmark site this stores a tenth of what
-//! a word list per story did.
+//! Size: the index is inverted — every folded word of the titles, summaries and bodies, with
+//! the stories that use it. A story's body word that a title/summary word or another of its
+//! body words starts with is left out: the script matches every query word as the start of a
+//! word, so the longer word finds that story anyway.
+
+mod shards;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use shards::{IN_SUMMARY, IN_TITLE, PER_SHARD, Posting};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
@@ -49,8 +50,8 @@ pub(crate) const FOLDS: [(char, char); 10] = [
 /// of that length also matches longer words, and one-letter words are mostly conjunctions.
 const MIN_WORD: usize = 2;
 
-/// The file name of a language's index, inside that language's folder.
-pub(crate) const INDEX_FILE: &str = "search-index.json";
+/// The index's manifest, inside that language's folder: what the search page names.
+pub(crate) const MANIFEST: &str = "search/manifest.json";
 
 /// Lower-case `text` and fold Kazakh letters (and `ё`) to the letters of a Russian keyboard.
 pub(crate) fn fold(text: &str) -> String {
@@ -72,19 +73,27 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(fold)
 }
 
-/// The index of one language, as written to JSON. Short field names keep the file small;
-/// their meaning is documented in docs/THEMES.md.
+/// The manifest of one language's index, as written to JSON. Short field names keep the files
+/// small; their meaning is documented in docs/THEMES.md.
 #[derive(Serialize)]
-struct Index<'a> {
+struct Manifest<'a> {
     lang: &'a str,
+    /// Changes with any file of the index; the script adds it to the shards' addresses.
+    v: String,
+    /// Stories in the index, and how many a document shard `d/N.json` holds.
+    count: usize,
+    per: usize,
+    /// The key (a folded prefix) of each word shard `w/N.json`, in order.
+    w: Vec<String>,
     /// Term labels in this language, so documents carry only keys.
     terms: Terms<'a>,
-    docs: Vec<Doc<'a>>,
-    /// The folded body words of all stories, sorted and unique.
-    words: Vec<&'a str>,
-    /// For each word, the stories (positions in `docs`) whose body has it, in order, each after
-    /// the first written as the gap from the one before: stories 3, 7, 8 are `[3, 4, 1]`.
-    hits: Vec<Vec<usize>>,
+}
+
+/// The search page's filter data: the stories of every filter value.
+#[derive(Serialize)]
+struct FacetFile {
+    total: usize,
+    groups: shards::Facets,
 }
 
 #[derive(Serialize)]
@@ -164,22 +173,23 @@ impl WordCache {
     }
 }
 
-/// Write `/{lang}/search-index.json` for every language of the site, with the body words in
-/// `cache` and adding those it lacks.
+/// Write the index of every language of the site under `/{lang}/search/`, with the body
+/// words in `cache` and adding those it lacks.
 pub(crate) fn write(
     site: &Site,
     staging: &dyn Sink,
     cache: &mut WordCache,
 ) -> Result<(), Diagnostic> {
     for lang in site.config.language_codes() {
-        let json = index_json(site, lang, cache);
-        staging.write(&format!("{lang}/{INDEX_FILE}"), json.as_bytes())?;
+        for (path, text) in index_files(site, lang, cache) {
+            staging.write(&format!("{lang}/{path}"), text.as_bytes())?;
+        }
     }
     Ok(())
 }
 
-/// The index of `lang` as JSON text.
-pub(crate) fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> String {
+/// The files of the index of `lang`: (path inside the language folder, JSON text).
+pub(crate) fn index_files(site: &Site, lang: &str, cache: &mut WordCache) -> Vec<(String, String)> {
     let stories: Vec<(&str, &Page)> = site
         .stories_in(lang)
         .map(|(entry, page)| (entry.name.as_str(), page))
@@ -192,19 +202,85 @@ pub(crate) fn index_json(site: &Site, lang: &str, cache: &mut WordCache) -> Stri
             .and_then(|k| k.get(*name))
             .map_or(&[][..], Vec::as_slice)
     });
-    let (words, hits) = inverted(&cache.vocabulary, bodies);
-    let index = Index {
-        lang,
-        terms: terms(&site.config, lang),
-        docs: stories
-            .iter()
-            .map(|(_, page)| doc(&site.config, page, lang))
-            .collect(),
-        words,
-        hits,
+    let shown = stories.iter().map(|(_, page)| {
+        (
+            words(&page.title).collect(),
+            words(page.summary()).collect(),
+        )
+    });
+    let postings = inverted(&cache.vocabulary, bodies, shown);
+    let docs: Vec<Doc> = stories
+        .iter()
+        .map(|(_, page)| doc(&site.config, page, lang))
+        .collect();
+    let mut files: Vec<(String, String)> = Vec::new();
+    let cut = shards::cut(&postings);
+    let keys = cut.iter().map(|(key, _)| key.clone()).collect();
+    for (n, (_, held)) in cut.iter().enumerate() {
+        files.push((format!("search/w/{n}.json"), shards::word_shard(held)));
+    }
+    for (n, chunk) in docs.chunks(PER_SHARD).enumerate() {
+        files.push((format!("search/d/{n}.json"), to_json(&chunk)));
+    }
+    let facets = FacetFile {
+        total: docs.len(),
+        groups: facets(&docs),
     };
-    // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string(&index).unwrap_or_default()
+    files.push(("search/facets.json".to_string(), to_json(&facets)));
+    let manifest = Manifest {
+        lang,
+        v: shards::version(files.iter().map(|(_, text)| text.as_str())),
+        count: docs.len(),
+        per: PER_SHARD,
+        w: keys,
+        terms: terms(&site.config, lang),
+    };
+    files.push((MANIFEST.to_string(), to_json(&manifest)));
+    files
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Plain strings, numbers and maps of them always serialise.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Filter group → value → the stories (by number) that have it: what filter.js counts with.
+fn facets(docs: &[Doc]) -> shards::Facets {
+    let mut groups: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (n, doc) in docs.iter().enumerate() {
+        let year = doc.y.map(|y| y.to_string());
+        let mut add = |group: &str, value: &str| {
+            groups
+                .entry(group.to_string())
+                .or_default()
+                .entry(value.to_string())
+                .or_default()
+                .push(n);
+        };
+        doc.d.iter().for_each(|d| add("district", d));
+        doc.k.iter().for_each(|k| add("topics", k));
+        year.iter().for_each(|y| add("year", y));
+        for (group, keys) in &doc.c {
+            keys.iter().for_each(|k| add(group, k));
+        }
+    }
+    for stories in groups.values_mut().flat_map(BTreeMap::values_mut) {
+        *stories = gaps(stories);
+    }
+    groups
+}
+
+/// `places` (ascending) with each after the first as the gap from the one before.
+pub(crate) fn gaps(places: &[usize]) -> Vec<usize> {
+    let mut previous = 0;
+    places
+        .iter()
+        .map(|&n| {
+            let gap = n - previous;
+            previous = n;
+            gap
+        })
+        .collect()
 }
 
 fn terms<'a>(config: &'a Config, lang: &str) -> Terms<'a> {
@@ -288,35 +364,51 @@ fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
     body_words(&shown, &body)
 }
 
-/// The word list and, per word, the gap-coded stories using it, from each story's body words
-/// (numbers into `vocabulary`). Words no story uses any more are left out.
-fn inverted<'w, 'v>(
-    vocabulary: &'v [String],
+/// Every word of the stories, sorted, with its postings: the stories using it (in order) and
+/// in which fields. `bodies` are each story's body words (numbers into `vocabulary`), `shown`
+/// the folded words of its title and summary. Words no story uses any more are left out.
+fn inverted<'w>(
+    vocabulary: &[String],
     bodies: impl Iterator<Item = &'w [u32]>,
-) -> (Vec<&'v str>, Vec<Vec<usize>>) {
-    let mut stories: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
-    for (story, words) in bodies.enumerate() {
-        for &word in words {
-            stories[word as usize].push(story);
+    shown: impl Iterator<Item = (Vec<String>, Vec<String>)>,
+) -> Vec<Posting> {
+    let mut words: Vec<String> = vocabulary.to_vec();
+    let mut numbers: HashMap<String, usize> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(n, w)| (w.clone(), n))
+        .collect();
+    let mut stories: Vec<Vec<(usize, u8)>> = vec![Vec::new(); vocabulary.len()];
+    for (story, (body, (title, summary))) in bodies.zip(shown).enumerate() {
+        let body = body.iter().map(|&n| (n as usize, 0));
+        let mut seen: Vec<(usize, u8)> = body.collect();
+        for (list, fields) in [(title, IN_TITLE), (summary, IN_SUMMARY)] {
+            for word in list {
+                let number = *numbers.entry(word).or_insert_with_key(|word| {
+                    words.push(word.clone());
+                    stories.push(Vec::new());
+                    words.len() - 1
+                });
+                seen.push((number, fields));
+            }
+        }
+        for (word, fields) in seen {
+            match stories[word].last_mut() {
+                Some((last, had)) if *last == story => *had |= fields,
+                _ => stories[word].push((story, fields)),
+            }
         }
     }
-    let mut used: Vec<usize> = (0..vocabulary.len())
+    let mut used: Vec<usize> = (0..words.len())
         .filter(|&w| !stories[w].is_empty())
         .collect();
-    used.sort_unstable_by(|&a, &b| vocabulary[a].cmp(&vocabulary[b]));
+    used.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
     used.into_iter()
-        .map(|word| {
-            let gaps = stories[word]
-                .iter()
-                .scan(0, |previous, &n| {
-                    let gap = n - *previous;
-                    *previous = n;
-                    Some(gap)
-                })
-                .collect();
-            (vocabulary[word].as_str(), gaps)
+        .map(|w| Posting {
+            word: std::mem::take(&mut words[w]),
+            stories: shards::encode(&stories[w]),
         })
-        .unzip()
+        .collect()
 }
 
 fn push_line(text: &mut String, line: &str) {
@@ -413,13 +505,30 @@ mod tests {
     }
 
     #[test]
-    fn the_inverted_index_lists_each_word_once_with_gap_coded_stories() {
+    fn the_inverted_index_lists_each_word_once_with_its_stories_and_fields() {
         let vocabulary = ["мектеп", "ауыл", "жол"].map(String::from);
         // Story 2 has no body words; no story has "жол" (a word an edit removed).
         let bodies: [&[u32]; 4] = [&[1, 0], &[0], &[], &[0, 1]];
-        let (words, hits) = inverted(&vocabulary, bodies.into_iter());
-        assert_eq!(words, ["ауыл", "мектеп"]);
-        assert_eq!(hits, [vec![0, 3], vec![0, 1, 2]]);
+        let shown = [
+            (vec!["жаңа".to_string()], vec![]),
+            (vec![], vec!["жаңа".to_string(), "ауыл".to_string()]),
+            (vec!["мектеп".to_string()], vec![]),
+            (vec![], vec![]),
+        ];
+        let postings = inverted(&vocabulary, bodies.into_iter(), shown.into_iter());
+        let got: Vec<(&str, &[usize])> = postings
+            .iter()
+            .map(|p| (p.word.as_str(), p.stories.as_slice()))
+            .collect();
+        // gap * 4 + fields: title 2, summary 1, body 0.
+        assert_eq!(
+            got,
+            [
+                ("ауыл", &[0, 4 + 1, 8][..]),
+                ("жаңа", &[2, 4 + 1][..]),
+                ("мектеп", &[0, 4, 4 + 2, 4][..]),
+            ]
+        );
     }
 
     #[test]
@@ -448,7 +557,7 @@ mod tests {
     /// The folding table of the script must be this one, pair for pair.
     #[test]
     fn search_js_folds_exactly_like_rust() {
-        let js = include_str!("../../themes/default/static/js/search.js");
+        let js = include_str!("../../../themes/default/static/js/search.js");
         let start = js
             .find("var FOLD = {")
             .expect("search.js declares `var FOLD = {`");

@@ -1,0 +1,130 @@
+// The sharded search index in headless Chromium, on the 1,000-story fixture of
+// tests/suite/pagination.rs.
+//
+// Usage: node tests/browser/search.mjs http://127.0.0.1:PORT/ [QUERY...]
+//
+// A query reads the manifest, the word shards its words need (by the manifest's keys: a key
+// that starts the stem, or that the stem starts) and the document shards of the twenty results
+// shown, plus facets.json for the filters, and nothing else; "show more" reads the next
+// documents only. A district chip on the results shows and counts exactly the stories of the
+// district's term pages (every story of the fixture holds the query's word). Word forms:
+// «балаларға» finds «балаларына», «детей» finds «детей» through the stem. With QUERY words it
+// only prints what each query transfers (compressed as a static host would), for bench/.
+// Exits 1 on any failure.
+import { gzipSync } from "node:zlib";
+import { baseUrl, fail, inChromium, ok } from "./harness.mjs";
+
+const base = baseUrl("search.mjs");
+const at = (path) => new URL(path, base).href;
+const measureOnly = process.argv.slice(3);
+
+// Opens the search page of `lang` with `query`, waits for `want` results and returns the index
+// files it fetched (paths under /LANG/search/) with their compressed sizes.
+async function query(page, lang, q, want) {
+  const fetched = [];
+  const listener = async (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith(new URL(at(`${lang}/search/`)).pathname) || url.pathname.endsWith("/")) return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    fetched.push({ path: url.pathname.slice(url.pathname.indexOf("/search/") + 8), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  };
+  page.on("response", listener);
+  await page.goto(at(`${lang}/search/?q=${encodeURIComponent(q)}`), { waitUntil: "load" });
+  await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] li").length >= n, want, { timeout: 15000 })
+    .catch(() => fail(`${lang} «${q}»: fewer than ${want} results shown`));
+  await page.waitForLoadState("networkidle");
+  page.off("response", listener);
+  return fetched;
+}
+
+const shownLinks = (page) => page.$$eval("[data-search-results] li a", (as) => as.map((a) => new URL(a.href).pathname));
+const same = (a, b) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+
+async function termStories(page, path) {
+  const found = [];
+  let next = at(path);
+  while (next) {
+    await page.goto(next);
+    found.push(...await page.$$eval(".cards .card__title a", (as) => as.map((a) => new URL(a.href).pathname)));
+    next = await page.$eval("a[rel=next]", (a) => a.href).catch(() => null);
+  }
+  return found;
+}
+
+// The word shards a lookup of `w` (prefix or whole) needs, by the manifest's rule.
+function needed(manifest, w, prefix) {
+  return manifest.w.flatMap((key, n) => (w.startsWith(key) || (prefix && key.startsWith(w)) ? [`w/${n}.json`] : []));
+}
+
+async function moreUntil(page, count) {
+  for (let i = 0; i < 100; i++) {
+    const n = await page.locator("[data-search-results] li").count();
+    if (n >= count) break;
+    const more = page.locator(".search .filters__more");
+    if (!(await more.isVisible())) break;
+    await more.click();
+    await page.waitForFunction((k) => document.querySelectorAll("[data-search-results] li").length > k, n, { timeout: 5000 }).catch(() => {});
+  }
+  return shownLinks(page);
+}
+
+await inChromium(async (page) => {
+  if (measureOnly.length) {
+    for (const q of measureOnly) {
+      const files = await query(page, "kk", q, 1);
+      const total = files.reduce((s, f) => s + f.gzip, 0);
+      console.log(`«${q}»: ${files.length} files, ${total} bytes compressed (${files.reduce((s, f) => s + f.bytes, 0)} raw): ${files.map((f) => `${f.path} ${f.gzip}`).join(", ")}`);
+    }
+    return;
+  }
+  const manifest = await (await fetch(at("kk/search/manifest.json"))).json();
+  const files = await query(page, "kk", "балаларға", 20);
+  const status = await page.locator("[data-search-status]").textContent();
+  if (status.includes("1000")) ok(`«балаларға» finds all 1000 stories (their text says «балаларына»): ${status}`);
+  else fail(`«балаларға»: the status says «${status}», expected 1000 stories`);
+  const want = ["manifest.json", ...needed(manifest, "бала", true), "d/0.json", "facets.json"];
+  const got = files.map((f) => f.path.replace(/\?.*/, ""));
+  if (same(got, want)) ok(`«балаларға» read only ${got.join(", ")} (${files.reduce((s, f) => s + f.gzip, 0)} bytes compressed) of ${manifest.w.length} word shards and ${Math.ceil(manifest.count / manifest.per)} document shards`);
+  else fail(`«балаларға» read ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  if ((await page.locator("[data-search-results] li").count()) === 20) ok("twenty results shown first");
+  else fail(`${await page.locator("[data-search-results] li").count()} results shown first, not 20`);
+
+  const later = [];
+  const listener = (r) => { if (r.url().includes("/kk/search/")) later.push(new URL(r.url()).pathname.replace(/.*\/search\//, "")); };
+  page.on("response", listener);
+  await moreUntil(page, 40);
+  await page.waitForLoadState("networkidle");
+  page.off("response", listener);
+  if (same(later, ["d/1.json"]) && (await page.locator("[data-search-results] li").count()) === 40) ok("«show more» adds 20 results and reads one more document shard");
+  else fail(`«show more» read ${JSON.stringify(later)} and shows ${await page.locator("[data-search-results] li").count()} results`);
+
+  const balkhash = await termStories(page, "kk/district/balkhash/");
+  await query(page, "kk", "балаларға", 20);
+  const chip = page.locator('button[data-group="district"][data-value="balkhash"]');
+  const count = await chip.locator(".chip__count").textContent();
+  if (+count === balkhash.length) ok(`the Balkhash chip counts ${count} results, as its term pages hold`);
+  else fail(`the Balkhash chip counts ${count}, its term pages ${balkhash.length}`);
+  await chip.click();
+  await page.waitForFunction(() => /\d+ \/ \d+/.test(document.querySelector("[data-filter-status]").textContent), null, { timeout: 5000 }).catch(() => {});
+  const line = await page.locator("[data-filter-status]").textContent();
+  if (line.includes(`${balkhash.length} / 1000`)) ok(`with the chip: «${line}»`);
+  else fail(`with the chip the status says «${line}», expected ${balkhash.length} / 1000`);
+  const shown = await moreUntil(page, balkhash.length);
+  if (same(shown, balkhash)) ok(`the chip shows exactly the ${balkhash.length} stories of the Balkhash term pages`);
+  else fail(`the chip shows ${shown.length} results, the term pages ${balkhash.length}`);
+
+  const one = await query(page, "kk", "77", 1);
+  const titles = await page.$$eval("[data-search-results] li h2", (h) => h.map((e) => e.textContent));
+  if (same(titles, ["Жоба 77"])) ok("«77» finds the one story with the word 77 (a short word matches whole)");
+  else fail(`«77» finds ${JSON.stringify(titles)}`);
+  const marks = await page.$$eval("[data-search-results] mark", (m) => m.map((e) => e.textContent));
+  if (marks.length >= 2 && marks.every((m) => m === "77")) ok(`«77» is marked in the title and the summary (${marks.length} marks)`);
+  else fail(`«77» marks: ${JSON.stringify(marks)}`);
+  if (one.every((f) => !f.path.startsWith("w/") || needed(manifest, "77", false).includes(f.path.replace(/\?.*/, "")))) ok("«77» read only the shard that holds the word");
+  else fail(`«77» read ${JSON.stringify(one.map((f) => f.path))}`);
+
+  await query(page, "ru", "детей", 20);
+  const ru = await page.locator("[data-search-status]").textContent();
+  if (ru.includes("1000")) ok(`ru «детей»: ${ru}`);
+  else fail(`ru «детей»: the status says «${ru}»`);
+});
