@@ -7,7 +7,8 @@
    shards' keys), then only the word shards w/N.json whose key the query word starts or that
    start it, then the documents d/N.json of the results shown, twenty at a time. With filters
    on the page, facets.json (the stories of every filter value) lets js/filter.js count and
-   filter all the results, not only those shown. */
+   filter all the results, not only those shown; it is read once the filter panel is open (on
+   phones it starts closed) or the address holds a choice. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-search]");
@@ -24,9 +25,10 @@
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var filters = root.querySelector("[data-filters]");
+  var panel = filters && filters.querySelector("details");
   var base = new URL(root.getAttribute("data-search"), location.href);
   var manifest = null, facets = null, files = {};
-  var found = [], shown = [], more = null;
+  var found = [], shown = [], more = null, lastQuery = [];
   var timer = 0, generation = 0;
 
   function fold(s) { return s.toLowerCase().replace(FOLDABLE, function (c) { return FOLD[c]; }); }
@@ -201,6 +203,12 @@
       return facets;
     });
   }
+  // The filters need facets.json when the reader can see them or the address holds a choice.
+  function wantFacets() {
+    if (!filters) return false;
+    var choice = [].slice.call(new URLSearchParams(location.search).keys()).some(function (k) { return k !== "q"; });
+    return !panel || panel.open || choice;
+  }
   function chosen(story, choice) {
     return Object.keys(choice).every(function (g) { var s = facets[g] && facets[g][choice[g]]; return !!s && s.has(story); });
   }
@@ -257,17 +265,18 @@
     return li;
   }
 
-  // Adds the next PAGE of `shown` to the list, with their documents fetched.
+  // Adds the next PAGE of `shown` to the list, each result as soon as its document shard and
+  // those of the results before it have come.
   function addPage(run, q) {
-    var from = list.children.length, batch = shown.slice(from, from + PAGE);
-    return Promise.all(batch.map(function (n) {
-      return get("d/" + Math.floor(n / manifest.per) + ".json").then(function (docs) { return docs[n % manifest.per]; });
-    })).then(function (docs) {
-      if (run !== generation) return;
-      var frag = document.createDocumentFragment();
-      docs.forEach(function (d) { if (d) frag.appendChild(item(d, q)); });
-      list.appendChild(frag);
-      more.hidden = list.children.length >= shown.length;
+    var from = list.children.length, chain = Promise.resolve();
+    shown.slice(from, from + PAGE).forEach(function (n) {
+      var doc = get("d/" + Math.floor(n / manifest.per) + ".json").then(function (docs) { return docs[n % manifest.per]; });
+      chain = chain.then(function () { return doc; }).then(function (d) {
+        if (run === generation && d) list.appendChild(item(d, q));
+      });
+    });
+    return chain.then(function () {
+      if (run === generation) more.hidden = list.children.length >= shown.length;
     }, failed);
   }
 
@@ -294,7 +303,7 @@
     search(q).then(function (ranked) {
       if (current !== generation) return;
       found = ranked;
-      return (filters && found.length ? loadFacets() : Promise.resolve()).then(function () { done(current, q); });
+      return (found.length && wantFacets() ? loadFacets() : Promise.resolve()).then(function () { done(current, q); });
     }).catch(function () { if (current === generation) failed(); });
   }
 
@@ -302,6 +311,7 @@
   // filters (it calls `show` with the reader's choice and counts with `count`).
   function done(current, q) {
     if (current !== generation) return;
+    lastQuery = q;
     var marks = q.map(function (t) { return t.w; });
     status.textContent = !q.length ? "" : found.length
       ? root.getAttribute("data-found").replace("{count}", found.length) : root.getAttribute("data-none");
@@ -327,6 +337,12 @@
   more.textContent = root.getAttribute("data-more");
   more.addEventListener("click", function () { addPage(generation, terms(input.value.trim()).map(function (t) { return t.w; })); });
   list.parentNode.insertBefore(more, list.nextSibling);
+  // Opening the filter panel on results: read the facets, then hand the results to filter.js.
+  if (panel) panel.addEventListener("toggle", function () {
+    if (!panel.open || facets || !found.length) return;
+    var current = generation;
+    loadFacets().then(function () { done(current, lastQuery); }, failed);
+  });
   root.querySelector("[data-search-nojs]").hidden = true;
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (filters) filters.hidden = true;
