@@ -126,6 +126,21 @@ await inChromium(async (page) => {
   if (same(shown, balkhash)) ok(`the chip shows exactly the ${balkhash.length} stories of the Balkhash term pages`);
   else fail(`the chip shows ${shown.length} results, the term pages ${balkhash.length}`);
 
+  // On a phone the panel starts closed: no facets until it opens, then exact counts.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = await query(page, "kk", "балаларға", 20);
+  if (!phone.some((f) => f.path.startsWith("facets.json"))) ok("on a phone (panel closed) the query does not read facets.json");
+  else fail("on a phone the query read facets.json with the panel closed");
+  await page.locator(".filters__summary").click();
+  await page.waitForFunction((n) => {
+    const c = document.querySelector('button[data-group="district"][data-value="balkhash"] .chip__count');
+    return c && +c.textContent === n;
+  }, balkhash.length, { timeout: 5000 }).catch(() => {});
+  const phoneCount = await chip.locator(".chip__count").textContent();
+  if (+phoneCount === balkhash.length) ok(`opening the panel reads the facets: the Balkhash chip counts ${phoneCount}`);
+  else fail(`after opening the panel the Balkhash chip counts ${phoneCount}, expected ${balkhash.length}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const one = await query(page, "kk", "77", 1);
   const titles = await page.$$eval("[data-search-results] li h2", (h) => h.map((e) => e.textContent));
   if (same(titles, ["Жоба 77"])) ok("«77» finds the one story with the word 77 (a short word matches whole)");
