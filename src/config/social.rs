@@ -119,10 +119,14 @@ mod tests {
             link("t.me/ngo"),
             link("https://t.me/ngo"),
             link("https://t.me/ngo"),
+            link("javascript:alert(1)"),
+            link("data:text/html,x"),
         ];
         let problems = check(&links, &place);
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].message.contains("not a web address"));
         assert!(problems[1].message.contains("twice"));
+        assert!(problems[2].message.contains("\"javascript:alert(1)\" is not a web address"));
+        assert!(problems[3].message.contains("not a web address"));
     }
 }
