@@ -126,7 +126,11 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].message.contains("not a web address"));
         assert!(problems[1].message.contains("twice"));
-        assert!(problems[2].message.contains("\"javascript:alert(1)\" is not a web address"));
+        assert!(
+            problems[2]
+                .message
+                .contains("\"javascript:alert(1)\" is not a web address")
+        );
         assert!(problems[3].message.contains("not a web address"));
     }
 }

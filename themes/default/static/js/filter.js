@@ -85,6 +85,8 @@
   }
 
   var remote = root.getAttribute("data-filter-index"), index = null, loading = null, generation = 0;
+  // The filtered list's cards asked for so far, and the end of their chain of appends.
+  var asked = 0, appended = Promise.resolve();
   var original = box ? [].slice.call(box.children) : [];
   var pager = box && box.parentNode.querySelector(".pager");
   var initial = buttons.map(function (b) { return +b.querySelector(".chip__count").textContent; });
@@ -131,19 +133,24 @@
       .then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
     return pages[address];
   }
-  // Adds the cards of the next page's worth of `chosen` stories to the list.
+  // Adds the cards of the next page's worth of `chosen` stories to the list. The batch is
+  // counted when asked for (`asked`), so a second click while one loads asks for the batch
+  // after it; batches are appended in order.
   function showMore(run) {
-    var from = box.children.length, batch = chosen.slice(from, from + index.size);
-    return Promise.all(batch.map(function (n) {
+    var from = asked, batch = chosen.slice(from, from + index.size);
+    asked = Math.min(chosen.length, from + index.size);
+    if (more) more.hidden = asked >= chosen.length;
+    var cards = Promise.all(batch.map(function (n) {
       return page(n).then(function (doc) {
         var li = doc.querySelectorAll("#" + box.id + " > li")[n % index.size];
         return li ? document.importNode(li, true) : null;
       });
-    })).then(function (cards) {
+    }));
+    appended = appended.then(function () { return cards; }).then(function (cards) {
       if (run !== generation) return;
       cards.forEach(function (li) { if (li) box.appendChild(li); });
-      if (more) more.hidden = box.children.length >= chosen.length;
-    });
+    }).catch(function () {});
+    return appended;
   }
   function applyRemote(remember) {
     var run = ++generation;
@@ -174,8 +181,9 @@
       more.addEventListener("click", function () { showMore(generation); });
       box.parentNode.insertBefore(more, box.nextSibling);
     }
-    more.hidden = true;
     box.replaceChildren();
+    asked = 0;
+    appended = Promise.resolve();
     showMore(run);
   }
 

@@ -30,6 +30,9 @@
   var manifest = null, facets = null, files = {};
   var found = [], shown = [], more = null, lastQuery = [];
   var timer = 0, generation = 0;
+  // The list on screen: which one (`view`), how many of `shown` it has asked for (`next`),
+  // the words it marks and the end of its chain of appends.
+  var view = 0, next = 0, marks = [], tail = Promise.resolve();
 
   function fold(s) { return s.toLowerCase().replace(FOLDABLE, function (c) { return FOLD[c]; }); }
   function words(s) { return fold(s).split(SPLIT).filter(Boolean); }
@@ -266,18 +269,19 @@
   }
 
   // Adds the next PAGE of `shown` to the list, each result as soon as its document shard and
-  // those of the results before it have come.
-  function addPage(run, q) {
-    var from = list.children.length, chain = Promise.resolve();
-    shown.slice(from, from + PAGE).forEach(function (n) {
+  // those of the results before it have come. Pages are counted when asked for, not when
+  // shown, so a second click while one loads asks for the page after it; `view` changes with
+  // every new list, and appends meant for an older one are dropped.
+  function addPage() {
+    var current = view, q = marks, from = next;
+    next = Math.min(shown.length, from + PAGE);
+    more.hidden = next >= shown.length;
+    shown.slice(from, next).forEach(function (n) {
       var doc = get("d/" + Math.floor(n / manifest.per) + ".json").then(function (docs) { return docs[n % manifest.per]; });
-      chain = chain.then(function () { return doc; }).then(function (d) {
-        if (run === generation && d) list.appendChild(item(d, q));
-      });
+      tail = tail.then(function () { return doc; }).then(function (d) {
+        if (current === view && d) list.appendChild(item(d, q));
+      }).catch(function () { if (current === view) failed(); });
     });
-    return chain.then(function () {
-      if (run === generation) more.hidden = list.children.length >= shown.length;
-    }, failed);
   }
 
   function failed() { status.textContent = root.getAttribute("data-failed"); }
@@ -286,9 +290,12 @@
   function showResults(run, q, choice) {
     if (run !== generation) return;
     shown = choice && Object.keys(choice).length ? found.filter(function (n) { return chosen(n, choice); }) : found;
+    view++;
+    next = 0;
+    marks = q;
+    tail = Promise.resolve();
     list.textContent = "";
-    more.hidden = true;
-    addPage(run, q);
+    addPage();
   }
 
   function run() {
@@ -335,7 +342,7 @@
   more.className = "filters__more";
   more.hidden = true;
   more.textContent = root.getAttribute("data-more");
-  more.addEventListener("click", function () { addPage(generation, terms(input.value.trim()).map(function (t) { return t.w; })); });
+  more.addEventListener("click", addPage);
   list.parentNode.insertBefore(more, list.nextSibling);
   // Opening the filter panel on results: read the facets, then hand the results to filter.js.
   if (panel) panel.addEventListener("toggle", function () {
