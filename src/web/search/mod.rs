@@ -14,7 +14,7 @@
 
 mod shards;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use shards::{IN_SUMMARY, IN_TITLE, PER_SHARD, Posting};
 
@@ -55,22 +55,70 @@ pub(crate) const MANIFEST: &str = "search/manifest.json";
 
 /// Lower-case `text` and fold Kazakh letters (and `ё`) to the letters of a Russian keyboard.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            FOLDS
-                .iter()
-                .find(|(from, _)| *from == c)
-                .map_or(c, |(_, to)| *to)
-        })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match lower_cyrillic_or_ascii(c) {
+            Some(lower) => folded.push(fold_letter(lower)),
+            None => folded.extend(c.to_lowercase().map(fold_letter)),
+        }
+    }
+    folded
 }
 
-/// The folded words of `text`: runs of letters and digits (what `search.js` splits on too).
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+fn fold_letter(c: char) -> char {
+    FOLDS
+        .iter()
+        .find(|(from, _)| *from == c)
+        .map_or(c, |(_, to)| *to)
+}
+
+/// The lower case of an ASCII or Cyrillic letter (U+0400–U+052F) without the general Unicode
+/// tables: these are nearly all the letters a site holds, and the tables' lookup was the
+/// largest single cost of a 10,000-story build. `None` for anything else. A test checks every
+/// character of the range against `char::to_lowercase`.
+fn lower_cyrillic_or_ascii(c: char) -> Option<char> {
+    let n = u32::from(c);
+    let lower = match n {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0x0400..=0x040F => n + 0x50,
+        0x0410..=0x042F => n + 0x20,
+        0x0430..=0x045F => n,
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x052F => n | 1,
+        0x0482..=0x0489 => n,
+        0x04C0 => 0x04CF,
+        0x04C1..=0x04CE => n + (n & 1),
+        0x04CF => n,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// Whether `c` is a letter or digit (what `search.js` keeps: `\p{Alphabetic}` and `\p{N}`),
+/// answering ASCII and Cyrillic without the general tables (see above).
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0400..=0x0481 | 0x048A..=0x052F => true,
+        0x0482..=0x0489 => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The folded words of `text`: runs of letters and digits, split after folding as `search.js`
+/// does.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    split_words(&fold(text)).map(str::to_string).collect()
+}
+
+/// The words of an already folded text, borrowed from it.
+fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(fold)
 }
 
 /// The manifest of one language's index, as written to JSON. Short field names keep the files
@@ -202,12 +250,9 @@ pub(crate) fn index_files(site: &Site, lang: &str, cache: &mut WordCache) -> Vec
             .and_then(|k| k.get(*name))
             .map_or(&[][..], Vec::as_slice)
     });
-    let shown = stories.iter().map(|(_, page)| {
-        (
-            words(&page.title).collect(),
-            words(page.summary()).collect(),
-        )
-    });
+    let shown = stories
+        .iter()
+        .map(|(_, page)| (words(&page.title), words(page.summary())));
     let postings = inverted(&cache.vocabulary, bodies, shown);
     let docs: Vec<Doc> = stories
         .iter()
@@ -420,24 +465,26 @@ fn push_line(text: &mut String, line: &str) {
 /// any word that a word of `shown` (title and summary, stored in full) or another body word
 /// starts with — prefix matching finds those through the longer word.
 pub(crate) fn body_words(shown: &str, body: &str) -> Vec<String> {
-    let shown: BTreeSet<String> = words(shown).collect();
-    let body: BTreeSet<String> = words(body)
-        .filter(|w| w.chars().count() >= MIN_WORD)
+    // Borrowed slices of the two folded texts: only the words kept are allocated.
+    let (shown, body) = (fold(shown), fold(body));
+    let mut shown: Vec<&str> = split_words(&shown).collect();
+    shown.sort_unstable();
+    let mut body: Vec<&str> = split_words(&body)
+        .filter(|w| w.chars().nth(MIN_WORD - 1).is_some())
         .collect();
-    let starts_a_word_of = |set: &BTreeSet<String>, word: &String| {
-        set.range(word.clone()..)
-            .next()
-            .is_some_and(|next| next.starts_with(word.as_str()))
+    body.sort_unstable();
+    body.dedup();
+    let starts_a_word_of = |sorted: &[&str], word: &str| {
+        let at = sorted.partition_point(|w| *w < word);
+        sorted.get(at).is_some_and(|next| next.starts_with(word))
     };
     let mut kept: Vec<String> = Vec::new();
-    let mut iter = body.iter().peekable();
+    let mut iter = body.into_iter().peekable();
     while let Some(word) = iter.next() {
         // In sorted order, the words a word starts come right after it.
-        let prefix_of_next = iter
-            .peek()
-            .is_some_and(|next| next.starts_with(word.as_str()));
+        let prefix_of_next = iter.peek().is_some_and(|next| next.starts_with(word));
         if !prefix_of_next && !starts_a_word_of(&shown, word) {
-            kept.push(word.clone());
+            kept.push(word.to_string());
         }
     }
     kept
@@ -488,8 +535,23 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..=0x0600).filter_map(char::from_u32) {
+            if let Some(lower) = lower_cyrillic_or_ascii(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(lower), None), "{c:?}");
+            }
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['ß', 'İ', 'Σ', '٣', '〇'] {
+            assert_eq!(fold(&c.to_string()), c.to_lowercase().collect::<String>());
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_split_on_anything_but_letters_and_digits() {
-        let got: Vec<String> = words("Ақпараттық-түсіндіру, «науқан» 2023ж.!").collect();
+        let got = words("Ақпараттық-түсіндіру, «науқан» 2023ж.!");
         assert_eq!(got, ["акпараттык", "тусиндиру", "наукан", "2023ж"]);
     }
 
@@ -550,8 +612,8 @@ mod tests {
             assert!(!text.contains(absent), "{absent} in {text:?}");
         }
         // Headings and list items never run into each other.
-        assert!(words(&text).any(|w| w == "истелди"));
-        assert!(words(&text).any(|w| w == "буклеттер"));
+        assert!(words(&text).iter().any(|w| w == "истелди"));
+        assert!(words(&text).iter().any(|w| w == "буклеттер"));
     }
 
     /// The folding table of the script must be this one, pair for pair.
