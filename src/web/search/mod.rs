@@ -61,7 +61,7 @@ pub(crate) fn fold(text: &str) -> String {
             folded.push(c.to_ascii_lowercase());
             continue;
         }
-        match lower_cyrillic_or_ascii(c) {
+        match lower_cyrillic(c) {
             Some(lower) => folded.push(fold_letter(lower)),
             None => folded.extend(c.to_lowercase().map(fold_letter)),
         }
@@ -76,14 +76,13 @@ fn fold_letter(c: char) -> char {
         .map_or(c, |(_, to)| *to)
 }
 
-/// The lower case of an ASCII or Cyrillic letter (U+0400–U+052F) without the general Unicode
-/// tables: these are nearly all the letters a site holds, and the tables' lookup was the
-/// largest single cost of a 10,000-story build. `None` for anything else. A test checks every
-/// character of the range against `char::to_lowercase`.
-fn lower_cyrillic_or_ascii(c: char) -> Option<char> {
+/// The lower case of a Cyrillic character (U+0400–U+052F) without the general Unicode
+/// tables: with ASCII, these are nearly all the letters a site holds, and the tables' lookup
+/// was the largest single cost of a 10,000-story build. `None` for anything else. A test
+/// checks every character of the range against `char::to_lowercase`.
+fn lower_cyrillic(c: char) -> Option<char> {
     let n = u32::from(c);
     let lower = match n {
-        0..=0x7F => return Some(c.to_ascii_lowercase()),
         0x0400..=0x040F => n + 0x50,
         0x0410..=0x042F => n + 0x20,
         0x0430..=0x045F => n,
@@ -537,7 +536,7 @@ mod tests {
     #[test]
     fn the_fast_paths_agree_with_the_unicode_tables() {
         for c in (0..=0x0600).filter_map(char::from_u32) {
-            if let Some(lower) = lower_cyrillic_or_ascii(c) {
+            if let Some(lower) = lower_cyrillic(c) {
                 let mut std = c.to_lowercase();
                 assert_eq!((std.next(), std.next()), (Some(lower), None), "{c:?}");
             }

@@ -150,7 +150,6 @@
       if (run !== generation) return;
       cards.forEach(function (li) { if (li) box.appendChild(li); });
     }).catch(function () {});
-    return appended;
   }
   function applyRemote(remember) {
     var run = ++generation;
