@@ -42,7 +42,40 @@ pub(crate) fn recover(target: &Path) {
 pub(crate) struct Staging {
     target: PathBuf,
     dir: PathBuf,
+    id: String,
+    keep_unchanged: bool,
     committed: bool,
+}
+
+/// Whether `copy` is a copy of `source` made after its last change (same size, newer).
+fn copied_after(source: &Path, copy: &Path) -> bool {
+    let (Ok(source), Ok(copy)) = (std::fs::metadata(source), std::fs::metadata(copy)) else {
+        return false;
+    };
+    match (source.modified(), copy.modified()) {
+        (Ok(changed), Ok(copied)) => source.len() == copy.len() && copied > changed,
+        _ => false,
+    }
+}
+
+/// Writes `bytes` into a new file at `path`. A file already there is unlinked first, never
+/// written through: in an incremental build it may be a hard link into the previous output,
+/// which must stay as it was until the swap.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let file = match std::fs::File::create_new(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            std::fs::File::create_new(path)
+        }
+        other => other,
+    };
+    file?.write_all(bytes)
+}
+
+/// The output folder's build id (see [`Staging::build_id`]), if it has one.
+pub(crate) fn build_id_of(target: &Path) -> Option<String> {
+    swap::build_id(&absolute(target))
 }
 
 impl Staging {
@@ -68,10 +101,13 @@ impl Staging {
             std::fs::remove_dir_all(&dir).map_err(|e| io_problem("clean", &dir, &e))?;
         }
         std::fs::create_dir_all(&dir).map_err(|e| io_problem("create", &dir, &e))?;
-        swap::mark(&dir).map_err(|e| io_problem("write", &dir.join(swap::MARKER), &e))?;
+        let id = swap::new_build_id();
+        swap::mark(&dir, &id).map_err(|e| io_problem("write", &dir.join(swap::MARKER), &e))?;
         Ok(Staging {
             target,
             dir,
+            id,
+            keep_unchanged: false,
             committed: false,
         })
     }
@@ -86,7 +122,73 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| io_problem("write", &path, &e))
+        if let Some(old) = self.previous_file(relative)
+            && std::fs::read(&old).is_ok_and(|before| before == bytes)
+            && self.keep_previous(&old, &path)
+        {
+            return Ok(());
+        }
+        write_new(&path, bytes).map_err(|e| io_problem("write", &path, &e))
+    }
+
+    /// From now on, a file written or copied with the same bytes as in the current output is
+    /// kept from it (a hard link), so an incremental build leaves what did not change as it
+    /// was: the same file, with its time, for tools that upload only changed files.
+    pub(crate) fn keep_unchanged(&mut self) {
+        self.keep_unchanged = self.target.is_dir();
+    }
+
+    /// The file at `relative` in the current output, when unchanged files are kept.
+    fn previous_file(&self, relative: &str) -> Option<PathBuf> {
+        if !self.keep_unchanged {
+            return None;
+        }
+        safe_join(&self.target, relative)
+            .ok()
+            .filter(|p| p.is_file())
+    }
+
+    /// Puts `old` at `path`, replacing what is there; `false` when the link cannot be made.
+    fn keep_previous(&self, old: &Path, path: &Path) -> bool {
+        let _ = std::fs::remove_file(path);
+        std::fs::hard_link(old, path).is_ok()
+    }
+
+    /// The build's id, written into the output folder's marker: the next build knows from it
+    /// whether the output is still the one its saved state describes.
+    pub(crate) fn build_id(&self) -> &str {
+        &self.id
+    }
+
+    /// Every file written so far, relative to the staging folder (the marker too).
+    pub(crate) fn files(&self) -> Vec<String> {
+        walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_type().is_dir())
+            .filter_map(|e| {
+                let relative = e.path().strip_prefix(&self.dir).ok()?;
+                Some(relative.to_string_lossy().replace('\\', "/"))
+            })
+            .collect()
+    }
+
+    /// Place the file at `relative` of the previous output `previous` unchanged, as a hard
+    /// link (a copy on systems without them). `Ok(false)` when the previous output lacks it.
+    pub(crate) fn keep(&self, previous: &Path, relative: &str) -> Result<bool, Diagnostic> {
+        let from = safe_join(previous, relative)?;
+        let to = self.path_of(relative)?;
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        match std::fs::hard_link(&from, &to) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(true),
+            Err(_) if !from.is_file() => Ok(false),
+            Err(_) => std::fs::copy(&from, &to)
+                .map(|_| true)
+                .map_err(|e| io_problem("copy", &from, &e)),
+        }
     }
 
     /// Place a copy of `source` at `relative`. A hard link when possible: the same image beside
@@ -98,6 +200,13 @@ impl Staging {
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        // The copy in the output is newer than its source unless the source changed since.
+        if let Some(old) = self.previous_file(relative)
+            && copied_after(source, &old)
+            && self.keep_previous(&old, &path)
+        {
+            return Ok(());
         }
         std::fs::copy(source, &path)
             .map(|_| ())
@@ -168,6 +277,68 @@ impl Sink for Staging {
 
     fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         Staging::link(self, source, relative)
+    }
+}
+
+/// A sink that passes everything on to another and notes the paths placed, so that an
+/// incremental build knows which files each part of the site made (and may keep them next time).
+pub(crate) struct Recorder<'a> {
+    inner: &'a dyn Sink,
+    placed: Mutex<Vec<String>>,
+}
+
+impl<'a> Recorder<'a> {
+    pub(crate) fn new(inner: &'a dyn Sink) -> Recorder<'a> {
+        Recorder {
+            inner,
+            placed: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The paths placed, in the order they were, without those removed again.
+    pub(crate) fn into_placed(self) -> Vec<String> {
+        self.placed.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn note(&self, relative: &str) {
+        self.placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(relative.to_string());
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.inner.write(relative, bytes)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.inner.copy(source, relative)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+        self.inner.duplicate(existing, relative)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn remove(&self, relative: &str) {
+        self.inner.remove(relative);
+        self.placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|p| p != relative);
+    }
+
+    fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.inner.link(source, relative)?;
+        self.note(relative);
+        Ok(())
     }
 }
 
@@ -353,7 +524,7 @@ mod tests {
         std::fs::create_dir_all(&out).expect("mkdir");
         std::fs::write(out.join("old.html"), "old").expect("write");
         // An output an earlier build made (only such a folder may be replaced).
-        swap::mark(&out).expect("mark");
+        swap::mark(&out, "test").expect("mark");
         {
             let staging = Staging::new(&out, &site).expect("staging");
             staging.write("new.html", b"new").expect("write");

@@ -13,6 +13,9 @@ pub(crate) struct Args {
     /// Use this address instead of base_url from site.yaml
     #[arg(long)]
     base_url: Option<String>,
+    /// Render everything again instead of only what changed since the last build
+    #[arg(long)]
+    clean: bool,
 }
 
 pub(crate) fn run(global: Global, args: Args) -> Outcome {
@@ -20,13 +23,38 @@ pub(crate) fn run(global: Global, args: Args) -> Outcome {
         site: global.site,
         output: args.output,
         base_url: args.base_url,
+        clean: args.clean,
     };
     let report = egiz::build(&options)?;
     print_problems(&report.warnings);
+    if report.unchanged {
+        println!(
+            "up to date: no file of the site changed since the last build into {} ({} pages and {}), checked in {} ms{}",
+            report.output.display(),
+            report.pages,
+            booklet_summary(report.booklets, report.pdfs, report.pdf_bytes),
+            report.elapsed.as_millis(),
+            warning_note(&report.warnings)
+        );
+        return Ok(());
+    }
+    // A build that kept parts of the last one says how much it made itself.
+    let pages = if report.rendered < report.pages {
+        format!(
+            "{} pages ({} rendered, the others unchanged)",
+            report.pages, report.rendered
+        )
+    } else {
+        format!("{} pages", report.pages)
+    };
+    let booklets = booklet_summary(report.booklets, report.pdfs, report.pdf_bytes);
+    let booklets = if report.printed < report.booklets {
+        format!("{booklets}, {} of them printed", report.printed)
+    } else {
+        booklets
+    };
     println!(
-        "built {} pages and {} from {} stories in {} languages into {} in {} ms{}",
-        report.pages,
-        booklet_summary(report.booklets, report.pdfs, report.pdf_bytes),
+        "built {pages} and {booklets} from {} stories in {} languages into {} in {} ms{}",
         report.stories,
         report.languages,
         report.output.display(),

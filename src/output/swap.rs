@@ -16,9 +16,28 @@ pub(crate) const MARKER: &str = ".egiz-output";
 const MARKER_TEXT: &str = "This folder was made by egiz (https://example.org/egiz). egiz \
 replaces it entirely on every build: do not keep your own files here.\n";
 
-/// Writes the marker into a folder being made.
-pub(crate) fn mark(dir: &Path) -> std::io::Result<()> {
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)
+/// Where the marker names the build that made the folder.
+const BUILD_LINE: &str = "build: ";
+
+/// Writes the marker into a folder being made by build `id`.
+pub(crate) fn mark(dir: &Path, id: &str) -> std::io::Result<()> {
+    std::fs::write(dir.join(MARKER), format!("{MARKER_TEXT}{BUILD_LINE}{id}\n"))
+}
+
+/// The id of the build that made the output folder `target`, from its marker.
+pub(crate) fn build_id(target: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(target.join(MARKER)).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix(BUILD_LINE))
+        .map(str::to_string)
+}
+
+/// An id no other build of this machine had: the time in nanoseconds and the process.
+pub(crate) fn new_build_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{nanos:x}-{:x}", std::process::id())
 }
 
 /// Refuses a target that is a file, or a folder with files egiz did not make. `shown` is the

@@ -19,7 +19,7 @@ use crate::content::load::{ParseCache, Trust, load_cached};
 use crate::content::{Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::{Body, Memory, Sink};
-use crate::theme::Theme;
+use crate::theme::{Theme, mentions};
 use crate::web::{self, Job, Prepared};
 
 /// An entry of the site: its kind and name, the same in every language.
@@ -309,6 +309,8 @@ impl Session {
                 web::render_with_indexes(
                     &site, &prepared, &theme, &images, &chosen, &memory, reuse,
                 )?
+                .0
+                .len()
             } else {
                 web::render_pages(
                     &prepared,
@@ -318,6 +320,7 @@ impl Session {
                     &memory,
                     &mut self.reuse.cards,
                 )?
+                .len()
             };
             if self.pending.statics {
                 web::write_static(&site, &theme, &memory, &mut problems);
@@ -546,11 +549,6 @@ pub(crate) fn affected_templates(theme: &Theme, changed: &BTreeSet<String>) -> H
             return affected;
         }
     }
-}
-
-/// Whether a template's text names another template in quotes (extends, include, import).
-fn mentions(text: &str, template: &str) -> bool {
-    text.contains(&format!("\"{template}\"")) || text.contains(&format!("'{template}'"))
 }
 
 /// The pictures beside the pages of changed entries (a story may refer to a new one).
@@ -897,16 +895,6 @@ taxonomies:
                 "after editing {path}, these differ from a full build: {differ:?}"
             );
         }
-    }
-
-    #[test]
-    fn template_mentions_are_quoted_names() {
-        assert!(mentions("{% extends \"base.html\" %}", "base.html"));
-        assert!(mentions(
-            "{% include 'partials/card.html' %}",
-            "partials/card.html"
-        ));
-        assert!(!mentions("{% extends \"mybase.html\" %}", "base.html"));
     }
 
     #[test]

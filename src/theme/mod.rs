@@ -292,3 +292,24 @@ fn read_layer(dir: &Path, problems: &mut Diagnostics) -> Layer {
         dir: dir.to_path_buf(),
     }
 }
+
+/// Whether a template's text names another template in quotes (extends, include, import):
+/// how the dev server and incremental builds know which templates a template uses.
+pub(crate) fn mentions(text: &str, template: &str) -> bool {
+    text.contains(&format!("\"{template}\"")) || text.contains(&format!("'{template}'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions;
+
+    #[test]
+    fn template_mentions_are_quoted_names() {
+        assert!(mentions("{% extends \"base.html\" %}", "base.html"));
+        assert!(mentions(
+            "{% include 'partials/card.html' %}",
+            "partials/card.html"
+        ));
+        assert!(!mentions("{% extends \"mybase.html\" %}", "base.html"));
+    }
+}

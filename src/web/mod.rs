@@ -32,7 +32,7 @@ use tera::{Context, Tera, Value};
 use crate::content::booklets::FileSizes;
 use crate::content::{Entry, Kind, Page, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Sink;
+use crate::output::{Recorder, Sink};
 use crate::theme::Theme;
 
 use context::{Builder, LanguageValues};
@@ -228,11 +228,23 @@ pub(crate) fn jobs<'a>(prepared: &'a Prepared) -> Vec<Job<'a>> {
 }
 
 /// What `render` wrote.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Rendered {
-    /// HTML pages.
+    /// HTML pages (jobs: a paginated list counts once).
     pub pages: usize,
     pub images: images::Stats,
+    /// The files each job wrote, by its key.
+    pub jobs: Vec<(String, Vec<String>)>,
+    /// The files of the sitemap, the feeds and the search index, when they were written.
+    pub indexes: Vec<String>,
+}
+
+/// Which of a site's pages a render makes: an incremental build keeps the others from the
+/// previous output.
+pub(crate) struct Part<'p, 'a> {
+    pub jobs: &'p [Job<'a>],
+    /// The sitemap, the feeds and the search index.
+    pub indexes: bool,
 }
 
 /// Render the whole site into `sink`; `booklet_sizes` are what the print side made,
@@ -256,11 +268,33 @@ pub(crate) fn render_prepared(
     sink: &dyn Sink,
     reuse: &mut Reuse,
 ) -> Result<Rendered, Diagnostics> {
+    let all = jobs(prepared);
+    let part = Part {
+        jobs: &all,
+        indexes: true,
+    };
+    render_part(site, prepared, theme, sink, reuse, part)
+}
+
+/// [`render_prepared`] of the pages of `part` only; the images, bundle files and static files
+/// are placed all the same (from their caches: that costs little).
+pub(crate) fn render_part(
+    site: &Site,
+    prepared: &Prepared,
+    theme: &Theme,
+    sink: &dyn Sink,
+    reuse: &mut Reuse,
+    part: Part,
+) -> Result<Rendered, Diagnostics> {
     let shown: &Site = &prepared.site;
     // Pages need the images' sizes, so images come first.
     let catalog = images::process(shown)?;
-    let all = jobs(prepared);
-    let pages = render_with_indexes(site, prepared, theme, &catalog, &all, sink, reuse)?;
+    let (jobs, indexes) = if part.indexes {
+        render_with_indexes(site, prepared, theme, &catalog, part.jobs, sink, reuse)?
+    } else {
+        let jobs = render_pages(prepared, theme, &catalog, part.jobs, sink, &mut reuse.cards)?;
+        (jobs, Vec::new())
+    };
     let mut problems = Diagnostics::new();
     copy_assets(shown, sink, &mut problems);
     catalog.place(sink, &mut problems);
@@ -269,13 +303,19 @@ pub(crate) fn render_prepared(
         return Err(problems);
     }
     Ok(Rendered {
-        pages,
+        pages: jobs.len(),
         images: catalog.stats,
+        jobs,
+        indexes,
     })
 }
 
+/// The files each job wrote, by the job's key.
+pub(crate) type JobFiles = Vec<(String, Vec<String>)>;
+
 /// [`render_pages`] and, beside them on the other cores, the sitemap, the feeds and the search
-/// index: the work that reads the whole site (`site` as written, `prepared` as shown).
+/// index: the work that reads the whole site (`site` as written, `prepared` as shown). Returns
+/// the files of each job and those of the indexes.
 pub(crate) fn render_with_indexes(
     site: &Site,
     prepared: &Prepared,
@@ -284,14 +324,18 @@ pub(crate) fn render_with_indexes(
     jobs: &[Job],
     sink: &(dyn Sink + Sync),
     reuse: &mut Reuse,
-) -> Result<usize, Diagnostics> {
+) -> Result<(JobFiles, Vec<String>), Diagnostics> {
     let Reuse { words, cards } = reuse;
-    let (pages, problems) = rayon::join(
+    let (pages, (problems, indexes)) = rayon::join(
         || render_pages(prepared, theme, images, jobs, sink, cards),
-        || write_indexes(site, prepared, sink, words),
+        || {
+            let recorder = Recorder::new(sink);
+            let problems = write_indexes(site, prepared, &recorder, words);
+            (problems, recorder.into_placed())
+        },
     );
     match pages {
-        Ok(pages) if !problems.has_errors() => Ok(pages),
+        Ok(pages) if !problems.has_errors() => Ok((pages, indexes)),
         Ok(_) => Err(problems),
         Err(mut failures) => {
             failures.extend(problems);
@@ -359,7 +403,7 @@ fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &m
 }
 
 /// Render the HTML pages of `jobs` (made from `prepared`) into `sink`, and nothing else (no assets,
-/// static files or sitemap). Returns the number of jobs rendered.
+/// static files or sitemap). Returns the files each job wrote.
 pub(crate) fn render_pages(
     prepared: &Prepared,
     theme: &Theme,
@@ -367,7 +411,7 @@ pub(crate) fn render_pages(
     jobs: &[Job],
     sink: &dyn Sink,
     cards: &mut CardCache,
-) -> Result<usize, Diagnostics> {
+) -> Result<JobFiles, Diagnostics> {
     let site: &Site = &prepared.site;
     let strings = Arc::new(theme.strings.clone());
     let tera = templates::environment(theme, &site.config.base, strings.clone())?;
@@ -379,7 +423,7 @@ pub(crate) fn render_pages(
         card_files: prepared.card_files,
     };
     if jobs.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let languages: Vec<LanguageValues> = site
         .config
@@ -404,20 +448,32 @@ pub(crate) fn render_pages(
         facets: &facets,
     };
     let progress = crate::progress::bar(jobs.len(), "pages");
-    let failures: Vec<Diagnostic> = jobs
+    let results: Vec<Result<(String, Vec<String>), Diagnostic>> = jobs
         .par_iter()
-        .filter_map(|job| {
-            let result = renderer.render(job).err();
+        .map(|job| {
+            let recorder = Recorder::new(sink);
+            let result = Renderer {
+                staging: &recorder,
+                ..renderer
+            }
+            .render(job);
             progress.inc();
-            result
+            result.map(|()| (job.key(), recorder.into_placed()))
         })
         .collect();
     progress.finish();
-    let problems = Diagnostics::from_iter(failures);
+    let mut written = Vec::with_capacity(results.len());
+    let mut problems = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(files) => written.push(files),
+            Err(d) => problems.push(d),
+        }
+    }
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(jobs.len())
+    Ok(written)
 }
 
 struct Renderer<'a> {

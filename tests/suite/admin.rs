@@ -8,6 +8,7 @@ use std::path::Path;
 use serde_yaml::Value;
 
 use crate::browser::{browser_available, run_node_script};
+use crate::support::files::copy_dir;
 use crate::support::run::egiz;
 use crate::support::server::Server;
 use crate::support::site::{Fixture, jpeg, line_of, md, repo};
@@ -663,21 +664,6 @@ fn a_save_that_breaks_the_site_stays_on_disk_and_shows_the_overlay() {
         let text = events.lock().expect("events");
         text.contains("event: errors") && text.contains("index.kk.md:3")
     });
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let relative = entry.path().strip_prefix(from).expect("inside");
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

@@ -25,6 +25,7 @@ mod fallback;
 mod feeds;
 mod hardening;
 mod images;
+mod incremental;
 mod limits;
 mod mutation;
 mod output;

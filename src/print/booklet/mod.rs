@@ -45,6 +45,9 @@ pub(crate) struct Made {
     /// Pages of the single editions, for the summary.
     pub pages: usize,
     pub warnings: Diagnostics,
+    /// The same warnings by the booklet they concern (its `file_stem`), for an incremental
+    /// build that keeps a booklet's files and must still report them.
+    pub warnings_of: std::collections::BTreeMap<String, Vec<Diagnostic>>,
 }
 
 impl Made {
@@ -53,8 +56,8 @@ impl Made {
     }
 }
 
-/// One booklet's files (path, size) and warnings.
-type Rendered = (Vec<(String, u64)>, Vec<Diagnostic>);
+/// One booklet's files (path, size), warnings and file stem.
+type Rendered = (Vec<(String, u64)>, Vec<Diagnostic>, String);
 
 /// Renders `booklets` of `site` into `sink`, in parallel, with a progress bar on a terminal.
 /// On any failure nothing is reported as made and every problem comes back.
@@ -81,7 +84,7 @@ pub(crate) fn render(
                 files.push((file.path, file.bytes.len() as u64));
             }
             progress.inc();
-            Ok((files, warnings))
+            Ok((files, warnings, booklet.file_stem.clone()))
         })
         .collect();
     progress.finish();
@@ -93,9 +96,11 @@ pub(crate) fn render(
     let mut problems = Diagnostics::new();
     for result in results {
         match result {
-            Ok((files, warnings)) => {
+            Ok((files, warnings, stem)) => {
                 made.files.extend(files);
-                made.warnings.extend(Diagnostics::from_iter(warnings));
+                made.warnings
+                    .extend(Diagnostics::from_iter(warnings.clone()));
+                made.warnings_of.insert(stem, warnings);
             }
             Err(problem) => problems.push(problem),
         }

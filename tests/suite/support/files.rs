@@ -39,3 +39,19 @@ pub(crate) fn html_files(out: &Path) -> Vec<String> {
         .filter(|f| f.ends_with(".html"))
         .collect()
 }
+
+/// Copies the folder `from` with everything in it to `to` (a fixture made from the example).
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
