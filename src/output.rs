@@ -44,6 +44,8 @@ pub(crate) struct Staging {
     dir: PathBuf,
     id: String,
     keep_unchanged: bool,
+    /// What was placed, for the build's state (see [`Staging::files`]).
+    placed: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -108,6 +110,7 @@ impl Staging {
             dir,
             id,
             keep_unchanged: false,
+            placed: Mutex::new(vec![swap::MARKER.to_string()]),
             committed: false,
         })
     }
@@ -118,6 +121,12 @@ impl Staging {
     }
 
     pub(crate) fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.write_file(relative, bytes)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn write_file(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
@@ -160,17 +169,23 @@ impl Staging {
         &self.id
     }
 
-    /// Every file written so far, relative to the staging folder (the marker too).
+    /// Every file placed so far, relative to the staging folder, sorted.
     pub(crate) fn files(&self) -> Vec<String> {
-        walkdir::WalkDir::new(&self.dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| !e.file_type().is_dir())
-            .filter_map(|e| {
-                let relative = e.path().strip_prefix(&self.dir).ok()?;
-                Some(relative.to_string_lossy().replace('\\', "/"))
-            })
-            .collect()
+        let mut files = self
+            .placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
+    fn note(&self, relative: &str) {
+        self.placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(relative.to_string());
     }
 
     /// Place the file at `relative` of the previous output `previous` unchanged, as a hard
@@ -181,19 +196,29 @@ impl Staging {
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
         }
-        match std::fs::hard_link(&from, &to) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(true),
-            Err(_) if !from.is_file() => Ok(false),
+        let kept = match std::fs::hard_link(&from, &to) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => true,
+            Err(_) if !from.is_file() => false,
             Err(_) => std::fs::copy(&from, &to)
                 .map(|_| true)
-                .map_err(|e| io_problem("copy", &from, &e)),
+                .map_err(|e| io_problem("copy", &from, &e))?,
+        };
+        if kept {
+            self.note(relative);
         }
+        Ok(kept)
     }
 
     /// Place a copy of `source` at `relative`. A hard link when possible: the same image beside
     /// both language versions of a page then costs no extra space or time.
     pub(crate) fn copy(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.copy_file(source, relative)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn copy_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if path.exists() {
             return Ok(());
@@ -216,6 +241,12 @@ impl Staging {
     /// Place `source` (a file outside the output, e.g. in the image cache) at `relative` as a
     /// hard link, or as a copy where links cannot be made (another disk).
     pub(crate) fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.link_file(source, relative)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
         if path.exists() {
             return Ok(());
@@ -230,6 +261,12 @@ impl Staging {
 
     /// Link `relative` to a file already written in the staging folder.
     pub(crate) fn duplicate(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
+        self.duplicate_file(existing, relative)?;
+        self.note(relative);
+        Ok(())
+    }
+
+    fn duplicate_file(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
         let from = self.path_of(existing)?;
         let to = self.path_of(relative)?;
         if to.exists() {
@@ -273,6 +310,10 @@ impl Sink for Staging {
         if let Ok(path) = self.path_of(relative) {
             let _ = std::fs::remove_file(path);
         }
+        self.placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|p| p != relative);
     }
 
     fn link(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {

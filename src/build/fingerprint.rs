@@ -122,6 +122,14 @@ impl Fingerprints {
         }
     }
 
+    /// What a story's share cards show: the global inputs and the story's own entry.
+    pub(crate) fn cards(&self, story: &str) -> Fp {
+        combine((
+            self.global,
+            self.sources.get(&(Kind::Story, story.to_string())),
+        ))
+    }
+
     /// What a booklet is printed from: the global inputs, its own entry and its stories.
     pub(crate) fn booklet(&self, booklet: &Booklet) -> Fp {
         let own = match booklet.origin {

@@ -124,12 +124,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let printed = print_booklets(&site, &theme, &fingerprints, previous.as_ref(), &keep)?;
     warnings.extend(printed.warnings.clone());
     // Then the share cards: the story pages link them and name them in their link previews.
-    // Their own cache makes unchanged cards cheap.
-    let cards = cards::make(&site, &theme, &staging, None)?;
+    let cards = make_cards(&site, &theme, &fingerprints, previous.as_ref(), &keep)?;
+    state.cards = cards.parts;
     let rendered = render_pages(
         &site,
         &theme,
-        (&printed.sizes, &cards.files),
+        (&printed.sizes, &cards.sizes),
         &fingerprints,
         previous.as_ref(),
         &keep,
@@ -214,7 +214,7 @@ struct Printed {
     sizes: FileSizes,
     printed: usize,
     warnings: Diagnostics,
-    parts: HashMap<String, state::BookletPart>,
+    parts: HashMap<String, state::SizedPart>,
 }
 
 /// Prints the booklets whose fingerprints changed and keeps the others' files.
@@ -272,7 +272,7 @@ fn print_booklets(
             .unwrap_or_default();
         printed.parts.insert(
             booklet.file_stem.clone(),
-            state::BookletPart {
+            state::SizedPart {
                 fp,
                 files,
                 warnings,
@@ -283,6 +283,82 @@ fn print_booklets(
     printed.sizes.extend(made.files.clone());
     printed.warnings.extend(made.warnings);
     Ok(printed)
+}
+
+/// The share cards of a build: made now or kept.
+struct Cards {
+    sizes: FileSizes,
+    stats: cards::Stats,
+    parts: HashMap<String, state::SizedPart>,
+}
+
+/// Makes the cards of the stories whose fingerprints changed (their own cache makes an
+/// unchanged card cheap, but 40,000 of them still cost most of a second) and keeps the others'.
+fn make_cards(
+    site: &Site,
+    theme: &Theme,
+    fingerprints: &Fingerprints,
+    previous: Option<&State>,
+    keep: &Keep,
+) -> Result<Cards, Diagnostics> {
+    let mut sizes = FileSizes::new();
+    let mut parts = HashMap::new();
+    let mut remake = std::collections::HashSet::new();
+    for story in &site.stories {
+        let fp = fingerprints.cards(&story.name);
+        let before = previous
+            .and_then(|s| s.cards.get(&story.name))
+            .filter(|part| part.fp == fp);
+        let kept = match before {
+            Some(part) => keep
+                .all(part.files.iter().map(|(path, _)| path))
+                .map_err(|d| Diagnostics::from_iter([d]))?
+                .then_some(part),
+            None => None,
+        };
+        match kept {
+            Some(part) => {
+                sizes.extend(part.files.iter().cloned());
+                parts.insert(story.name.clone(), part.clone());
+            }
+            None => {
+                remake.insert(story.name.clone());
+            }
+        }
+    }
+    let which = if previous.is_some() {
+        cards::Which::Only(&remake)
+    } else {
+        cards::Which::All
+    };
+    let made = cards::make(site, theme, keep.staging, which)?;
+    for story in site.stories.iter().filter(|s| remake.contains(&s.name)) {
+        let files = story
+            .pages
+            .iter()
+            .flat_map(|page| {
+                crate::theme::cards::SIZES
+                    .iter()
+                    .map(move |size| format!("{}{}", page.path, size.file_name()))
+            })
+            .filter_map(|path| Some((path.clone(), *made.files.get(&path)?)))
+            .collect();
+        let fp = fingerprints.cards(&story.name);
+        parts.insert(
+            story.name.clone(),
+            state::SizedPart {
+                fp,
+                files,
+                warnings: Vec::new(),
+            },
+        );
+    }
+    sizes.extend(made.files);
+    Ok(Cards {
+        sizes,
+        stats: made.stats,
+        parts,
+    })
 }
 
 /// What the web side of a build did.

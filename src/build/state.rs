@@ -25,10 +25,10 @@ pub(crate) struct Part {
     pub files: Vec<String>,
 }
 
-/// A booklet: its fingerprint, its files with their sizes, and its warnings (a kept booklet
-/// still reports them).
+/// A booklet or a story's cards: the fingerprint, the files with their sizes (the pages show
+/// them), and the warnings (a kept booklet still reports them).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub(crate) struct BookletPart {
+pub(crate) struct SizedPart {
     pub fp: Fp,
     pub files: Vec<(String, u64)>,
     pub warnings: Vec<Diagnostic>,
@@ -63,7 +63,9 @@ pub(crate) struct State {
     /// The sitemap, the feeds and the search index.
     pub indexes: Part,
     /// Each booklet by its file stem.
-    pub booklets: HashMap<String, BookletPart>,
+    pub booklets: HashMap<String, SizedPart>,
+    /// Each story's share cards by the story's name, and the site's logo.
+    pub cards: HashMap<String, SizedPart>,
     pub summary: Summary,
     /// Every file of the output: when one is missing, the output is not as the build left it.
     pub files: Vec<String>,

@@ -89,15 +89,41 @@ fn fonts() -> &'static FontSet {
     FONTS.get_or_init(FontSet::embedded)
 }
 
-/// Make (or take from the cache) the cards of every story page and place them in `sink`; with
-/// `only`, place just the cards of the stories named there (the dev server's changed ones),
-/// while [`Made::files`] still lists every card. A theme with `cards: { enabled: false }`
-/// gets none.
+/// Which cards [`make`] makes and places.
+#[derive(Clone, Copy)]
+pub(crate) enum Which<'a> {
+    /// Every story's.
+    All,
+    /// Every story's listed in [`Made::files`], but only these stories' placed (the dev
+    /// server's changed ones: it serves the others from before).
+    Place(&'a HashSet<String>),
+    /// Only these stories' made, listed and placed (an incremental build keeps the others').
+    Only(&'a HashSet<String>),
+}
+
+impl Which<'_> {
+    fn lists(&self, story: &str) -> bool {
+        match self {
+            Which::All | Which::Place(_) => true,
+            Which::Only(names) => names.contains(story),
+        }
+    }
+
+    fn places(&self, story: &str) -> bool {
+        match self {
+            Which::All => true,
+            Which::Place(names) | Which::Only(names) => names.contains(story),
+        }
+    }
+}
+
+/// Make (or take from the cache) the cards of the story pages `which` names and place them in
+/// `sink`. A theme with `cards: { enabled: false }` gets none.
 pub(crate) fn make(
     site: &Site,
     theme: &Theme,
     sink: &dyn Sink,
-    only: Option<&HashSet<String>>,
+    which: Which,
 ) -> Result<Made, Diagnostics> {
     let started = Instant::now();
     let design = &theme.cards;
@@ -105,14 +131,18 @@ pub(crate) fn make(
         return Ok(Made::default());
     }
     let cache = Cache::in_folder(&site.root, CACHE_DIR);
-    let results: Vec<Result<Vec<Card>, Diagnostic>> = site
+    let stories: Vec<&Entry> = site
         .stories
+        .iter()
+        .filter(|e| which.lists(&e.name))
+        .collect();
+    let results: Vec<Result<Vec<Card>, Diagnostic>> = stories
         .par_iter()
         .map(|entry| story_cards(site, design, &cache, entry))
         .collect();
     let mut made = Made::default();
     let mut problems = Diagnostics::new();
-    for (entry, result) in site.stories.iter().zip(results) {
+    for (entry, result) in stories.iter().zip(results) {
         let cards = match result {
             Ok(cards) => cards,
             Err(d) => {
@@ -120,7 +150,7 @@ pub(crate) fn make(
                 continue;
             }
         };
-        let placed = only.is_none_or(|names| names.contains(&entry.name));
+        let placed = which.places(&entry.name);
         for card in cards {
             if placed && let Err(d) = sink.link(&card.cached, &card.dest) {
                 problems.push(d);
@@ -136,11 +166,11 @@ pub(crate) fn make(
             made.files.insert(card.dest, bytes);
         }
     }
-    // The logo is listed always (pages name it), placed with all cards only: it changes with
-    // the theme's colours, which rebuild everything.
+    // The logo is listed always (pages name it). The dev server has it from its first build:
+    // it changes with the theme's colours, which rebuild everything.
     match logo(design, &cache) {
         Ok(cached) => {
-            if only.is_none()
+            if !matches!(which, Which::Place(_))
                 && let Err(d) = sink.link(&cached, LOGO)
             {
                 problems.push(d);

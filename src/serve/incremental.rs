@@ -208,7 +208,7 @@ impl Session {
         let all: Vec<&Booklet> = site.prints.iter().collect();
         let booklets = all.len();
         let sizes = self.booklets.render(&site, &theme, &all, &memory)?;
-        let cards = crate::cards::make(&site, &theme, &memory, None)?.files;
+        let cards = crate::cards::make(&site, &theme, &memory, crate::cards::Which::All)?.files;
         let prepared = web::prepare(&site, &sizes, &cards);
         let pages = web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages;
         let jobs = job_infos(&prepared, &web::jobs(&prepared), &theme);
@@ -267,7 +267,7 @@ impl Session {
         }
         let pages = if structure_changed {
             // Everything served is replaced: every card must be there, not just the changed.
-            crate::cards::make(&site, &theme, &memory, None)?;
+            crate::cards::make(&site, &theme, &memory, crate::cards::Which::All)?;
             web::render_prepared(&site, &prepared, &theme, &memory, &mut self.reuse)?.pages
         } else {
             let templates = affected_templates(&theme, &self.pending.templates);
@@ -472,7 +472,7 @@ fn remake_cards(
     if stories.is_empty() {
         return Ok(last.card_files.clone());
     }
-    Ok(crate::cards::make(site, theme, sink, Some(&stories))?.files)
+    Ok(crate::cards::make(site, theme, sink, crate::cards::Which::Place(&stories))?.files)
 }
 
 /// What each page of the site reads, to compare with the next change.
