@@ -70,6 +70,11 @@
 //! parsed files, each story's card and search words, and the booklet files a change does not
 //! concern. A rebuild re-renders the jobs that read a changed entry, and its tests check after
 //! each kind of edit that what it serves is byte for byte what a fresh build makes.
+//!
+//! `egiz build` is incremental on disk in the same spirit: each page job, booklet and story's
+//! cards is fingerprinted by what it reads, and a build keeps the parts whose fingerprints
+//! match those of the last build into the same folder (hard links from the current output into
+//! the staging folder), renders the rest, and swaps the whole in as always.
 
 mod admin;
 mod booklets;

@@ -120,4 +120,25 @@ pub(crate) fn save(site_dir: &Path, state: &State) {
     if saved.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
+    prune(dir);
+}
+
+/// States kept: one per output folder built into lately (the site's, a preview's, a test's).
+const KEPT: usize = 4;
+
+/// Removes all but the [`KEPT`] most recently saved states, so builds into ever new folders
+/// (a benchmark, previews in temporary folders) do not fill the cache.
+fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut states: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    states.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, old) in states.into_iter().skip(KEPT) {
+        let _ = std::fs::remove_file(old);
+    }
 }
