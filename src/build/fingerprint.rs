@@ -165,10 +165,15 @@ impl Fingerprints {
         // The PDFs' sizes show on the pages that link them: a booklet's own pages, and a story's
         // when it has a leaflet.
         let sizes = entry_sizes(&prepared.site, prepared.booklet_sizes);
+        // A booklet's page shows its stories as cards.
+        let stories_of = booklet_stories(&prepared.site, &self.sources);
         let entries: HashMap<(Kind, String), Fp> = self
             .sources
             .iter()
-            .map(|(key, source)| (key.clone(), combine((source, sizes.get(key)))))
+            .map(|(key, source)| {
+                let shown = (source, sizes.get(key), stories_of.get(key));
+                (key.clone(), combine(shown))
+            })
             .collect();
         let all = combine((self.all_sources, sizes));
         Pages {
@@ -329,4 +334,23 @@ fn entry_sizes(site: &Site, sizes: &FileSizes) -> BTreeMap<(Kind, String), Vec<(
             .extend(files);
     }
     by_entry
+}
+
+/// The sources of the stories each booklet prints, by the booklet's entry.
+fn booklet_stories(
+    site: &Site,
+    sources: &HashMap<(Kind, String), Fp>,
+) -> HashMap<(Kind, String), Vec<Option<Fp>>> {
+    site.prints
+        .iter()
+        .filter(|b| b.origin == Origin::Booklet)
+        .map(|booklet| {
+            let stories = booklet
+                .stories
+                .iter()
+                .map(|name| sources.get(&(Kind::Story, name.clone())).copied())
+                .collect();
+            ((Kind::Booklet, booklet.name.clone()), stories)
+        })
+        .collect()
 }
