@@ -137,7 +137,7 @@ fn prune(dir: &Path) {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
-    states.sort_by(|a, b| b.0.cmp(&a.0));
+    states.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     for (_, old) in states.into_iter().skip(KEPT) {
         let _ = std::fs::remove_file(old);
     }
