@@ -122,12 +122,11 @@ impl Fingerprints {
         }
     }
 
-    /// What a story's share cards show: the global inputs and the story's own entry.
-    pub(crate) fn cards(&self, story: &str) -> Fp {
-        combine((
-            self.global,
-            self.sources.get(&(Kind::Story, story.to_string())),
-        ))
+    /// What is made from a story alone (its share cards, its search words): the global inputs
+    /// and the story's own entry. `None` for a story the site does not have.
+    pub(crate) fn story(&self, name: &str) -> Option<Fp> {
+        let source = self.sources.get(&(Kind::Story, name.to_string()))?;
+        Some(combine((self.global, source)))
     }
 
     /// What a booklet is printed from: the global inputs, its own entry and its stories.

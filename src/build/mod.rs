@@ -305,7 +305,7 @@ fn make_cards(
     let mut parts = HashMap::new();
     let mut remake = std::collections::HashSet::new();
     for story in &site.stories {
-        let fp = fingerprints.cards(&story.name);
+        let fp = fingerprints.story(&story.name).unwrap_or_default();
         let before = previous
             .and_then(|s| s.cards.get(&story.name))
             .filter(|part| part.fp == fp);
@@ -343,7 +343,7 @@ fn make_cards(
             })
             .filter_map(|path| Some((path.clone(), *made.files.get(&path)?)))
             .collect();
-        let fp = fingerprints.cards(&story.name);
+        let fp = fingerprints.story(&story.name).unwrap_or_default();
         parts.insert(
             story.name.clone(),
             state::SizedPart {
@@ -411,18 +411,27 @@ fn render_pages(
             .map_err(|d| Diagnostics::from_iter([d]))?,
         _ => false,
     };
+    let part_indexes = !indexes_kept;
     let part = web::Part {
         jobs: &chosen,
-        indexes: !indexes_kept,
+        indexes: part_indexes,
     };
-    let rendered = web::render_part(
-        site,
-        &prepared,
-        theme,
-        keep.staging,
-        &mut web::Reuse::default(),
-        part,
-    )?;
+    // The search words of unchanged stories, from the last build.
+    let fingerprint = |name: &str| fingerprints.story(name);
+    let words_file = state::words_file(&site.root, &state.output);
+    let mut reuse = web::Reuse {
+        words: match previous {
+            Some(_) => web::search::saved::load(&words_file, &fingerprint),
+            None => web::search::WordCache::default(),
+        },
+        ..web::Reuse::default()
+    };
+    let rendered = web::render_part(site, &prepared, theme, keep.staging, &mut reuse, part)?;
+    if part_indexes {
+        let _ = std::fs::create_dir_all(words_file.parent().unwrap_or(&site.root));
+        // Saving them only spares the next build some work: a failure costs nothing else.
+        let _ = web::search::saved::save(&reuse.words, &fingerprint, &words_file);
+    }
     let mut files: HashMap<String, Vec<String>> = rendered.jobs.into_iter().collect();
     for ((key, fp), kept) in fps.into_iter().zip(kept) {
         let files = if kept {

@@ -84,12 +84,21 @@ impl State {
 /// Where the state of builds into `output` lives: one file per output folder, so a preview
 /// build elsewhere does not spoil the state of the main one.
 fn file(site_dir: &Path, output: &Path) -> PathBuf {
+    beside_state(site_dir, output, "json")
+}
+
+/// The stories' search words of builds into `output` (see `web::search::saved`).
+pub(crate) fn words_file(site_dir: &Path, output: &Path) -> PathBuf {
+    beside_state(site_dir, output, "words")
+}
+
+fn beside_state(site_dir: &Path, output: &Path, extension: &str) -> PathBuf {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut hasher = DefaultHasher::new();
     output.hash(&mut hasher);
     site_dir
         .join(DIR)
-        .join(format!("{:016x}.json", hasher.finish()))
+        .join(format!("{:016x}.{extension}", hasher.finish()))
 }
 
 /// The state left by the last build into `output` (an absolute path), if it still describes
@@ -139,6 +148,7 @@ fn prune(dir: &Path) {
         .collect();
     states.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     for (_, old) in states.into_iter().skip(KEPT) {
+        let _ = std::fs::remove_file(old.with_extension("words"));
         let _ = std::fs::remove_file(old);
     }
 }

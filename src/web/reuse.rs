@@ -62,6 +62,11 @@ impl<T> PerStory<T> {
         self.by_language.get(lang)
     }
 
+    /// Every language's values, by story name.
+    pub(crate) fn languages(&self) -> impl Iterator<Item = (&String, &HashMap<String, T>)> {
+        self.by_language.iter()
+    }
+
     /// The values of one language, to read and fill.
     pub(crate) fn language(&mut self, lang: &str) -> &mut HashMap<String, T> {
         self.by_language.entry(lang.to_string()).or_default()

@@ -12,6 +12,7 @@
 //! body words starts with is left out: the script matches every query word as the start of a
 //! word, so the longer word finds that story anyway.
 
+pub(crate) mod saved;
 mod shards;
 
 use std::collections::{BTreeMap, HashMap};
