@@ -323,7 +323,7 @@ impl Session {
                 .len()
             };
             if self.pending.statics {
-                web::write_static(&site, &theme, &memory, &mut problems);
+                web::files::write_static(&site, &theme, &memory, &mut problems);
             }
             if problems.has_errors() {
                 return Err(problems);
