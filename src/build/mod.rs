@@ -209,6 +209,23 @@ impl Keep<'_> {
     }
 }
 
+impl Keep<'_> {
+    /// Keeps the files of `part` from the last build when its fingerprint is still `fp`.
+    fn sized<'p>(
+        &self,
+        part: Option<&'p state::SizedPart>,
+        fp: Fp,
+    ) -> Result<Option<&'p state::SizedPart>, Diagnostics> {
+        let Some(part) = part.filter(|part| part.fp == fp) else {
+            return Ok(None);
+        };
+        let kept = self
+            .all(part.files.iter().map(|(path, _)| path))
+            .map_err(|d| Diagnostics::from_iter([d]))?;
+        Ok(kept.then_some(part))
+    }
+}
+
 /// The booklets of a build: printed now or kept.
 struct Printed {
     sizes: FileSizes,
@@ -234,16 +251,10 @@ fn print_booklets(
     let mut to_print: Vec<(&Booklet, Fp)> = Vec::new();
     for booklet in &site.prints {
         let fp = fingerprints.booklet(booklet);
-        let before = previous
-            .and_then(|s| s.booklets.get(&booklet.file_stem))
-            .filter(|part| part.fp == fp);
-        let kept = match before {
-            Some(part) => keep
-                .all(part.files.iter().map(|(path, _)| path))
-                .map_err(|d| Diagnostics::from_iter([d]))?
-                .then_some(part),
-            None => None,
-        };
+        let kept = keep.sized(
+            previous.and_then(|s| s.booklets.get(&booklet.file_stem)),
+            fp,
+        )?;
         match kept {
             Some(part) => {
                 printed.sizes.extend(part.files.iter().cloned());
@@ -306,16 +317,7 @@ fn make_cards(
     let mut remake = std::collections::HashSet::new();
     for story in &site.stories {
         let fp = fingerprints.story(&story.name).unwrap_or_default();
-        let before = previous
-            .and_then(|s| s.cards.get(&story.name))
-            .filter(|part| part.fp == fp);
-        let kept = match before {
-            Some(part) => keep
-                .all(part.files.iter().map(|(path, _)| path))
-                .map_err(|d| Diagnostics::from_iter([d]))?
-                .then_some(part),
-            None => None,
-        };
+        let kept = keep.sized(previous.and_then(|s| s.cards.get(&story.name)), fp)?;
         match kept {
             Some(part) => {
                 sizes.extend(part.files.iter().cloned());
