@@ -19,7 +19,7 @@ pub(crate) fn save(
     fingerprint: &dyn Fn(&str) -> Option<u64>,
     path: &Path,
 ) -> std::io::Result<()> {
-    let stories: Vec<(&str, &str, u64, &Vec<u32>)> = cache
+    let mut stories: Vec<(&str, &str, u64, &Vec<u32>)> = cache
         .stories
         .languages()
         .flat_map(|(lang, stories)| {
@@ -28,6 +28,8 @@ pub(crate) fn save(
             })
         })
         .collect();
+    // The same cache makes the same file, whatever order the maps hand their entries out in.
+    stories.sort_unstable_by_key(|(lang, name, _, _)| (*lang, *name));
     // Only the words the saved stories use, numbered again, so the file does not grow with
     // words of texts long changed.
     let mut renumbered: HashMap<u32, u32> = HashMap::new();
@@ -179,7 +181,9 @@ mod tests {
         assert_eq!(words("kk", "a"), Some(vec!["бала", "жоба"]));
         assert_eq!(words("ru", "a"), Some(vec!["дети", "проект"]));
         assert_eq!(words("kk", "b"), None);
+        // Words are numbered again in the order the sorted stories use them.
         assert_eq!(loaded.numbers.get("жоба"), Some(&1));
+        assert_eq!(loaded.vocabulary[1], "жоба");
         // Words only b used are not kept once b changed.
         save(&loaded, &|_| Some(1), &path).expect("save again");
         assert!(!load(&path, &|_| Some(1)).numbers.contains_key("су"));
