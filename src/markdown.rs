@@ -3,8 +3,6 @@
 //! (The print engine builds its own tree from the same Markdown in `print::doc`, with the
 //! heading ids of [`heading_ids`], so web anchors and PDF links agree.)
 
-use std::sync::Arc;
-
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// One heading of a page, for a table of contents.
@@ -32,10 +30,18 @@ pub(crate) struct Reference {
     pub text: String,
 }
 
+/// What loading needs of a page's Markdown, without its HTML: the site holds this for every
+/// page, while the HTML is made when the page is written and dropped after (on the 10,000-story
+/// benchmark site, holding it took 280 MB).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outline {
+    pub toc: Vec<TocEntry>,
+    pub references: Vec<Reference>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rendered {
-    /// Shared: the dev server's parse cache and every build's pages hold the same text.
-    pub html: Arc<str>,
+    pub html: String,
     pub toc: Vec<TocEntry>,
     pub references: Vec<Reference>,
 }
@@ -52,6 +58,24 @@ pub(crate) fn options() -> Options {
 /// Render `markdown` to HTML. Links starting with `/` are site-relative and get `base_path`
 /// (`/ngo-site/`) in front, so they work when the site lives under a sub-path.
 pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
+    let (events, outline) = read(markdown, base_path);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        toc: outline.toc,
+        references: outline.references,
+    }
+}
+
+/// The headings and references of `markdown`, as [`render_html`] finds them.
+pub(crate) fn outline(markdown: &str, base_path: &str) -> Outline {
+    read(markdown, base_path).1
+}
+
+/// The events of the page's HTML (headings with their ids, links under the base path), and
+/// its outline.
+fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline) {
     let lines = LineIndex::new(markdown);
     let mut toc = Vec::new();
     let mut references = Vec::new();
@@ -143,13 +167,7 @@ pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
         }
     }
 
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html: html.into(),
-        toc,
-        references,
-    }
+    (events, Outline { toc, references })
 }
 
 /// The id of every heading of `markdown`, in document order: the ids [`render_html`] gives

@@ -49,7 +49,7 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
         }
         _ => {}
     }
-    for reference in &file.rendered.references {
+    for reference in &file.outline.references {
         if let Some(scheme) = unsafe_scheme(&reference.target) {
             problems.push(
                 unsafe_address(&scheme)
@@ -59,7 +59,7 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
         }
     }
     for reference in file
-        .rendered
+        .outline
         .references
         .iter()
         .filter(|r| r.kind == ReferenceKind::Image)
@@ -79,7 +79,7 @@ pub(super) fn check_own_fields(file: &Parsed, config: &Config, problems: &mut Di
             meta,
             front_matter: &file.yaml,
             front_matter_line: file.yaml_line,
-            references: &file.rendered.references,
+            references: &file.outline.references,
             body_line: file.body_line,
         }));
     }

@@ -320,7 +320,7 @@ fn finish_page(
         .cloned()
         .unwrap_or_default();
     let references = file
-        .rendered
+        .outline
         .references
         .iter()
         .filter(|r| r.kind == ReferenceKind::Image)
@@ -346,8 +346,7 @@ fn finish_page(
         meta,
         body: file.body,
         body_line: file.body_line,
-        html: file.rendered.html,
-        toc: file.rendered.toc,
+        toc: file.outline.toc,
         path,
         assets,
         borrowed_from: None,

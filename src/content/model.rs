@@ -49,7 +49,6 @@ pub struct Page {
     /// The Markdown body and the file line where it starts (for the print engine and messages).
     pub body: Arc<str>,
     pub body_line: usize,
-    pub html: Arc<str>,
     pub toc: Vec<TocEntry>,
     /// The page's folder in the output, relative to the site root: `kk/projects/name/`.
     pub path: String,
@@ -88,6 +87,12 @@ impl Page {
             Meta::Booklet(m) => m.summary.as_deref().or(m.subtitle.as_deref()),
         }
         .unwrap_or("")
+    }
+
+    /// The page's text as HTML, with site-relative links under `base_path`. Made when asked,
+    /// not held: a page's HTML is needed once, when it is written.
+    pub fn html(&self, base_path: &str) -> String {
+        crate::markdown::render_html(&self.body, base_path).html
     }
 
     /// The language the page's text is written in: its own, or the one it borrowed from.

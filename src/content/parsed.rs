@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, Outline};
 use crate::yaml;
 
 use super::frontmatter;
@@ -25,7 +25,7 @@ pub(super) struct Parsed {
     pub(super) yaml_line: usize,
     pub(super) body: Arc<str>,
     pub(super) body_line: usize,
-    pub(super) rendered: Rendered,
+    pub(super) outline: Outline,
     pub(super) problems: Diagnostics,
 }
 
@@ -37,7 +37,7 @@ pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
         yaml_line: 1,
         body: "".into(),
         body_line: 1,
-        rendered: Rendered::default(),
+        outline: Outline::default(),
         problems: Diagnostics::new(),
     };
     let shown = parsed.source.shown.clone();
@@ -95,7 +95,7 @@ pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
         );
         return parsed;
     }
-    parsed.rendered = markdown::render_html(split.body, &config.base.path);
+    parsed.outline = markdown::outline(split.body, &config.base.path);
     parsed.body = split.body.into();
     parsed
 }

@@ -523,7 +523,7 @@ impl<'a> Builder<'a> {
     /// The `page` value of a story, page, booklet or home text.
     pub(crate) fn page(&self, kind: &str, page: &'a Page) -> Value {
         let lang = page.lang.as_str();
-        let html = super::images::html::rewrite(&page.html, |src| {
+        let html = super::images::html::rewrite(&page.html(&self.base().path), |src| {
             self.images.sized(self.base(), page, src)
         });
         let mut map = common(kind, &page.title, self.base(), &page.path, &html);

@@ -90,7 +90,6 @@ mod tests {
             meta: Meta::Page(PageMeta::default()),
             body: "".into(),
             body_line: 1,
-            html: "".into(),
             toc: Vec::new(),
             path: path.into(),
             assets: Vec::new(),

@@ -126,7 +126,7 @@ fn entry(xml: &mut String, site: &Site, page: &Page, author: &str) {
         xml,
         "    <content type=\"html\" xml:base=\"{}\">{}</content>",
         escape(&url),
-        escape(&page.html)
+        escape(&page.html(&config.base.path))
     );
     xml.push_str("  </entry>\n");
 }

@@ -576,12 +576,19 @@ impl Renderer<'_> {
             &context,
             &format!("{}index.html", page.path),
             Some(page),
-        )
+        )?;
+        if entry.kind == Kind::Story {
+            let text = search::page_text(page);
+            let file = format!("{}{}", page.path, search::TEXT_FILE);
+            self.staging.write(&file, text.as_bytes())?;
+        }
+        Ok(())
     }
 
     fn list(&self, lang: &str) -> Result<(), Diagnostic> {
         let first = format!("{lang}/projects/");
         let intro = self.site.projects_index.as_ref().and_then(|e| e.page(lang));
+        let intro_html = intro.map(|p| p.html(&self.site.config.base.path));
         let title = intro
             .map(|p| p.title.clone())
             .unwrap_or_else(|| self.builder.strings.get(lang, "projects", None));
@@ -608,7 +615,7 @@ impl Renderer<'_> {
             &|path, number| {
                 // The list's own text opens its first page only.
                 let html = if number == 1 {
-                    intro.map_or("", |p| &p.html)
+                    intro_html.as_deref().unwrap_or("")
                 } else {
                     ""
                 };

@@ -10,6 +10,8 @@
 // district's term pages (every story of the fixture holds the query's word). Word forms:
 // «балаларға» finds «балаларына», «детей» finds «детей» through the stem. With QUERY words it
 // only prints what each query transfers (compressed as a static host would), for bench/.
+// Results whose title and summary lack the query word show an excerpt of the story's text,
+// read from search-text.txt beside its page only for the results near the screen.
 // Exits 1 on any failure.
 import { gzipSync } from "node:zlib";
 import { baseUrl, fail, inChromium, ok } from "./harness.mjs";
@@ -22,11 +24,16 @@ const measureOnly = process.argv.slice(3);
 // files it fetched (paths under /LANG/search/) with their compressed sizes.
 async function query(page, lang, q, want) {
   const fetched = [];
+  // Leave the page before: what it still reads (the excerpts of its results) is not this query's.
+  await page.goto("about:blank");
   const listener = async (response) => {
     const url = new URL(response.url());
-    if (!url.pathname.startsWith(new URL(at(`${lang}/search/`)).pathname) || url.pathname.endsWith("/")) return;
+    const text = url.pathname.endsWith("/search-text.txt");
+    if (!text && (!url.pathname.startsWith(new URL(at(`${lang}/search/`)).pathname) || url.pathname.endsWith("/"))) return;
     const body = await response.body().catch(() => Buffer.alloc(0));
-    fetched.push({ path: url.pathname.slice(url.pathname.indexOf("/search/") + 8), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    // A story's text for an excerpt is named by its page: `text:/kk/projects/x/`.
+    const path = text ? `text:${url.pathname.replace(/search-text\.txt$/, "")}` : url.pathname.slice(url.pathname.indexOf("/search/") + 8);
+    fetched.push({ path, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
   };
   page.on("response", listener);
   await page.goto(at(`${lang}/search/?q=${encodeURIComponent(q)}`), { waitUntil: "load" });
@@ -95,9 +102,19 @@ await inChromium(async (page) => {
   else fail(`«балаларға»: the status says «${status}», expected 1000 stories`);
   const docShards = (from, to) => [...new Set([...Array(to - from).keys()].map((i) => `d/${Math.floor((from + i) / manifest.per)}.json`))];
   const want = ["manifest.json", ...needed(manifest, "бала", true), ...docShards(0, 20), "facets.json"];
-  const got = files.map((f) => f.path.replace(/\?.*/, ""));
+  const got = files.map((f) => f.path.replace(/\?.*/, "")).filter((f) => !f.startsWith("text:"));
   if (same(got, want)) ok(`«балаларға» read only ${got.join(", ")} (${files.reduce((s, f) => s + f.gzip, 0)} bytes compressed) of ${manifest.w.length} word shards and ${Math.ceil(manifest.count / manifest.per)} document shards`);
   else fail(`«балаларға» read ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  // The fixture's summaries lack «бала-»; its texts say «балаларына»: the results near the
+  // screen show it in an excerpt, and only their texts are read.
+  const texts = files.filter((f) => f.path.startsWith("text:")).map((f) => f.path.slice(5));
+  const shownNow = await shownLinks(page);
+  const excerpt = await page.locator("[data-search-results] li").first().locator(".result__excerpt").textContent({ timeout: 5000 }).catch(() => "");
+  const excerptMarks = await page.$$eval("[data-search-results] li:first-child .result__excerpt mark", (m) => m.map((e) => e.textContent));
+  if (excerpt.includes("балаларына") && same(excerptMarks, ["бала"])) ok(`the first result shows an excerpt with «бала» marked: «${excerpt}»`);
+  else fail(`the first result's excerpt is «${excerpt}», marks ${JSON.stringify(excerptMarks)}`);
+  if (texts.length >= 1 && texts.length < 20 && texts.every((t) => shownNow.includes(t))) ok(`the texts of ${texts.length} results near the screen were read, not of all 20`);
+  else fail(`texts read: ${JSON.stringify(texts)}`);
   if ((await page.locator("[data-search-results] li").count()) === 20) ok("twenty results shown first");
   else fail(`${await page.locator("[data-search-results] li").count()} results shown first, not 20`);
 
@@ -153,6 +170,8 @@ await inChromium(async (page) => {
   const marks = await page.$$eval("[data-search-results] mark", (m) => m.map((e) => e.textContent));
   if (marks.length >= 2 && marks.every((m) => m === "77")) ok(`«77» is marked in the title and the summary (${marks.length} marks)`);
   else fail(`«77» marks: ${JSON.stringify(marks)}`);
+  if (!one.some((f) => f.path.startsWith("text:")) && !(await page.locator(".result__excerpt").count())) ok("«77» is in the title and summary: no excerpt, no text read");
+  else fail(`«77» read texts or shows an excerpt: ${JSON.stringify(one.map((f) => f.path))}`);
   if (one.every((f) => !f.path.startsWith("w/") || needed(manifest, "77", false).includes(f.path.replace(/\?.*/, "")))) ok("«77» read only the shard that holds the word");
   else fail(`«77» read ${JSON.stringify(one.map((f) => f.path))}`);
 

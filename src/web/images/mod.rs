@@ -213,7 +213,7 @@ fn uses(site: &Site) -> Vec<(&Page, &Asset)> {
                 let front_matter = meta.cover.iter().chain(meta.gallery.iter().flatten());
                 sources.extend(front_matter.map(|image| image.src.clone()));
             }
-            sources.extend(html::sources(&page.html));
+            sources.extend(html::sources(&page.html(&site.config.base.path)));
             let mut seen = HashSet::new();
             for src in &sources {
                 if let Some(asset) = page_asset(page, src)

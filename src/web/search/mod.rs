@@ -54,6 +54,10 @@ const MIN_WORD: usize = 2;
 /// The index's manifest, inside that language's folder: what the search page names.
 pub(crate) const MANIFEST: &str = "search/manifest.json";
 
+/// The plain text of a story, beside its page: the search page reads it for the results it
+/// shows whose title and summary lack a query word, to show where the text uses it.
+pub(crate) const TEXT_FILE: &str = "search-text.txt";
+
 /// Lower-case `text` and fold Kazakh letters (and `ё`) to the letters of a Russian keyboard.
 pub(crate) fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
@@ -488,6 +492,17 @@ pub(crate) fn body_words(shown: &str, body: &str) -> Vec<String> {
         }
     }
     kept
+}
+
+/// The text of `page` for [`TEXT_FILE`]: its body as [`plain_text`], one line per block.
+pub(crate) fn page_text(page: &Page) -> String {
+    let text = plain_text(&page.body);
+    let mut lines = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines.push_str(line);
+        lines.push('\n');
+    }
+    lines
 }
 
 /// The text of a Markdown body without markup: text, code and image descriptions; no link

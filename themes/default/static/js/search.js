@@ -5,10 +5,12 @@
    among equals.
    The index is cut in shards so that a query reads little: manifest.json first (the word
    shards' keys), then only the word shards w/N.json whose key the query word starts or that
-   start it, then the documents d/N.json of the results shown, twenty at a time. With filters
-   on the page, facets.json (the stories of every filter value) lets js/filter.js count and
-   filter all the results, not only those shown; it is read once the filter panel is open (on
-   phones it starts closed) or the address holds a choice. */
+   start it, then the documents d/N.json of the results shown, twenty at a time. A result whose
+   title and summary lack a query word reads the story's plain text (search-text.txt beside its
+   page) once it comes near the screen, to show an excerpt around the word. With filters on the
+   page, facets.json (the stories of every filter value) lets js/filter.js count and filter all
+   the results, not only those shown; it is read once the filter panel is open (on phones it
+   starts closed) or the address holds a choice. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-search]");
@@ -19,7 +21,9 @@
   var SPLIT = /[^\p{Alphabetic}\p{N}]+/u;
   // Results added at a time; a query word shorter than PREFIX letters matches whole words only
   // (typing «ба» would otherwise read every shard of ба-).
-  var PAGE = 20, PREFIX = 3;
+  var PAGE = 20, PREFIX = 3, AROUND = [8, 18];
+  // The plain text beside each story page (TEXT_FILE in src/web/search/mod.rs).
+  var TEXT = "search-text.txt";
   var form = root.querySelector("form");
   var input = form.elements.q;
   var status = root.querySelector("[data-search-status]");
@@ -238,21 +242,6 @@
   }
 
   // One result, with the keys js/filter.js filters by.
-  function item(doc, q) {
-    var li = document.createElement("li"), d = doc.d, meta = [doc.district, d.y].filter(Boolean);
-    li.className = "result";
-    li.setAttribute("data-district", d.d || "");
-    li.setAttribute("data-topics", (d.k || []).join(" "));
-    li.setAttribute("data-year", d.y || "");
-    // The site's own taxonomies: `c` maps each to the story's term keys.
-    Object.keys(d.c || {}).forEach(function (g) { li.setAttribute("data-" + g, d.c[g].join(" ")); });
-    marked(add(add(li, "h2", "result__title"), "a"), d.t, q).href = doc.href;
-    if (meta.length) add(li, "p", "result__meta").textContent = meta.join(" · ");
-    if (d.s) marked(add(li, "p", "result__summary"), d.s, q);
-    return li;
-  }
-
-  // One result, with the keys js/filter.js filters by.
   function item(d, q) {
     var li = document.createElement("li"), district = (manifest.terms.district || {})[d.d] || "";
     var meta = [district, d.y].filter(Boolean);
@@ -265,7 +254,50 @@
     marked(add(add(li, "h2", "result__title"), "a"), d.t, q).href = new URL(d.u, new URL("../", base)).href;
     if (meta.length) add(li, "p", "result__meta").textContent = meta.join(" · ");
     if (d.s) marked(add(li, "p", "result__summary"), d.s, q);
+    var missing = q.filter(function (w) { return !starts(d.t, w) && !starts(d.s || "", w); });
+    if (missing.length) excerptLater(li, d, q, missing);
     return li;
+  }
+
+  // Whether a word of `text` starts with the folded `w`.
+  function starts(text, w) { return words(text).some(function (x) { return x.lastIndexOf(w, 0) === 0; }); }
+
+  // A result whose title and summary lack a query word shows where its text has it: the
+  // story's plain text (search-text.txt beside its page) is read once the result comes near
+  // the screen, so a query reads the texts of the results seen, not of all twenty.
+  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      watcher.unobserve(e.target);
+      e.target.egizExcerpt();
+    });
+  }, {rootMargin: "200px"}) : null;
+
+  function excerptLater(li, d, q, missing) {
+    var current = view;
+    li.egizExcerpt = function () {
+      var url = new URL(d.u + TEXT + "?v=" + manifest.v, new URL("../", base));
+      fetch(url.href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (text) {
+        var cut = excerpt(text, missing);
+        if (current === view && cut) marked(add(li, "p", "result__excerpt"), cut, q);
+      }).catch(function () {});
+    };
+    // Without an observer (old browsers), the first results only.
+    if (watcher) watcher.observe(li); else if (list.children.length < 5) li.egizExcerpt();
+  }
+
+  // About AROUND[0] words before the first word of `text` that a word of `missing` starts and
+  // AROUND[1] after it, with "…" where the text goes on; "" when no word matches.
+  function excerpt(text, missing) {
+    var parts = text.replace(/\s+/g, " ").split(new RegExp("(" + SPLIT.source + ")", "u"));
+    // Even places hold words, odd places what lies between them.
+    for (var at = 0; at < parts.length; at += 2) {
+      var f = fold(parts[at]);
+      if (f && missing.some(function (w) { return f.lastIndexOf(w, 0) === 0; })) break;
+    }
+    if (at >= parts.length) return "";
+    var from = Math.max(0, at - 2 * AROUND[0]), to = Math.min(parts.length, at + 2 * AROUND[1] + 1);
+    return (from > 0 ? "… " : "") + parts.slice(from, to).join("").trim() + (to < parts.length ? " …" : "");
   }
 
   // Adds the next PAGE of `shown` to the list, each result as soon as its document shard and
@@ -294,6 +326,7 @@
     next = 0;
     marks = q;
     tail = Promise.resolve();
+    if (watcher) watcher.disconnect();
     list.textContent = "";
     addPage();
   }
