@@ -527,6 +527,21 @@ impl Renderer<'_> {
     }
 
     fn context(&self, lang: &str, path: &str, page: Value, translations: Value) -> Context {
+        // A generated home page (a site without home texts) still presents the organisation.
+        let kind = page.get_from_path("kind").and_then(Value::as_str);
+        let main = (kind == Some("home")).then(|| jsonld::entities::ngo(self.builder, lang));
+        self.context_about(lang, path, page, translations, main)
+    }
+
+    /// The context of a page whose JSON-LD is about `main` (see [`jsonld::graph`]).
+    fn context_about(
+        &self,
+        lang: &str,
+        path: &str,
+        page: Value,
+        translations: Value,
+        main: Option<serde_json::Value>,
+    ) -> Context {
         let values = self.values(lang);
         let mut context = Context::new();
         context.insert("lang", lang);
@@ -534,9 +549,6 @@ impl Renderer<'_> {
         context.insert_value("t", values.strings.clone());
         context.insert_value("menu", self.builder.menu_value(values, path));
         context.insert("generator", concat!("egiz ", env!("CARGO_PKG_VERSION")));
-        // A generated home page (a site without home texts) still presents the organisation.
-        let kind = page.get_from_path("kind").and_then(Value::as_str);
-        let main = (kind == Some("home")).then(|| jsonld::entities::ngo(self.builder, lang));
         let title = page
             .get_from_path("title")
             .and_then(Value::as_str)
@@ -556,20 +568,15 @@ impl Renderer<'_> {
         let translations = self
             .builder
             .translations(Some(entry), &|_| None, &page.lang);
-        let mut context = self.context(
+        let mut context = self.context_about(
             &page.lang,
             &page.path,
             self.builder.page(kind, page),
             translations,
+            jsonld::entities::of_page(self.builder, entry, page),
         );
         if entry.kind == Kind::Home {
             context.insert_value("stories", self.values(&page.lang).cards.clone());
-        }
-        let main = jsonld::entities::of_page(self.builder, entry, page);
-        if let Some(json_ld) =
-            jsonld::graph(self.builder, &page.lang, &page.path, &page.title, main)
-        {
-            context.insert("json_ld", &json_ld);
         }
         self.write(
             template,

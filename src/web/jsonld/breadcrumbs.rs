@@ -51,23 +51,28 @@ pub(crate) fn list(builder: &Builder, lang: &str, path: &str, title: &str) -> Op
     }))
 }
 
-/// What a folder above a page is called, if it is a page the site makes.
+/// What a folder above a page is called, if it is a page the site makes. Compared by parts,
+/// not through the pages' formatted paths: this runs for each folder of every page.
 fn folder_name(builder: &Builder, lang: &str, folder: &str) -> Option<String> {
     let strings = builder.strings;
     let config = &builder.site.config;
+    let rest = folder.strip_prefix(lang)?.strip_prefix('/')?;
     let fixed = [
-        (format!("{lang}/"), "home"),
-        (format!("{lang}/projects/"), "projects"),
-        (format!("{lang}/booklets/"), "booklets"),
-        (format!("{lang}/search/"), "search"),
-        (dashboard::path(lang), "impact"),
+        ("", "home"),
+        ("projects/", "projects"),
+        ("booklets/", "booklets"),
+        ("search/", "search"),
     ];
-    if let Some((_, key)) = fixed.iter().find(|(path, _)| path == folder) {
+    if let Some((_, key)) = fixed.iter().find(|(path, _)| *path == rest) {
         return Some(strings.get(lang, key, None));
     }
+    if folder == dashboard::path(lang) {
+        return Some(strings.get(lang, "impact", None));
+    }
+    let key = rest.strip_suffix('/')?;
     config
         .taxonomy_pages()
         .into_iter()
-        .find(|t| taxonomy::index_path(lang, t.key()) == folder)
+        .find(|t| t.key() == key && taxonomy::index_path(lang, t.key()) == folder)
         .map(|t| theme::taxonomy_name(config, strings, &t, NameForm::All, lang))
 }
