@@ -13,6 +13,8 @@ other (the tool that starts a round rotates), output in a fresh folder on tmpfs 
 - Hugo:  `hugo --minify=false --quiet -d OUT` in the Hugo site, with an empty HUGO_CACHEDIR
 - floor: `floor SITE/content OUT` (bench/floor: read the stories, Markdown to HTML, write them)
 
+Before the rounds, one egiz build per size fills the site's cache of share cards (see warm());
+it is not counted.
 Each run's wall time and CPU time (user + sys) are those of the child process (from wait4), its
 peak RSS that of the build program (reported by GNU time, see measure()), with the CPU time other
 processes used meanwhile (from /proc/stat) to show interference.
@@ -139,6 +141,15 @@ def build(tool, programs, sites, out):
         sys.stderr.write(f"{NAMES[tool]} failed (exit code {code}): {' '.join(argv)}\n{stderr}")
         sys.exit(1)
     return figures
+
+
+def warm(programs, sites, tmp):
+    """One egiz build per size before the timed ones, not counted: it fills the site's
+    .egiz-cache with the share cards (PNG pictures Hugo does not make), as any build after a
+    site's first finds them. Each timed build still starts from an empty output folder."""
+    for n, site in sites.items():
+        f = build("egiz", programs, site, os.path.join(tmp, f"warm-{n}"))
+        print(f"warm-up  N={n:<6} egiz  {f['wall_s']:7.2f} s (not counted)", file=sys.stderr)
 
 
 def progress(r, runs, n, tool, f):
@@ -271,6 +282,7 @@ def main():
         print(f"sites for N={n:,} in {a.sites}", file=sys.stderr)
         sites[n] = gen.ensure(n, a.sites)
     with tempfile.TemporaryDirectory(prefix="egiz-bench-", dir=a.tmp) as tmp:
+        warm(programs, sites, tmp)
         runs, outputs = rounds(a, programs, sites, tmp)
     summary = summarise(runs, outputs, a.sizes)
     print(report(summary, a.sizes, a.runs))

@@ -12,6 +12,10 @@ use clap::{Parser, Subcommand};
 
 use commands::Global;
 
+// See Cargo.toml: the system allocator was a large part of a big build's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "egiz",
