@@ -68,6 +68,32 @@ pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
     }
 }
 
+/// A page's HTML, as [`render_html`] makes it, and its text, as [`push_text`] reads it, from
+/// one reading of the Markdown (a story page's text is written beside it for the search page).
+pub(crate) fn render_html_and_text(markdown: &str, base_path: &str) -> (String, String) {
+    let (events, _) = read(markdown, base_path);
+    let mut text = String::with_capacity(markdown.len());
+    for event in &events {
+        push_text(&mut text, event);
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (html, text)
+}
+
+/// Adds what `event` says to a text without markup: text, code and image descriptions; no
+/// link targets, no raw HTML. Block ends become line breaks so words never run together.
+pub(crate) fn push_text(text: &mut String, event: &Event) {
+    match event {
+        Event::Text(t) | Event::Code(t) => text.push_str(t),
+        Event::SoftBreak | Event::HardBreak => text.push(' '),
+        Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
+        | Event::End(TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::Image)
+        | Event::Start(Tag::Image { .. }) => text.push('\n'),
+        _ => {}
+    }
+}
+
 /// The headings and references of `markdown`, as [`render_html`] finds them.
 pub(crate) fn outline(markdown: &str, base_path: &str) -> Outline {
     read(markdown, base_path).1

@@ -95,6 +95,11 @@ impl Page {
         crate::markdown::render_html(&self.body, base_path).html
     }
 
+    /// [`Page::html`], and the page's text without markup, made together.
+    pub fn html_and_text(&self, base_path: &str) -> (String, String) {
+        crate::markdown::render_html_and_text(&self.body, base_path)
+    }
+
     /// The language the page's text is written in: its own, or the one it borrowed from.
     pub fn text_lang(&self) -> &str {
         self.borrowed_from.as_deref().unwrap_or(&self.lang)

@@ -520,12 +520,11 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    /// The `page` value of a story, page, booklet or home text.
-    pub(crate) fn page(&self, kind: &str, page: &'a Page) -> Value {
+    /// The `page` value of a story, page, booklet or home text whose text is `html`.
+    pub(crate) fn page(&self, kind: &str, page: &'a Page, html: &str) -> Value {
         let lang = page.lang.as_str();
-        let html = super::images::html::rewrite(&page.html(&self.base().path), |src| {
-            self.images.sized(self.base(), page, src)
-        });
+        let html =
+            super::images::html::rewrite(html, |src| self.images.sized(self.base(), page, src));
         let mut map = common(kind, &page.title, self.base(), &page.path, &html);
         map.insert("summary".into(), Value::from(page.summary()));
         map.insert("date".into(), Value::from(page.date().map(|d| d.iso())));

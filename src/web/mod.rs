@@ -568,10 +568,19 @@ impl Renderer<'_> {
         let translations = self
             .builder
             .translations(Some(entry), &|_| None, &page.lang);
+        // A story's text goes beside its page, for the search page's excerpts.
+        let base = &self.site.config.base.path;
+        let (html, text) = match entry.kind {
+            Kind::Story => {
+                let (html, text) = page.html_and_text(base);
+                (html, Some(text))
+            }
+            _ => (page.html(base), None),
+        };
         let mut context = self.context_about(
             &page.lang,
             &page.path,
-            self.builder.page(kind, page),
+            self.builder.page(kind, page, &html),
             translations,
             jsonld::entities::of_page(self.builder, entry, page),
         );
@@ -584,10 +593,10 @@ impl Renderer<'_> {
             &format!("{}index.html", page.path),
             Some(page),
         )?;
-        if entry.kind == Kind::Story {
-            let text = search::page_text(page);
+        if let Some(text) = text {
             let file = format!("{}{}", page.path, search::TEXT_FILE);
-            self.staging.write(&file, text.as_bytes())?;
+            self.staging
+                .write(&file, search::text_file(&text).as_bytes())?;
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use shards::{IN_SUMMARY, IN_TITLE, PER_SHARD, Posting};
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::Parser;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -494,9 +494,9 @@ pub(crate) fn body_words(shown: &str, body: &str) -> Vec<String> {
     kept
 }
 
-/// The text of `page` for [`TEXT_FILE`]: its body as [`plain_text`], one line per block.
-pub(crate) fn page_text(page: &Page) -> String {
-    let text = plain_text(&page.body);
+/// [`TEXT_FILE`] of a story whose text (as [`plain_text`] reads it) is `text`: one line per
+/// block.
+pub(crate) fn text_file(text: &str) -> String {
     let mut lines = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         lines.push_str(line);
@@ -505,19 +505,11 @@ pub(crate) fn page_text(page: &Page) -> String {
     lines
 }
 
-/// The text of a Markdown body without markup: text, code and image descriptions; no link
-/// targets, no raw HTML. Block ends become line breaks so words never run together.
+/// The text of a Markdown body without markup (see [`crate::markdown::push_text`]).
 pub(crate) fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, crate::markdown::options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
-            | Event::End(TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::Image)
-            | Event::Start(Tag::Image { .. }) => text.push('\n'),
-            _ => {}
-        }
+        crate::markdown::push_text(&mut text, &event);
     }
     text
 }
@@ -605,6 +597,18 @@ mod tests {
                 ("жаңа", &[2, 4 + 1][..]),
                 ("мектеп", &[0, 4, 4 + 2, 4][..]),
             ]
+        );
+    }
+
+    #[test]
+    fn the_text_beside_a_story_is_what_the_index_reads_one_line_per_block() {
+        let markdown = "## Нәтижелер {#n}\n\nБалалар **спортпен** айналысты.\nЖаңа жол.\n\n- бір\n- [екі](/kk/x/)\n\n> Дәйексөз\n\n| а | б |\n|---|---|\n| в | г |\n";
+        let (html, text) = crate::markdown::render_html_and_text(markdown, "/civic/");
+        assert_eq!(text, plain_text(markdown));
+        assert_eq!(html, crate::markdown::render_html(markdown, "/civic/").html);
+        assert_eq!(
+            text_file(&text),
+            "Нәтижелер\nБалалар спортпен айналысты. Жаңа жол.\nбір\nекі\nДәйексөз\nа\nб\nв\nг\n"
         );
     }
 
