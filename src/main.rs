@@ -16,6 +16,24 @@ use commands::Global;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Makes mimalloc give freed memory back at once and commit its arenas as it uses them: with its
+/// defaults, a 1,000-story build peaked at 102 MB instead of 72 MB (10,000 stories: about 500
+/// instead of 445 MB), for no measurable time. (Set through MIMALLOC_* variables before the
+/// program starts, the 1,000-story peak is 55 MB: the first arena is made before `main`.) The numbers are the places of
+/// `mi_option_arena_eager_commit` and `mi_option_purge_delay` in the `mi_option_e` of the
+/// mimalloc 3 that libmimalloc-sys builds (its Rust constants lack these two); a test checks
+/// them against mimalloc's defaults.
+const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+fn tune_allocator() {
+    // SAFETY: setting an option is a plain store mimalloc allows at any time.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "egiz",
@@ -52,6 +70,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     egiz::show_progress(std::io::stderr().is_terminal() && std::env::var_os("CI").is_none());
     let global = Global { site: cli.site };
@@ -72,5 +91,26 @@ fn main() -> ExitCode {
             }
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allocator_options_are_the_ones_named() {
+        // SAFETY: reading an option is a plain load.
+        let get = |option| unsafe { libmimalloc_sys::mi_option_get(option) };
+        // mimalloc's documented defaults show that the numbers name these two options
+        // (unless MIMALLOC_ARENA_EAGER_COMMIT or MIMALLOC_PURGE_DELAY say otherwise).
+        if std::env::var_os("MIMALLOC_ARENA_EAGER_COMMIT").is_none() {
+            assert_eq!(get(ARENA_EAGER_COMMIT), 2);
+        }
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(get(PURGE_DELAY), 1000);
+        }
+        tune_allocator();
+        assert_eq!((get(ARENA_EAGER_COMMIT), get(PURGE_DELAY)), (0, 0));
     }
 }

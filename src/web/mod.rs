@@ -15,6 +15,7 @@ pub(crate) mod feed;
 pub(crate) mod files;
 pub(crate) mod filter_index;
 pub(crate) mod images;
+pub(crate) mod indexes;
 pub(crate) mod jsonld;
 pub(crate) mod pagination;
 pub(crate) mod percent;
@@ -331,7 +332,7 @@ pub(crate) fn render_with_indexes(
         || render_pages(prepared, theme, images, jobs, sink, cards),
         || {
             let recorder = Recorder::new(sink);
-            let problems = write_indexes(site, prepared, &recorder, words);
+            let problems = indexes::write(site, prepared, &recorder, words);
             (problems, recorder.into_placed())
         },
     );
@@ -342,64 +343,6 @@ pub(crate) fn render_with_indexes(
             failures.extend(problems);
             Err(failures)
         }
-    }
-}
-
-/// The sitemap, the Atom feeds and the search index.
-fn write_indexes(
-    site: &Site,
-    prepared: &Prepared,
-    sink: &dyn Sink,
-    words: &mut search::WordCache,
-) -> Diagnostics {
-    let mut problems = Diagnostics::new();
-    write_sitemap(site, prepared, sink, &mut problems);
-    if let Err(d) = feed::write_all(&prepared.site, sink) {
-        problems.push(d);
-    }
-    if let Err(d) = search::write(&prepared.site, sink, words) {
-        problems.push(d);
-    }
-    problems
-}
-
-/// The sitemap lists the site as written: a borrowed page is no translation to announce.
-fn write_sitemap(site: &Site, prepared: &Prepared, sink: &dyn Sink, problems: &mut Diagnostics) {
-    let languages = site.config.language_codes();
-    let mut generated = vec![sitemap::Group::every_language(&languages, dashboard::path)];
-    generated.extend(taxonomy::sitemap_groups(&prepared.taxonomies, &languages));
-    let size = site.config.raw.page_size;
-    let shown: &Site = &prepared.site;
-    generated.extend(pagination::sitemap_groups(
-        &languages,
-        size,
-        |l| format!("{l}/projects/"),
-        |l| shown.stories_in(l).count(),
-    ));
-    generated.extend(pagination::sitemap_groups(
-        &languages,
-        size,
-        |l| format!("{l}/booklets/"),
-        |l| {
-            shown
-                .booklets
-                .iter()
-                .filter(|e| e.page(l).is_some())
-                .count()
-        },
-    ));
-    for tax in &prepared.taxonomies {
-        for term in &tax.terms {
-            generated.extend(pagination::sitemap_groups(
-                &languages,
-                size,
-                |l| taxonomy::term_path(l, tax.key(), &term.key),
-                |l| term.count(l),
-            ));
-        }
-    }
-    if let Err(d) = sitemap::write(site, sink, generated) {
-        problems.push(d);
     }
 }
 
