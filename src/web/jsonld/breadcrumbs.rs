@@ -8,7 +8,7 @@ use crate::config::NameForm;
 use crate::theme;
 
 use super::super::context::Builder;
-use super::super::{dashboard, taxonomy};
+use super::super::dashboard;
 
 /// The breadcrumbs of the page at `path` (`kk/projects/x/`) titled `title`; None for a page
 /// outside the language's folders (the chooser, 404).
@@ -73,6 +73,6 @@ fn folder_name(builder: &Builder, lang: &str, folder: &str) -> Option<String> {
     config
         .taxonomy_pages()
         .into_iter()
-        .find(|t| t.key() == key && taxonomy::index_path(lang, t.key()) == folder)
+        .find(|t| t.key() == key)
         .map(|t| theme::taxonomy_name(config, strings, &t, NameForm::All, lang))
 }
