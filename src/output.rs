@@ -75,6 +75,42 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file?.write_all(bytes)
 }
 
+/// Runs `op`, which makes a file at `path`; when `path`'s folder is missing, makes it and runs
+/// `op` again. Most files go into a folder an earlier file made, so asking first would cost a
+/// `stat` per folder level per file (a third of a large build's system calls).
+fn in_folder<T>(path: &Path, op: impl Fn() -> io::Result<T>) -> Result<T, Diagnostic> {
+    match op() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+            }
+            op()
+        }
+        other => other,
+    }
+    .map_err(|e| io_problem("write", path, &e))
+}
+
+/// A hard link at `to` to `from`. A file already at `to` stays: it is the same one, placed by
+/// an earlier job.
+fn hard_link(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    in_folder(to, || match std::fs::hard_link(from, to) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        other => other,
+    })
+}
+
+/// A hard link at `to` to `from`, or a copy where links cannot be made (another disk).
+fn link_or_copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    hard_link(from, to).or_else(|_| copy(from, to))
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| io_problem("copy", from, &e))
+}
+
 /// The output folder's build id (see [`Staging::build_id`]), if it has one.
 pub(crate) fn build_id_of(target: &Path) -> Option<String> {
     swap::build_id(&absolute(target))
@@ -128,16 +164,13 @@ impl Staging {
 
     fn write_file(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.path_of(relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        }
         if let Some(old) = self.previous_file(relative)
             && std::fs::read(&old).is_ok_and(|before| before == bytes)
             && self.keep_previous(&old, &path)
         {
             return Ok(());
         }
-        write_new(&path, bytes).map_err(|e| io_problem("write", &path, &e))
+        in_folder(&path, || write_new(&path, bytes))
     }
 
     /// From now on, a file written or copied with the same bytes as in the current output is
@@ -160,7 +193,7 @@ impl Staging {
     /// Puts `old` at `path`, replacing what is there; `false` when the link cannot be made.
     fn keep_previous(&self, old: &Path, path: &Path) -> bool {
         let _ = std::fs::remove_file(path);
-        std::fs::hard_link(old, path).is_ok()
+        in_folder(path, || std::fs::hard_link(old, path)).is_ok()
     }
 
     /// The build's id, written into the output folder's marker: the next build knows from it
@@ -193,16 +226,10 @@ impl Staging {
     pub(crate) fn keep(&self, previous: &Path, relative: &str) -> Result<bool, Diagnostic> {
         let from = safe_join(previous, relative)?;
         let to = self.path_of(relative)?;
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        }
-        let kept = match std::fs::hard_link(&from, &to) {
+        let kept = match hard_link(&from, &to) {
             Ok(()) => true,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => true,
             Err(_) if !from.is_file() => false,
-            Err(_) => std::fs::copy(&from, &to)
-                .map(|_| true)
-                .map_err(|e| io_problem("copy", &from, &e))?,
+            Err(_) => copy(&from, &to).map(|()| true)?,
         };
         if kept {
             self.note(relative);
@@ -223,9 +250,6 @@ impl Staging {
         if path.exists() {
             return Ok(());
         }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        }
         // The copy in the output is newer than its source unless the source changed since.
         if let Some(old) = self.previous_file(relative)
             && copied_after(source, &old)
@@ -233,9 +257,10 @@ impl Staging {
         {
             return Ok(());
         }
-        std::fs::copy(source, &path)
-            .map(|_| ())
-            .map_err(|e| io_problem("copy", source, &e))
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
+        }
+        copy(source, &path)
     }
 
     /// Place `source` (a file outside the output, e.g. in the image cache) at `relative` as a
@@ -247,16 +272,7 @@ impl Staging {
     }
 
     fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
-        let path = self.path_of(relative)?;
-        if path.exists() {
-            return Ok(());
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        }
-        std::fs::hard_link(source, &path)
-            .or_else(|_| std::fs::copy(source, &path).map(|_| ()))
-            .map_err(|e| io_problem("copy", source, &e))
+        link_or_copy(source, &self.path_of(relative)?)
     }
 
     /// Link `relative` to a file already written in the staging folder.
@@ -267,17 +283,7 @@ impl Staging {
     }
 
     fn duplicate_file(&self, existing: &str, relative: &str) -> Result<(), Diagnostic> {
-        let from = self.path_of(existing)?;
-        let to = self.path_of(relative)?;
-        if to.exists() {
-            return Ok(());
-        }
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_problem("create", parent, &e))?;
-        }
-        std::fs::hard_link(&from, &to)
-            .or_else(|_| std::fs::copy(&from, &to).map(|_| ()))
-            .map_err(|e| io_problem("copy", &from, &e))
+        link_or_copy(&self.path_of(existing)?, &self.path_of(relative)?)
     }
 
     /// Swap the staging folder in place of the target. It is first renamed to its "ready"

@@ -75,10 +75,13 @@ pub(crate) fn files_under(
                 continue;
             }
         };
-        let inside = entry
-            .path()
-            .canonicalize()
-            .is_ok_and(|real| real.starts_with(&root));
+        // Only a link can lead out: below a folder found inside, a plain entry is inside too.
+        // Resolving every path would cost a readlink per path component per file.
+        let inside = !(entry.depth() == 0 || entry.path_is_symlink())
+            || entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&root));
         if !inside {
             if entry.file_type().is_dir() {
                 walk.skip_current_dir();

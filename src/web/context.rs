@@ -238,6 +238,8 @@ pub(crate) struct Builder<'a> {
     pub booklet_sizes: &'a crate::content::booklets::FileSizes,
     /// The share cards made, for the story pages' download links and link previews.
     pub card_files: &'a crate::content::booklets::FileSizes,
+    /// The organisation's logo, for its structured data ([`super::jsonld::entities::logo`]).
+    pub logo: Option<String>,
 }
 
 impl<'a> Builder<'a> {

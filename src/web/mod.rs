@@ -365,6 +365,7 @@ pub(crate) fn render_pages(
         images,
         booklet_sizes: prepared.booklet_sizes,
         card_files: prepared.card_files,
+        logo: jsonld::entities::logo(site, prepared.card_files),
     };
     if jobs.is_empty() {
         return Ok(Vec::new());

@@ -4,8 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::content::booklets::FileSizes;
 use crate::content::schema::StoryMeta;
-use crate::content::{Entry, Kind, Page};
+use crate::content::{Entry, Kind, Page, Site};
 use crate::i18n::Date;
 use crate::taxonomy::Taxonomy;
 use crate::theme::cards::SIZES;
@@ -83,25 +84,19 @@ fn organisation(builder: &Builder, lang: &str) -> Map<String, Value> {
         "url".into(),
         json!(config.base.permalink(&format!("{lang}/"))),
     );
-    if let Some(logo) = logo(builder) {
+    if let Some(logo) = &builder.logo {
         node.insert("logo".into(), json!(logo));
     }
     node
 }
 
-/// The site's own `static/logo.png` (or .svg, .jpg), else the theme's sun drawn by the card
-/// step (`logo.png`).
-fn logo(builder: &Builder) -> Option<String> {
-    let site = builder.site;
+/// The address of the site's own `static/logo.png` (or .svg, .jpg), else of the theme's sun
+/// drawn by the card step (`logo.png`). Looked up once per build: every page names it.
+pub(crate) fn logo(site: &Site, card_files: &FileSizes) -> Option<String> {
     ["logo.png", "logo.svg", "logo.jpg"]
         .into_iter()
         .find(|name| site.root.join("static").join(name).is_file())
-        .or_else(|| {
-            builder
-                .card_files
-                .contains_key("logo.png")
-                .then_some("logo.png")
-        })
+        .or_else(|| card_files.contains_key("logo.png").then_some("logo.png"))
         .map(|name| site.config.base.permalink(name))
 }
 
