@@ -115,6 +115,7 @@ pub fn build_booklets(options: &BookletOptions) -> Result<BookletReport, Diagnos
         prefix: format!("{OUTPUT_FOLDER}/"),
     };
     let made = make(&site, &theme, &chosen, &sink)?;
+    crate::content::body::check_unchanged(&site)?;
     staging.commit().map_err(|d| Diagnostics::from_iter([d]))?;
     warnings.extend(made.warnings.clone());
     Ok(BookletReport {
@@ -289,6 +290,7 @@ pub fn print_story(options: &PrintOptions) -> Result<(Vec<PrintedFile>, Diagnost
     let mut written = Vec::new();
     for page in pages {
         let pdf = engine.story_pdf(&site, page)?;
+        crate::content::body::check_unchanged(&site)?;
         warnings.extend(pdf.warnings);
         let path = options
             .output

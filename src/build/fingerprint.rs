@@ -98,13 +98,13 @@ impl Fingerprints {
     pub(crate) fn of(site: &Site, theme: &Theme, options: &[&str]) -> Fingerprints {
         let sources: HashMap<(Kind, String), Fp> = site
             .entries()
-            .collect::<Vec<_>>()
-            .par_iter()
             .map(|entry| {
+                // The bytes loaded, hashed as they were read: a file changed since is caught
+                // when its text is read again (content::body), not taken for the old one.
                 let files: Vec<(&PathBuf, Fp)> = entry
                     .pages
                     .iter()
-                    .map(|page| (&page.source, file(&site.root.join(&page.source))))
+                    .map(|page| (&page.source, page.source_hash))
                     .collect();
                 ((entry.kind, entry.name.clone()), combine(files))
             })

@@ -138,6 +138,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     if site.config.raw.admin.is_some() {
         admin::write(&site, &theme, &staging, &admin::Mode::Published)?;
     }
+    content::body::check_unchanged(&site)?;
     state.files = staging.files();
     staging.commit()?;
     state.booklets = printed.parts;

@@ -199,7 +199,7 @@ fn markdown_links(
     let mut count = 0;
     for page in site.entries().flat_map(|e| &e.pages) {
         let page_file = format!("{}index.html", page.path);
-        for reference in markdown::render_html(&page.body, &base.path).references {
+        for reference in markdown::render_html(&page.body.text(), &base.path).references {
             // Markdown addresses starting with `/` are under the base path, as the renderer writes them.
             let written = match reference.target.strip_prefix('/') {
                 Some(rest) if !rest.starts_with('/') => base.link(rest),

@@ -20,16 +20,17 @@ use super::schema::Inherit;
 use super::sources::{BOOKLETS, Found, PROJECTS, Source, find_sources};
 
 /// Load and validate the whole site in `site_dir`. On success, the warnings come with the site.
+/// The pages' texts are not held: each is read again from its file when needed (see
+/// [`super::body`]).
 pub(crate) fn load(
     site_dir: &Path,
     base_url: Option<&str>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_cached(
-        site_dir,
-        base_url,
-        &mut ParseCache::default(),
-        Trust::Verify,
-    )
+    let mut once = ParseCache {
+        once: true,
+        ..ParseCache::default()
+    };
+    load_cached(site_dir, base_url, &mut once, Trust::Verify)
 }
 
 /// Content files parsed by earlier loads, so that a reload (in the dev server) parses only the
@@ -42,6 +43,8 @@ pub(crate) struct ParseCache {
     base_path: String,
     /// The content files the last load found, and what finding them reported.
     found: Option<Arc<(Found, Diagnostics)>>,
+    /// For a single load: nothing is remembered, and the pages' texts are not held.
+    once: bool,
 }
 
 /// How much of the last load [`load_cached`] may take on trust.
@@ -120,10 +123,11 @@ pub(crate) fn load_cached(
         .par_iter()
         .map(|source| match shared.get(source, trust) {
             Some(parsed) => (parsed, None),
+            None if shared.once => (parse_source(source.clone(), &config, false), None),
             // The stamp is taken before reading: a write during the parse is seen next time.
             None => {
                 let stamp = stamp(&source.abs);
-                (parse_source(source.clone(), &config), Some(stamp))
+                (parse_source(source.clone(), &config, true), Some(stamp))
             }
         })
         .collect();
@@ -346,6 +350,7 @@ fn finish_page(
         meta,
         body: file.body,
         body_line: file.body_line,
+        source_hash: file.hash,
         toc: file.outline.toc,
         path,
         assets,
@@ -536,5 +541,27 @@ mod tests {
     #[test]
     fn parent_folder_references_are_refused() {
         assert!(resolve_local(Path::new("."), Path::new(""), "../secret.jpg").is_err());
+    }
+
+    /// A single load holds no text: each read goes to the file, and a file edited since the
+    /// load is reported, by name, instead of being used.
+    #[test]
+    fn a_build_load_reads_texts_again_and_names_a_file_edited_since() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let projects = dir.path().join("content/projects");
+        std::fs::create_dir_all(&projects).expect("content folder");
+        std::fs::write(dir.path().join("site.yaml"), SITE).expect("site.yaml");
+        let file = projects.join("a.kk.md");
+        std::fs::write(&file, story("Бірінші")).expect("story");
+        let (site, _) = load(dir.path(), None).expect("loads");
+        let page = site.stories[0].page("kk").expect("kk page");
+        assert_eq!(page.body.text().trim(), "Мәтін.");
+        assert!(super::super::body::check_unchanged(&site).is_ok());
+
+        std::fs::write(&file, story("Бірінші").replace("Мәтін", "Өзгерген мәтін")).expect("edit");
+        assert_eq!(page.body.text(), "", "the edited text is not used");
+        let problems = super::super::body::check_unchanged(&site).expect_err("reported");
+        let shown = problems.to_json();
+        assert!(shown.contains("a.kk.md") && shown.contains("changed while egiz was building"));
     }
 }

@@ -2,6 +2,7 @@
 //! inheritance, validation). The model is what both renderers read.
 
 pub(crate) mod alt;
+pub(crate) mod body;
 pub(crate) mod booklets;
 pub(crate) mod coverage;
 mod fields;

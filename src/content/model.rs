@@ -2,11 +2,11 @@
 //! address resolved. Built once by `load`, then only read by the web and print renderers.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::config::Config;
 use crate::markdown::TocEntry;
 
+use super::body::Body;
 use super::schema::{BookletMeta, PageMeta, StoryMeta};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,8 +47,11 @@ pub struct Page {
     pub title: String,
     pub meta: Meta,
     /// The Markdown body and the file line where it starts (for the print engine and messages).
-    pub body: Arc<str>,
+    pub body: Body,
     pub body_line: usize,
+    /// [`super::body::hash`] of the source file's bytes as loaded: what the build's
+    /// fingerprints know the file by.
+    pub source_hash: u64,
     pub toc: Vec<TocEntry>,
     /// The page's folder in the output, relative to the site root: `kk/projects/name/`.
     pub path: String,
@@ -92,12 +95,12 @@ impl Page {
     /// The page's text as HTML, with site-relative links under `base_path`. Made when asked,
     /// not held: a page's HTML is needed once, when it is written.
     pub fn html(&self, base_path: &str) -> String {
-        crate::markdown::render_html(&self.body, base_path).html
+        crate::markdown::render_html(&self.body.text(), base_path).html
     }
 
     /// [`Page::html`], and the page's text without markup, made together.
     pub fn html_and_text(&self, base_path: &str) -> (String, String) {
-        crate::markdown::render_html_and_text(&self.body, base_path)
+        crate::markdown::render_html_and_text(&self.body.text(), base_path)
     }
 
     /// The language the page's text is written in: its own, or the one it borrowed from.

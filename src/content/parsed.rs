@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Outline};
 use crate::yaml;
 
+use super::body::{self, Body};
 use super::frontmatter;
 use super::model::{Kind, Meta};
 use super::schema::{BookletMeta, PageMeta, StoryMeta};
@@ -23,13 +24,16 @@ pub(super) struct Parsed {
     pub(super) meta: Option<Meta>,
     pub(super) yaml: Arc<str>,
     pub(super) yaml_line: usize,
-    pub(super) body: Arc<str>,
+    pub(super) body: Body,
     pub(super) body_line: usize,
+    /// [`body::hash`] of the file's bytes.
+    pub(super) hash: u64,
     pub(super) outline: Outline,
     pub(super) problems: Diagnostics,
 }
 
-pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
+/// `hold`: keep the body's text in memory (the dev server) rather than where to read it again.
+pub(super) fn parse_source(source: Source, config: &Config, hold: bool) -> Parsed {
     let mut parsed = Parsed {
         source,
         meta: None,
@@ -37,11 +41,14 @@ pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
         yaml_line: 1,
         body: "".into(),
         body_line: 1,
+        hash: 0,
         outline: Outline::default(),
         problems: Diagnostics::new(),
     };
     let shown = parsed.source.shown.clone();
-    let text = match std::fs::read(&parsed.source.abs).map(String::from_utf8) {
+    let bytes = std::fs::read(&parsed.source.abs);
+    parsed.hash = bytes.as_ref().map_or(0, |b| body::hash(b));
+    let text = match bytes.map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             parsed.problems.push(
@@ -96,7 +103,12 @@ pub(super) fn parse_source(source: Source, config: &Config) -> Parsed {
         return parsed;
     }
     parsed.outline = markdown::outline(split.body, &config.base.path);
-    parsed.body = split.body.into();
+    parsed.body = if hold {
+        Body::held(split.body)
+    } else {
+        let start = split.body.as_ptr() as usize - text.as_ptr() as usize;
+        Body::in_file(parsed.source.abs.clone(), start, parsed.hash)
+    };
     parsed
 }
 

@@ -226,10 +226,11 @@ pub(crate) fn unprintable_chars(fonts: &FontSet, page: &Page) -> Vec<(char, &'st
         bold: false,
         italic: false,
     });
+    let text = page.body.text();
     let parts = [
         (heading, page.title.as_str(), "title"),
         (body, page.summary(), "summary"),
-        (body, &page.body, "text"),
+        (body, &text, "text"),
     ];
     let mut found: Vec<(char, &'static str)> = Vec::new();
     for (face, text, part) in parts {

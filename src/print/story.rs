@@ -12,7 +12,7 @@ use super::doc::{self, Align, Block, Document, Inline, ResultFigure, Style};
 /// The print document of one language version of a story.
 pub(crate) fn story_document(site: &Site, page: &Page, strings: &StringTable) -> Document {
     let lang = page.lang.as_str();
-    let body = doc::parse(&page.body);
+    let body = doc::parse(&page.body.text());
     let mut blocks = vec![Block::Heading {
         level: 1,
         id: "title".into(),

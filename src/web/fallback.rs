@@ -90,6 +90,7 @@ mod tests {
             meta: Meta::Page(PageMeta::default()),
             body: "".into(),
             body_line: 1,
+            source_hash: 0,
             toc: Vec::new(),
             path: path.into(),
             assets: Vec::new(),

@@ -37,7 +37,7 @@ impl Setup<'_> {
         let ts = self.typesetter(front.lang);
         let mut galley = Galley::default();
         if self.booklet.origin == Origin::Booklet {
-            let own = doc::parse(&front.page.body);
+            let own = doc::parse(&front.page.body.text());
             galley = self.layout_page(&own, front.page, &ts, images);
         }
         for story in self.stories(front.lang) {

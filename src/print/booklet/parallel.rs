@@ -137,7 +137,7 @@ fn sections<'s>(setup: &'s Setup, (a, b): (&str, &str)) -> Vec<Section<'s>> {
         let page = |lang: &str| setup.booklet.entry(setup.site).and_then(|e| e.page(lang));
         let own = |lang: &str| {
             page(lang)
-                .map(|p| doc::parse(&p.body).blocks)
+                .map(|p| doc::parse(&p.body.text()).blocks)
                 .unwrap_or_default()
         };
         sections.push(Section {

@@ -392,7 +392,7 @@ fn topics(page: &Page) -> Vec<&str> {
 /// result labels, partners, and the names of its district and topics (so "балкаш" finds
 /// the stories of Balkhash district).
 fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
-    let mut body = plain_text(&page.body);
+    let mut body = plain_text(&page.body.text());
     if let Some(meta) = page.story() {
         for quote in meta.quotes.iter().flatten() {
             push_line(&mut body, &quote.text);
