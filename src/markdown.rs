@@ -58,7 +58,7 @@ pub(crate) fn options() -> Options {
 /// Render `markdown` to HTML. Links starting with `/` are site-relative and get `base_path`
 /// (`/ngo-site/`) in front, so they work when the site lives under a sub-path.
 pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
-    let (events, outline) = read(markdown, base_path);
+    let (events, outline, _) = read(markdown, base_path);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
@@ -71,7 +71,7 @@ pub(crate) fn render_html(markdown: &str, base_path: &str) -> Rendered {
 /// A page's HTML, as [`render_html`] makes it, and its text, as [`push_text`] reads it, from
 /// one reading of the Markdown (a story page's text is written beside it for the search page).
 pub(crate) fn render_html_and_text(markdown: &str, base_path: &str) -> (String, String) {
-    let (events, _) = read(markdown, base_path);
+    let (events, ..) = read(markdown, base_path);
     let mut text = String::with_capacity(markdown.len());
     for event in &events {
         push_text(&mut text, event);
@@ -94,15 +94,21 @@ pub(crate) fn push_text(text: &mut String, event: &Event) {
     }
 }
 
-/// The headings and references of `markdown`, as [`render_html`] finds them.
-pub(crate) fn outline(markdown: &str, base_path: &str) -> Outline {
-    read(markdown, base_path).1
+/// The headings and references of `markdown`, as [`render_html`] finds them; or, when it
+/// nests too deep to be rendered, where, as [`too_deep`] says. One reading of the text for
+/// both: loading a large site read every text twice for them.
+pub(crate) fn outline(markdown: &str, base_path: &str) -> Result<Outline, (usize, usize)> {
+    match read(markdown, base_path) {
+        (_, outline, None) => Ok(outline),
+        (.., Some(offset)) => Err(LineIndex::new(markdown).position(offset)),
+    }
 }
 
-/// The events of the page's HTML (headings with their ids, links under the base path), and
-/// its outline.
-fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline) {
+/// The events of the page's HTML (headings with their ids, links under the base path), its
+/// outline, and the offset where it first nests deeper than [`MAX_NESTING`], if it does.
+fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline, Option<usize>) {
     let lines = LineIndex::new(markdown);
+    let (mut depth, mut too_deep) = (0usize, None);
     let mut toc = Vec::new();
     let mut references = Vec::new();
     let mut ids = UniqueIds::default();
@@ -113,6 +119,16 @@ fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline) {
     let mut image_text: Option<(usize, usize)> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) if counts_as_level(tag) => {
+                depth += 1;
+                if depth > MAX_NESTING && too_deep.is_none() {
+                    too_deep = Some(range.start);
+                }
+            }
+            Event::End(end) if end_counts_as_level(end) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Image {
                 link_type,
@@ -193,7 +209,7 @@ fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline) {
         }
     }
 
-    (events, Outline { toc, references })
+    (events, Outline { toc, references }, too_deep)
 }
 
 /// The id of every heading of `markdown`, in document order: the ids [`render_html`] gives
@@ -436,6 +452,10 @@ mod tests {
         assert_eq!(too_deep(&deep).map(|(line, _)| line), Some(3));
         let lists = format!("{}x\n", "- ".repeat(40));
         assert!(too_deep(&lists).is_some());
+        // The outline read at load finds the same place, in the same reading.
+        for text in [&ok, &deep, &lists] {
+            assert_eq!(outline(text, "/").err(), too_deep(text));
+        }
     }
 
     #[test]

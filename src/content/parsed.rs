@@ -90,19 +90,21 @@ pub(super) fn parse_source(source: Source, config: &Config, hold: bool) -> Parse
     parsed.body_line = split.body_line;
     // A tree nested too deep is refused here, once, so neither renderer ever walks one: the
     // body is left empty and the error stops the build (and shows in `check` and `serve`).
-    if let Some((line, column)) = markdown::too_deep(split.body) {
-        parsed.problems.push(
-            Diagnostic::error(format!(
-                "nesting deeper than {} levels",
-                markdown::MAX_NESTING
-            ))
-            .in_file(&shown)
-            .at(line + split.body_line - 1, column)
-            .with_hint("quotes, lists and emphasis this deep cannot be read; flatten them"),
-        );
-        return parsed;
-    }
-    parsed.outline = markdown::outline(split.body, &config.base.path);
+    parsed.outline = match markdown::outline(split.body, &config.base.path) {
+        Ok(outline) => outline,
+        Err((line, column)) => {
+            parsed.problems.push(
+                Diagnostic::error(format!(
+                    "nesting deeper than {} levels",
+                    markdown::MAX_NESTING
+                ))
+                .in_file(&shown)
+                .at(line + split.body_line - 1, column)
+                .with_hint("quotes, lists and emphasis this deep cannot be read; flatten them"),
+            );
+            return parsed;
+        }
+    };
     parsed.body = if hold {
         Body::held(split.body)
     } else {

@@ -1,6 +1,6 @@
-//! The files that list the whole site, written beside the pages (on the other cores, see
-//! [`super::render_with_indexes`]): the sitemap, with every page of every paginated list, the
-//! Atom feeds and the search index.
+//! The files that list the whole site (see [`super::render_with_indexes`]): the sitemap, with
+//! every page of every paginated list, and the Atom feeds, written beside the pages; the search
+//! index, written after them from the words they gathered.
 
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
@@ -8,18 +8,25 @@ use crate::output::Sink;
 
 use super::{Prepared, dashboard, feed, pagination, search, sitemap, taxonomy};
 
-/// The sitemap, the Atom feeds and the search index.
-pub(crate) fn write(
-    site: &Site,
-    prepared: &Prepared,
-    sink: &dyn Sink,
-    words: &mut search::WordCache,
-) -> Diagnostics {
+/// The sitemap and the Atom feeds: what needs nothing of the pages, so it is written beside
+/// them, on the other cores.
+pub(crate) fn write_lists(site: &Site, prepared: &Prepared, sink: &dyn Sink) -> Diagnostics {
     let mut problems = Diagnostics::new();
     sitemap_of(site, prepared, sink, &mut problems);
     if let Err(d) = feed::write_all(&prepared.site, sink) {
         problems.push(d);
     }
+    problems
+}
+
+/// The search index, from the body words in `words` (those the page jobs gathered among
+/// them), reading the stories it still lacks.
+pub(crate) fn write_search(
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    words: &mut search::WordCache,
+) -> Diagnostics {
+    let mut problems = Diagnostics::new();
     if let Err(d) = search::write(&prepared.site, sink, words) {
         problems.push(d);
     }

@@ -315,9 +315,10 @@ pub(crate) fn render_part(
 /// The files each job wrote, by the job's key.
 pub(crate) type JobFiles = Vec<(String, Vec<String>)>;
 
-/// [`render_pages`] and, beside them on the other cores, the sitemap, the feeds and the search
-/// index: the work that reads the whole site (`site` as written, `prepared` as shown). Returns
-/// the files of each job and those of the indexes.
+/// [`render_pages`] with, beside them on the other cores, the sitemap and the feeds, then the
+/// search index from the words the story pages gathered: the work that reads the whole site
+/// (`site` as written, `prepared` as shown). Returns the files of each job and those of the
+/// indexes.
 pub(crate) fn render_with_indexes(
     site: &Site,
     prepared: &Prepared,
@@ -328,14 +329,15 @@ pub(crate) fn render_with_indexes(
     reuse: &mut Reuse,
 ) -> Result<(JobFiles, Vec<String>), Diagnostics> {
     let Reuse { words, cards } = reuse;
-    let (pages, (problems, indexes)) = rayon::join(
-        || render_pages(prepared, theme, images, jobs, sink, cards),
-        || {
-            let recorder = Recorder::new(sink);
-            let problems = indexes::write(site, prepared, &recorder, words);
-            (problems, recorder.into_placed())
-        },
+    let gathered = search::Gathered::new(std::mem::take(words));
+    let recorder = Recorder::new(sink);
+    let (pages, mut problems) = rayon::join(
+        || render_jobs(prepared, theme, images, jobs, sink, cards, Some(&gathered)),
+        || indexes::write_lists(site, prepared, &recorder),
     );
+    *words = gathered.into_cache();
+    problems.extend(indexes::write_search(prepared, &recorder, words));
+    let indexes = recorder.into_placed();
     match pages {
         Ok(pages) if !problems.has_errors() => Ok((pages, indexes)),
         Ok(_) => Err(problems),
@@ -355,6 +357,19 @@ pub(crate) fn render_pages(
     jobs: &[Job],
     sink: &dyn Sink,
     cards: &mut CardCache,
+) -> Result<JobFiles, Diagnostics> {
+    render_jobs(prepared, theme, images, jobs, sink, cards, None)
+}
+
+/// [`render_pages`], the story pages' search words going to `words` when given.
+fn render_jobs(
+    prepared: &Prepared,
+    theme: &Theme,
+    images: &images::Catalog,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    cards: &mut CardCache,
+    words: Option<&search::Gathered>,
 ) -> Result<JobFiles, Diagnostics> {
     let site: &Site = &prepared.site;
     let strings = Arc::new(theme.strings.clone());
@@ -391,6 +406,7 @@ pub(crate) fn render_pages(
         staging: sink,
         figures: &prepared.figures,
         facets: &facets,
+        words,
     };
     let progress = crate::progress::bar(jobs.len(), "pages");
     let results: Vec<Result<(String, Vec<String>), Diagnostic>> = jobs
@@ -430,6 +446,8 @@ struct Renderer<'a> {
     figures: &'a dashboard::Figures,
     /// The filter values of each language (see `facets`).
     facets: &'a [(&'a str, Value)],
+    /// Where story pages leave their search words, when the index is written after them.
+    words: Option<&'a search::Gathered>,
 }
 
 /// A list that may span pages, as [`Renderer::paged`] writes it.
@@ -541,6 +559,9 @@ impl Renderer<'_> {
             let file = format!("{}{}", page.path, search::TEXT_FILE);
             self.staging
                 .write(&file, search::text_file(&text).as_bytes())?;
+            if let Some(words) = self.words {
+                words.add(&self.site.config, &entry.name, page, text);
+            }
         }
         Ok(())
     }

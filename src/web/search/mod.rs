@@ -16,6 +16,7 @@ pub(crate) mod saved;
 mod shards;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 use shards::{IN_SUMMARY, IN_TITLE, PER_SHARD, Posting};
 
@@ -388,11 +389,40 @@ fn topics(page: &Page) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The word cache while story pages are rendered: each page job leaves its story's body words
+/// there, so a page's text is read and parsed once, for its page and for the index together.
+pub(crate) struct Gathered(Mutex<WordCache>);
+
+impl Gathered {
+    pub(crate) fn new(cache: WordCache) -> Gathered {
+        Gathered(Mutex::new(cache))
+    }
+
+    /// Notes the words of the story `name`'s `page`, whose text without markup is `text`.
+    pub(crate) fn add(&self, config: &Config, name: &str, page: &Page, text: String) {
+        let words = words_of(config, page, &page.lang, text);
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let numbers = words.into_iter().map(|w| cache.number(w)).collect();
+        cache
+            .stories
+            .language(&page.lang)
+            .insert(name.to_string(), numbers);
+    }
+
+    pub(crate) fn into_cache(self) -> WordCache {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// The words of a story worth storing besides its title and summary: its text, quotes,
 /// result labels, partners, and the names of its district and topics (so "балкаш" finds
 /// the stories of Balkhash district).
 fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
-    let mut body = plain_text(&page.body.text());
+    words_of(config, page, lang, plain_text(&page.body.text()))
+}
+
+/// [`story_words`] of a page whose text, as [`plain_text`] reads it, is `body`.
+fn words_of(config: &Config, page: &Page, lang: &str, mut body: String) -> Vec<String> {
     if let Some(meta) = page.story() {
         for quote in meta.quotes.iter().flatten() {
             push_line(&mut body, &quote.text);
@@ -670,5 +700,35 @@ mod tests {
         let mut from: Vec<char> = FOLDS.iter().map(|(f, _)| *f).collect();
         from.sort();
         assert_eq!(letters, from, "FOLDABLE must list every folded letter");
+    }
+
+    /// The words a page job gathers from the text it rendered are the words the index would
+    /// read from the story itself, for every story of the example site.
+    #[test]
+    fn words_gathered_from_rendered_pages_are_the_stories_own() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, _) = crate::content::load(root, None).expect("the example site loads");
+        let gathered = Gathered::new(WordCache::default());
+        let base = &site.config.base.path;
+        let mut pages = 0;
+        for entry in &site.stories {
+            for page in &entry.pages {
+                let (_, text) = crate::markdown::render_html_and_text(&page.body.text(), base);
+                gathered.add(&site.config, &entry.name, page, text);
+                pages += 1;
+            }
+        }
+        let cache = gathered.into_cache();
+        assert!(pages > 20, "the example site has its stories in two languages");
+        for entry in &site.stories {
+            for page in &entry.pages {
+                let numbers = &cache.stories.get(&page.lang).expect("language")[&entry.name];
+                let got: Vec<&str> = numbers
+                    .iter()
+                    .map(|&n| cache.vocabulary[n as usize].as_str())
+                    .collect();
+                assert_eq!(got, story_words(&site.config, page, &page.lang), "{}", entry.name);
+            }
+        }
     }
 }
