@@ -129,17 +129,18 @@ pub(crate) fn sitemap_groups(
     first_in: impl Fn(&str) -> String,
     items_in: impl Fn(&str) -> usize,
 ) -> Vec<Group> {
-    let most = languages
+    // Counted once per language: `items_in` may walk the whole site.
+    let pages: Vec<(&str, usize)> = languages
         .iter()
-        .map(|l| page_count(items_in(l), size))
-        .max()
-        .unwrap_or(1);
+        .map(|l| (*l, page_count(items_in(l), size)))
+        .collect();
+    let most = pages.iter().map(|(_, count)| *count).max().unwrap_or(1);
     (2..=most)
         .map(|n| Group {
-            pages: languages
+            pages: pages
                 .iter()
-                .filter(|l| page_count(items_in(l), size) >= n)
-                .map(|l| (l.to_string(), page_path(&first_in(l), n)))
+                .filter(|(_, count)| *count >= n)
+                .map(|(l, _)| (l.to_string(), page_path(&first_in(l), n)))
                 .collect(),
             lastmod: None,
         })

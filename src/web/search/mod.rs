@@ -733,7 +733,10 @@ mod tests {
             }
         }
         let cache = gathered.into_cache();
-        assert!(pages > 20, "the example site has its stories in two languages");
+        assert!(
+            pages > 20,
+            "the example site has its stories in two languages"
+        );
         for entry in &site.stories {
             for page in &entry.pages {
                 let numbers = &cache.stories.get(&page.lang).expect("language")[&entry.name];
@@ -741,7 +744,12 @@ mod tests {
                     .iter()
                     .map(|&n| cache.vocabulary[n as usize].as_str())
                     .collect();
-                assert_eq!(got, story_words(&site.config, page, &page.lang), "{}", entry.name);
+                assert_eq!(
+                    got,
+                    story_words(&site.config, page, &page.lang),
+                    "{}",
+                    entry.name
+                );
             }
         }
     }
