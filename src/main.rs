@@ -16,15 +16,15 @@ use commands::Global;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Makes mimalloc give freed memory back at once and commit its arenas as it uses them: with its
-/// defaults, a 1,000-story build peaked at 102 MB instead of 72 MB (10,000 stories: about 510
-/// instead of 442 MB). It costs time: on 10,000 stories about 0.5 s of 6.5 s, the calls that
-/// give memory back (measured alternating the two; the eager-commit option alone saves
-/// nothing there). Memory is the further of the two from its goal (bench/results/). (Set through MIMALLOC_* variables before the
-/// program starts, the 1,000-story peak is 55 MB: the first arena is made before `main`.) The numbers are the places of
-/// `mi_option_arena_eager_commit` and `mi_option_purge_delay` in the `mi_option_e` of the
-/// mimalloc 3 that libmimalloc-sys builds (its Rust constants lack these two); a test checks
-/// them against mimalloc's defaults.
+/// Makes mimalloc give freed memory back at once and commit its arenas as it uses them: with
+/// its defaults, a 1,000-story build peaked at 102 MB instead of 72 MB (10,000 stories: about
+/// 510 instead of 442 MB). It costs time: on 10,000 stories about 0.5 s of 6.5 s, the calls that
+/// give memory back (measured alternating the two; the eager-commit option alone saves nothing
+/// there). Memory is the further of the two from its goal (bench/results/). (Set through
+/// MIMALLOC_* variables before the program starts, the 1,000-story peak is 55 MB: the first
+/// arena is made before `main`.) The numbers are the places of `mi_option_arena_eager_commit`
+/// and `mi_option_purge_delay` in the `mi_option_e` of the mimalloc 3 that libmimalloc-sys
+/// builds (its Rust constants lack these two); a test checks them against mimalloc's defaults.
 const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 

@@ -108,7 +108,7 @@ pub(crate) fn outline(markdown: &str, base_path: &str) -> Result<Outline, (usize
 /// outline, and the offset where it first nests deeper than [`MAX_NESTING`], if it does.
 fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline, Option<usize>) {
     let lines = LineIndex::new(markdown);
-    let (mut depth, mut too_deep) = (0usize, None);
+    let mut nesting = Nesting::default();
     let mut toc = Vec::new();
     let mut references = Vec::new();
     let mut ids = UniqueIds::default();
@@ -119,16 +119,7 @@ fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline, Opt
     let mut image_text: Option<(usize, usize)> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match &event {
-            Event::Start(tag) if counts_as_level(tag) => {
-                depth += 1;
-                if depth > MAX_NESTING && too_deep.is_none() {
-                    too_deep = Some(range.start);
-                }
-            }
-            Event::End(end) if end_counts_as_level(end) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+        nesting.see(&event, range.start);
         let event = match event {
             Event::Start(Tag::Image {
                 link_type,
@@ -209,7 +200,7 @@ fn read<'m>(markdown: &'m str, base_path: &str) -> (Vec<Event<'m>>, Outline, Opt
         }
     }
 
-    (events, Outline { toc, references }, too_deep)
+    (events, Outline { toc, references }, nesting.too_deep)
 }
 
 /// The id of every heading of `markdown`, in document order: the ids [`render_html`] gives
@@ -246,20 +237,39 @@ pub(crate) const MAX_NESTING: usize = 32;
 /// as a level each; paragraphs, headings and list items do not (an item is its list's level).
 /// pulldown-cmark's parser is iterative, so reading the events is safe at any depth.
 pub(crate) fn too_deep(markdown: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
+    let mut nesting = Nesting::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(tag) if counts_as_level(&tag) => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(LineIndex::new(markdown).position(range.start));
-                }
-            }
-            Event::End(end) if end_counts_as_level(&end) => depth = depth.saturating_sub(1),
-            _ => {}
+        nesting.see(&event, range.start);
+        if let Some(offset) = nesting.too_deep {
+            return Some(LineIndex::new(markdown).position(offset));
         }
     }
     None
+}
+
+/// How deep the events read so far nest (see [`too_deep`]), and where they first went deeper
+/// than [`MAX_NESTING`].
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    too_deep: Option<usize>,
+}
+
+impl Nesting {
+    fn see(&mut self, event: &Event, offset: usize) {
+        match event {
+            Event::Start(tag) if counts_as_level(tag) => {
+                self.depth += 1;
+                if self.depth > MAX_NESTING && self.too_deep.is_none() {
+                    self.too_deep = Some(offset);
+                }
+            }
+            Event::End(end) if end_counts_as_level(end) => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn counts_as_level(tag: &Tag) -> bool {

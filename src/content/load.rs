@@ -492,6 +492,17 @@ mod tests {
         format!("---\ntitle: {title}\ndate: 2023-12-06\n---\n\nМәтін.\n")
     }
 
+    /// A site with one story, `a`, titled "Бірінші": its folder and the story's file.
+    fn site_with_story_a() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let projects = dir.path().join("content/projects");
+        std::fs::create_dir_all(&projects).expect("content folder");
+        std::fs::write(dir.path().join("site.yaml"), SITE).expect("site.yaml");
+        let file = projects.join("a.kk.md");
+        std::fs::write(&file, story("Бірінші")).expect("story");
+        (dir, file)
+    }
+
     fn title_of(site: &Site, name: &str) -> String {
         let entry = site.stories.iter().find(|e| e.name == name).expect("story");
         entry.page("kk").expect("kk page").title.clone()
@@ -501,12 +512,8 @@ mod tests {
     /// the folder for new files.
     #[test]
     fn a_watched_reload_trusts_the_cache_and_a_verified_one_looks_at_the_disk() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let projects = dir.path().join("content/projects");
-        std::fs::create_dir_all(&projects).expect("content folder");
-        std::fs::write(dir.path().join("site.yaml"), SITE).expect("site.yaml");
-        let file = projects.join("a.kk.md");
-        std::fs::write(&file, story("Бірінші")).expect("story");
+        let (dir, file) = site_with_story_a();
+        let projects = file.parent().expect("content/projects").to_path_buf();
         let mut cache = ParseCache::default();
         let load = |cache: &mut ParseCache, trust| {
             load_cached(dir.path(), None, cache, trust)
@@ -547,12 +554,7 @@ mod tests {
     /// load is reported, by name, instead of being used.
     #[test]
     fn a_build_load_reads_texts_again_and_names_a_file_edited_since() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let projects = dir.path().join("content/projects");
-        std::fs::create_dir_all(&projects).expect("content folder");
-        std::fs::write(dir.path().join("site.yaml"), SITE).expect("site.yaml");
-        let file = projects.join("a.kk.md");
-        std::fs::write(&file, story("Бірінші")).expect("story");
+        let (dir, file) = site_with_story_a();
         let (site, _) = load(dir.path(), None).expect("loads");
         let page = site.stories[0].page("kk").expect("kk page");
         assert_eq!(page.body.text().trim(), "Мәтін.");

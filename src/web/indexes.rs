@@ -6,7 +6,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
 
-use super::{Prepared, dashboard, feed, pagination, search, sitemap, taxonomy};
+use super::{Prepared, dashboard, feed, pagination, sitemap, taxonomy};
 
 /// The sitemap and the Atom feeds: what needs nothing of the pages, so it is written beside
 /// them, on the other cores.
@@ -14,20 +14,6 @@ pub(crate) fn write_lists(site: &Site, prepared: &Prepared, sink: &dyn Sink) -> 
     let mut problems = Diagnostics::new();
     sitemap_of(site, prepared, sink, &mut problems);
     if let Err(d) = feed::write_all(&prepared.site, sink) {
-        problems.push(d);
-    }
-    problems
-}
-
-/// The search index, from the body words in `words` (those the page jobs gathered among
-/// them), reading the stories it still lacks.
-pub(crate) fn write_search(
-    prepared: &Prepared,
-    sink: &dyn Sink,
-    words: &mut search::WordCache,
-) -> Diagnostics {
-    let mut problems = Diagnostics::new();
-    if let Err(d) = search::write(&prepared.site, sink, words) {
         problems.push(d);
     }
     problems

@@ -336,7 +336,9 @@ pub(crate) fn render_with_indexes(
         || indexes::write_lists(site, prepared, &recorder),
     );
     *words = gathered.into_cache();
-    problems.extend(indexes::write_search(prepared, &recorder, words));
+    if let Err(d) = search::write(&prepared.site, &recorder, words) {
+        problems.push(d);
+    }
     let indexes = recorder.into_placed();
     match pages {
         Ok(pages) if !problems.has_errors() => Ok((pages, indexes)),

@@ -231,12 +231,17 @@ impl WordCache {
         let missing: Vec<(String, Vec<String>)> = stories
             .par_iter()
             .filter(|(name, _)| known.is_none_or(|k| !k.contains_key(*name)))
-            .map(|(name, page)| (name.to_string(), story_words(&site.config, page, lang)))
+            .map(|(name, page)| (name.to_string(), story_words(&site.config, page)))
             .collect();
         for (name, words) in missing {
-            let numbers = words.into_iter().map(|w| self.number(w)).collect();
-            self.stories.language(lang).insert(name, numbers);
+            self.insert(lang, name, words);
         }
+    }
+
+    /// Numbers `words` and keeps them as the body words of the story `name` in `lang`.
+    fn insert(&mut self, lang: &str, name: String, words: Vec<String>) {
+        let numbers = words.into_iter().map(|w| self.number(w)).collect();
+        self.stories.language(lang).insert(name, numbers);
     }
 }
 
@@ -414,13 +419,9 @@ impl Gathered {
 
     /// Notes the words of the story `name`'s `page`, whose text without markup is `text`.
     pub(crate) fn add(&self, config: &Config, name: &str, page: &Page, text: String) {
-        let words = words_of(config, page, &page.lang, text);
+        let words = words_of(config, page, text);
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let numbers = words.into_iter().map(|w| cache.number(w)).collect();
-        cache
-            .stories
-            .language(&page.lang)
-            .insert(name.to_string(), numbers);
+        cache.insert(&page.lang, name.to_string(), words);
     }
 
     pub(crate) fn into_cache(self) -> WordCache {
@@ -431,12 +432,13 @@ impl Gathered {
 /// The words of a story worth storing besides its title and summary: its text, quotes,
 /// result labels, partners, and the names of its district and topics (so "балкаш" finds
 /// the stories of Balkhash district).
-fn story_words(config: &Config, page: &Page, lang: &str) -> Vec<String> {
-    words_of(config, page, lang, plain_text(&page.body.text()))
+fn story_words(config: &Config, page: &Page) -> Vec<String> {
+    words_of(config, page, plain_text(&page.body.text()))
 }
 
 /// [`story_words`] of a page whose text, as [`plain_text`] reads it, is `body`.
-fn words_of(config: &Config, page: &Page, lang: &str, mut body: String) -> Vec<String> {
+fn words_of(config: &Config, page: &Page, mut body: String) -> Vec<String> {
+    let lang = page.lang.as_str();
     if let Some(meta) = page.story() {
         for quote in meta.quotes.iter().flatten() {
             push_line(&mut body, &quote.text);
@@ -744,12 +746,7 @@ mod tests {
                     .iter()
                     .map(|&n| cache.vocabulary[n as usize].as_str())
                     .collect();
-                assert_eq!(
-                    got,
-                    story_words(&site.config, page, &page.lang),
-                    "{}",
-                    entry.name
-                );
+                assert_eq!(got, story_words(&site.config, page), "{}", entry.name);
             }
         }
     }
